@@ -1,0 +1,11 @@
+namespace OrleansMesh.ControlPlane;
+
+/// <summary>How serious a <see cref="ConfigDiagnostic"/> is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>The config is refused.</summary>
+    Error,
+
+    /// <summary>The config is accepted, but probably not what was meant (as Istio's analyzer warns).</summary>
+    Warning,
+}

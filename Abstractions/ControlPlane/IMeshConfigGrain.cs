@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.ControlPlane;
+
+/// <summary>
+/// The mesh's config store and admin API: validates and applies resources all or nothing,
+/// updates the route-table grains of the hosts concerned and pushes changes to subscribed gateways.
+/// One activation, key <see cref="DefaultKey"/>.
+/// </summary>
+[Alias("om.IMeshConfigGrain")]
+public interface IMeshConfigGrain : IGrainWithStringKey
+{
+    /// <summary>The key of the mesh's single config grain.</summary>
+    public const string DefaultKey = "default";
+
+    /// <summary>Validates and stores the resources, all or nothing.</summary>
+    [Alias("Apply")]
+    Task<ConfigResult> ApplyAsync(ApplyRequest request);
+
+    /// <summary>Deletes the resources, all or nothing; a missing resource is an error.</summary>
+    [Alias("Delete")]
+    Task<ConfigResult> DeleteAsync(DeleteRequest request);
+
+    /// <summary>Lists stored resources, optionally of one kind, namespace and name.</summary>
+    [Alias("List")]
+    Task<ImmutableArray<MeshResource>> ListAsync(ResourceKind? kind = null, string? @namespace = null, string? name = null);
+
+    /// <summary>Returns the whole routing config at the current generation.</summary>
+    [Alias("GetSnapshot")]
+    Task<MeshSnapshot> GetSnapshotAsync();
+
+    /// <summary>Subscribes (or renews) a gateway; returns the current generation. Subscriptions expire unless renewed.</summary>
+    [Alias("Subscribe")]
+    Task<long> SubscribeAsync(IMeshObserver observer);
+
+    /// <summary>Ends a subscription.</summary>
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(IMeshObserver observer);
+}

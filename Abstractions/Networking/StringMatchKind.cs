@@ -1,0 +1,14 @@
+namespace OrleansMesh.Networking;
+
+/// <summary>The comparison of a <see cref="StringMatch"/>.</summary>
+public enum StringMatchKind
+{
+    /// <summary>The whole value equals the literal.</summary>
+    Exact,
+
+    /// <summary>The value starts with the literal.</summary>
+    Prefix,
+
+    /// <summary>The whole value matches the regular expression (RE2 semantics: anchored at both ends).</summary>
+    Regex,
+}
