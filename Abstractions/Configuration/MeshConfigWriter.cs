@@ -5,6 +5,35 @@ namespace OrleansMesh.Configuration;
 /// <summary>Writes resources back as Istio YAML that <see cref="MeshConfigLoader"/> reads to equal resources.</summary>
 public static class MeshConfigWriter
 {
-    /// <summary>Writes the resources as a multi-document YAML text.</summary>
-    public static string ToYaml(IEnumerable<MeshResource> resources) => "";
+    /// <summary>
+    /// Writes the resources as a multi-document YAML text: Istio's camelCase field names and enum spellings,
+    /// durations such as <c>7s</c> or <c>500ms</c>, unset and default fields left out.
+    /// </summary>
+    /// <param name="resources">The resources, written in order.</param>
+    public static string ToYaml(IEnumerable<MeshResource> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return YamlTreeEmitter.Emit(resources.Select(Document));
+    }
+
+    private static YamlTreeMapping Document(MeshResource resource)
+    {
+        var document = new YamlTreeMapping(default);
+        Add(document, "apiVersion", YamlText.String(resource.ApiVersion));
+        Add(document, "kind", YamlText.Plain(resource.Kind.ToString()));
+        Add(document, "metadata", CommonSchema.Metadata.Write(resource.Metadata));
+        Add(document, "spec", resource switch
+        {
+            VirtualService r => VirtualServiceSchema.Spec.Write(r.Spec),
+            DestinationRule r => DestinationRuleSchema.Spec.Write(r.Spec),
+            ServiceEntry r => ServiceEntrySchema.Spec.Write(r.Spec),
+            WorkloadEntry r => ServiceEntrySchema.Workload.Write(r.Spec),
+            Gateway r => GatewaySchema.Spec.Write(r.Spec),
+            _ => throw new ArgumentException($"unknown resource type {resource.GetType().Name}", nameof(resource)),
+        });
+        return document;
+    }
+
+    private static void Add(YamlTreeMapping mapping, string key, YamlTreeNode value) =>
+        mapping.Entries.Add(new YamlTreeEntry(YamlText.Plain(key), value));
 }

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using OrleansMesh.ControlPlane;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Configuration;
+
+/// <summary>Cross-resource checks, as Istio's analyzers make them: subsets, gateways and competing DestinationRules.</summary>
+internal sealed class ReferenceRules
+{
+    private readonly IReadOnlyCollection<MeshResource> _resources;
+    private readonly Dictionary<string, List<DestinationRule>> _rulesByHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string Namespace, string Name)> _gateways = [];
+
+    public ReferenceRules(IReadOnlyCollection<MeshResource> resources)
+    {
+        _resources = resources;
+        foreach (var resource in resources)
+        {
+            switch (resource)
+            {
+                case DestinationRule rule:
+                    var host = Qualify(rule.Spec.Host, rule.Metadata.Namespace);
+                    if (!_rulesByHost.TryGetValue(host, out var list))
+                    {
+                        _rulesByHost[host] = list = [];
+                    }
+
+                    list.Add(rule);
+                    break;
+                case Gateway gateway:
+                    _gateways.Add((gateway.Metadata.Namespace, gateway.Metadata.Name));
+                    break;
+            }
+        }
+    }
+
+    public ImmutableArray<ConfigDiagnostic> Check(IReadOnlySet<ResourceId> changed)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<ConfigDiagnostic>();
+        foreach (var resource in _resources.Where(r => changed.Contains(r.Id)))
+        {
+            var sink = new ValidationSink(resource.Id.ToString());
+            switch (resource)
+            {
+                case VirtualService service:
+                    VirtualService(sink, service);
+                    break;
+                case DestinationRule rule:
+                    Competing(sink, rule);
+                    break;
+            }
+
+            diagnostics.AddRange(sink.ToImmutable());
+        }
+
+        return diagnostics.ToImmutable();
+    }
+
+    /// <summary>A short name means the service of that name in the resource's namespace, as in Istio.</summary>
+    private static string Qualify(string host, string ns) =>
+        host.Contains('.', StringComparison.Ordinal) || host.Contains('*', StringComparison.Ordinal) ? host : $"{host}.{ns}.svc.cluster.local";
+
+    private void Competing(ValidationSink sink, DestinationRule rule)
+    {
+        var rules = _rulesByHost[Qualify(rule.Spec.Host, rule.Metadata.Namespace)];
+        if (rules.Count > 1)
+        {
+            var others = string.Join(", ", rules.Where(r => !ReferenceEquals(r, rule)).Select(r => r.Id.ToString()));
+            sink.Warning("spec.host", $"host '{rule.Spec.Host}' also has DestinationRule {others}; Istio merges them, OrleansMesh uses only the oldest, {rules[0].Id}");
+        }
+    }
+
+    private void VirtualService(ValidationSink sink, VirtualService service)
+    {
+        var ns = service.Metadata.Namespace;
+        for (var i = 0; i < service.Spec.Gateways.Length; i++)
+        {
+            Gateway(sink, $"spec.gateways[{i}]", service.Spec.Gateways[i], ns);
+        }
+
+        for (var i = 0; i < service.Spec.Http.Length; i++)
+        {
+            var route = service.Spec.Http[i];
+            var path = $"spec.http[{i}]";
+            for (var m = 0; m < route.Match.Length; m++)
+            {
+                for (var g = 0; g < route.Match[m].Gateways.Length; g++)
+                {
+                    Gateway(sink, $"{path}.match[{m}].gateways[{g}]", route.Match[m].Gateways[g], ns);
+                }
+            }
+
+            for (var d = 0; d < route.Route.Length; d++)
+            {
+                Subset(sink, $"{path}.route[{d}].destination", route.Route[d].Destination, ns);
+            }
+
+            if (route.Mirror is not null)
+            {
+                Subset(sink, path + ".mirror", route.Mirror, ns);
+            }
+
+            for (var d = 0; d < route.Mirrors.Length; d++)
+            {
+                Subset(sink, $"{path}.mirrors[{d}].destination", route.Mirrors[d].Destination, ns);
+            }
+        }
+    }
+
+    private void Gateway(ValidationSink sink, string path, string reference, string ns)
+    {
+        if (reference == "mesh")
+        {
+            return;
+        }
+
+        var slash = reference.IndexOf('/', StringComparison.Ordinal);
+        var key = slash < 0 ? (ns, reference) : (reference[..slash], reference[(slash + 1)..]);
+        if (!_gateways.Contains(key))
+        {
+            sink.Warning(path, $"referenced gateway '{reference}' not found");
+        }
+    }
+
+    private void Subset(ValidationSink sink, string path, Destination destination, string ns)
+    {
+        if (destination.Subset is not { } subset || destination.Host.Length == 0)
+        {
+            return;
+        }
+
+        if (!_rulesByHost.TryGetValue(Qualify(destination.Host, ns), out var rules))
+        {
+            sink.Warning(path + ".subset", $"referenced subset '{subset}' but no DestinationRule for host '{destination.Host}' exists");
+            return;
+        }
+
+        var rule = rules[0];
+        if (!rule.Spec.Subsets.Any(s => s.Name == subset))
+        {
+            var defined = rule.Spec.Subsets.IsDefaultOrEmpty ? "none" : string.Join(", ", rule.Spec.Subsets.Select(s => s.Name));
+            sink.Error(path + ".subset", $"subset '{subset}' is not defined in DestinationRule {rule.Id} for host '{destination.Host}' (defined: {defined})");
+        }
+    }
+}

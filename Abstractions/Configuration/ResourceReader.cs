@@ -1,0 +1,131 @@
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Configuration;
+
+/// <summary>Reads one YAML document into a resource: apiVersion, kind, metadata and the kind's spec.</summary>
+internal static class ResourceReader
+{
+    public static readonly string[] ApiVersions = ["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"];
+
+    public static readonly string[] Kinds = Enum.GetNames<ResourceKind>();
+
+    private static readonly string[] s_topLevel = ["apiVersion", "kind", "metadata", "spec"];
+
+    private static readonly string[] s_unsupportedKinds = ["Sidecar", "EnvoyFilter", "WorkloadGroup", "ProxyConfig"];
+
+    public static MeshResource? Read(YamlTreeNode root, ReadContext context)
+    {
+        context.Record("", root.Start);
+        if (root is not YamlTreeMapping mapping)
+        {
+            context.Error("", root.Start, $"a document must be a mapping with apiVersion, kind, metadata and spec, got {root.Describe()}");
+            return null;
+        }
+
+        var fields = new Dictionary<string, (string Path, YamlTreeEntry Entry)>(StringComparer.Ordinal);
+        foreach (var (key, path, entry) in context.Entries(mapping, ""))
+        {
+            if (s_topLevel.Contains(key, StringComparer.Ordinal))
+            {
+                fields[key] = (path, entry);
+            }
+            else if (key != "status")
+            {
+                context.Error(path, entry.Key.Start, Suggestions.UnknownField(key, s_topLevel));
+            }
+        }
+
+        var apiVersion = ReadApiVersion(root, fields, context);
+        var kind = ReadKind(root, fields, context, apiVersion is not null);
+        if (apiVersion is null || kind is null)
+        {
+            return null;
+        }
+
+        var metadata = new ResourceMetadata();
+        if (!fields.TryGetValue("metadata", out var meta))
+        {
+            context.Error("metadata", root.Start, "metadata is required (at least metadata.name)");
+        }
+        else if (CommonSchema.Metadata.TryRead(meta.Entry.Value, meta.Path, context, out var read))
+        {
+            metadata = read;
+        }
+
+        var spec = fields.TryGetValue("spec", out var s) && s.Entry.Value is not YamlTreeScalar { IsNull: true } ? s : default;
+        return kind.Value switch
+        {
+            ResourceKind.VirtualService => new VirtualService { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(VirtualServiceSchema.Spec, spec, context) },
+            ResourceKind.DestinationRule => new DestinationRule { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(DestinationRuleSchema.Spec, spec, context) },
+            ResourceKind.ServiceEntry => new ServiceEntry { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(ServiceEntrySchema.Spec, spec, context) },
+            ResourceKind.WorkloadEntry => new WorkloadEntry { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(ServiceEntrySchema.Workload, spec, context) },
+            _ => new Gateway { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(GatewaySchema.Spec, spec, context) },
+        };
+    }
+
+    private static T ReadSpec<T>(ObjectCodec<T> codec, (string Path, YamlTreeEntry Entry) spec, ReadContext context)
+        where T : class, new() =>
+        spec.Path is not null && codec.TryRead(spec.Entry.Value, spec.Path, context, out var value) ? value : new T();
+
+    private static string? ReadApiVersion(YamlTreeNode root, Dictionary<string, (string Path, YamlTreeEntry Entry)> fields, ReadContext context)
+    {
+        var supported = string.Join(", ", ApiVersions);
+        if (!fields.TryGetValue("apiVersion", out var field))
+        {
+            context.Error("apiVersion", root.Start, $"apiVersion is required; supported: {supported}");
+            return null;
+        }
+
+        if (!StringCodec.Instance.TryRead(field.Entry.Value, field.Path, context, out var apiVersion))
+        {
+            return null;
+        }
+
+        if (ApiVersions.Contains(apiVersion, StringComparer.Ordinal))
+        {
+            return apiVersion;
+        }
+
+        var message = apiVersion.StartsWith("security.istio.io/", StringComparison.Ordinal)
+            ? $"apiVersion '{apiVersion}': security.istio.io resources are not supported yet; supported: {supported}"
+            : $"unknown apiVersion '{apiVersion}'; supported: {supported}";
+        context.Error(field.Path, field.Entry.Value.Start, message);
+        return null;
+    }
+
+    private static ResourceKind? ReadKind(YamlTreeNode root, Dictionary<string, (string Path, YamlTreeEntry Entry)> fields, ReadContext context, bool report)
+    {
+        var supported = string.Join(", ", Kinds);
+        if (!fields.TryGetValue("kind", out var field))
+        {
+            context.Error("kind", root.Start, $"kind is required; supported: {supported}");
+            return null;
+        }
+
+        if (!StringCodec.Instance.TryRead(field.Entry.Value, field.Path, context, out var kind))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<ResourceKind>(kind, ignoreCase: false, out var value) && Kinds.Contains(kind, StringComparer.Ordinal))
+        {
+            return value;
+        }
+
+        if (report)
+        {
+            var at = field.Entry.Value.Start;
+            if (s_unsupportedKinds.Contains(kind, StringComparer.Ordinal))
+            {
+                context.Error(field.Path, at, $"kind '{kind}' is not supported by OrleansMesh; supported: {supported}");
+            }
+            else
+            {
+                var close = Suggestions.Closest(kind, Kinds);
+                context.Error(field.Path, at, close is null ? $"unknown kind '{kind}'; supported: {supported}" : $"unknown kind '{kind}'; did you mean '{close}'?");
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,238 @@
+using System.Collections.Immutable;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Configuration;
+
+/// <summary>Istio's single-resource rules for a VirtualService.</summary>
+internal static class VirtualServiceRules
+{
+    public static void Check(ValidationSink sink, VirtualServiceSpec spec)
+    {
+        if (spec.Hosts.IsDefaultOrEmpty)
+        {
+            sink.Error("spec.hosts", "at least one host is required");
+        }
+        else
+        {
+            for (var i = 0; i < spec.Hosts.Length; i++)
+            {
+                CommonRules.Host(sink, $"spec.hosts[{i}]", spec.Hosts[i], wildcard: true);
+            }
+        }
+
+        for (var i = 0; i < spec.Http.Length; i++)
+        {
+            Route(sink, $"spec.http[{i}]", spec.Http[i]);
+        }
+    }
+
+    private static void Route(ValidationSink sink, string path, HttpRoute route)
+    {
+        var forwards = !route.Route.IsDefaultOrEmpty;
+        if (!forwards && route.Redirect is null && route.DirectResponse is null)
+        {
+            sink.Error(path, "one of route, redirect or directResponse is required");
+        }
+
+        if (forwards && route.Redirect is not null)
+        {
+            sink.Error(path + ".redirect", "redirect and route cannot both be set");
+        }
+
+        if (forwards && route.DirectResponse is not null)
+        {
+            sink.Error(path + ".directResponse", "directResponse and route cannot both be set");
+        }
+
+        if (route.Redirect is not null && route.DirectResponse is not null)
+        {
+            sink.Error(path + ".directResponse", "directResponse and redirect cannot both be set");
+        }
+
+        for (var i = 0; i < route.Match.Length; i++)
+        {
+            Match(sink, $"{path}.match[{i}]", route.Match[i]);
+        }
+
+        Destinations(sink, path + ".route", route.Route);
+        Redirect(sink, path + ".redirect", route.Redirect);
+        if (route.DirectResponse is { Status: < 200 or > 599 } direct)
+        {
+            sink.Error(path + ".directResponse.status", $"status must be between 200 and 599, got {direct.Status}");
+        }
+
+        Rewrite(sink, path + ".rewrite", route);
+        CommonRules.NotNegative(sink, path + ".timeout", route.Timeout);
+        Retries(sink, path + ".retries", route.Retries);
+        Fault(sink, path + ".fault", route.Fault);
+        if (route.Mirror is not null)
+        {
+            Destination(sink, path + ".mirror", route.Mirror);
+        }
+
+        CommonRules.Percentage(sink, path + ".mirrorPercentage", route.MirrorPercentage);
+        for (var i = 0; i < route.Mirrors.Length; i++)
+        {
+            Destination(sink, $"{path}.mirrors[{i}].destination", route.Mirrors[i].Destination);
+            CommonRules.Percentage(sink, $"{path}.mirrors[{i}].percentage", route.Mirrors[i].Percentage);
+        }
+
+        if (route.CorsPolicy is { } cors)
+        {
+            for (var i = 0; i < cors.AllowOrigins.Length; i++)
+            {
+                CommonRules.Match(sink, $"{path}.corsPolicy.allowOrigins[{i}]", cors.AllowOrigins[i]);
+            }
+
+            CommonRules.NotNegative(sink, path + ".corsPolicy.maxAge", cors.MaxAge);
+        }
+    }
+
+    private static void Match(ValidationSink sink, string path, HttpMatchRequest match)
+    {
+        CommonRules.Match(sink, path + ".uri", match.Uri);
+        CommonRules.Match(sink, path + ".scheme", match.Scheme);
+        CommonRules.Match(sink, path + ".method", match.Method);
+        CommonRules.Match(sink, path + ".authority", match.Authority);
+        foreach (var (field, matches) in new[] { ("headers", match.Headers), ("queryParams", match.QueryParams), ("withoutHeaders", match.WithoutHeaders) })
+        {
+            foreach (var (name, value) in matches)
+            {
+                CommonRules.Match(sink, FieldPath.Field($"{path}.{field}", name), value);
+            }
+        }
+
+        CommonRules.Port(sink, path + ".port", match.Port);
+    }
+
+    private static void Destinations(ValidationSink sink, string path, ImmutableArray<HttpRouteDestination> route)
+    {
+        var sum = 0L;
+        for (var i = 0; i < route.Length; i++)
+        {
+            Destination(sink, $"{path}[{i}].destination", route[i].Destination);
+            if (route[i].Weight is < 0 or > 100)
+            {
+                sink.Error($"{path}[{i}].weight", $"weight must be between 0 and 100, got {route[i].Weight}");
+            }
+
+            sum += route[i].Weight ?? 0;
+        }
+
+        if (route.Length > 1 && sum != 100)
+        {
+            sink.Error(path, $"route weights must sum to 100, got {sum}");
+        }
+    }
+
+    private static void Destination(ValidationSink sink, string path, Destination destination)
+    {
+        if (destination.Host.Length == 0)
+        {
+            sink.Error(path + ".host", "destination host is required");
+        }
+        else
+        {
+            CommonRules.Host(sink, path + ".host", destination.Host, wildcard: false);
+        }
+
+        if (destination.Subset is { } subset && !CommonRules.IsDns1123Label(subset))
+        {
+            sink.Error(path + ".subset", $"invalid subset name '{subset}': must be a DNS-1123 label");
+        }
+
+        CommonRules.Port(sink, path + ".port.number", destination.Port);
+    }
+
+    private static void Redirect(ValidationSink sink, string path, HttpRedirect? redirect)
+    {
+        if (redirect is null)
+        {
+            return;
+        }
+
+        if (redirect.RedirectCode is < 300 or > 399)
+        {
+            sink.Error(path + ".redirectCode", $"redirectCode must be a 3xx status, got {redirect.RedirectCode}");
+        }
+
+        CommonRules.Port(sink, path + ".port", redirect.Port);
+        if (redirect.Port is not null && redirect.DerivePort is not null)
+        {
+            sink.Error(path + ".derivePort", "port and derivePort cannot both be set");
+        }
+    }
+
+    private static void Rewrite(ValidationSink sink, string path, HttpRoute route)
+    {
+        if (route.Rewrite is not { } rewrite)
+        {
+            return;
+        }
+
+        if (route.Redirect is not null)
+        {
+            sink.Error(path, "rewrite and redirect cannot both be set");
+        }
+
+        if (rewrite.UriRegexRewrite is { } regex)
+        {
+            if (rewrite.Uri is not null)
+            {
+                sink.Error(path + ".uriRegexRewrite", "uri and uriRegexRewrite cannot both be set");
+            }
+
+            CommonRules.Regex(sink, path + ".uriRegexRewrite.match", regex.Match, anchored: false);
+        }
+    }
+
+    private static void Retries(ValidationSink sink, string path, HttpRetry? retries)
+    {
+        if (retries is null)
+        {
+            return;
+        }
+
+        CommonRules.NonNegative(sink, path + ".attempts", retries.Attempts);
+        CommonRules.Positive(sink, path + ".perTryTimeout", retries.PerTryTimeout);
+        if (retries.RetryOn is { } retryOn)
+        {
+            foreach (var condition in retryOn.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (!RetryConditions.IsValid(condition))
+                {
+                    sink.Error(path + ".retryOn", $"invalid retryOn condition '{condition}'; expected {RetryConditions.Description}");
+                }
+            }
+        }
+    }
+
+    private static void Fault(ValidationSink sink, string path, HttpFaultInjection? fault)
+    {
+        if (fault is null)
+        {
+            return;
+        }
+
+        if (fault.Delay is null && fault.Abort is null)
+        {
+            sink.Error(path, "fault needs delay or abort");
+        }
+
+        if (fault.Delay is { } delay)
+        {
+            CommonRules.Positive(sink, path + ".delay.fixedDelay", delay.FixedDelay);
+            CommonRules.Percentage(sink, path + ".delay.percentage", delay.Percentage);
+        }
+
+        if (fault.Abort is { } abort)
+        {
+            if (abort.HttpStatus is < 200 or > 599)
+            {
+                sink.Error(path + ".abort.httpStatus", $"httpStatus must be between 200 and 599, got {abort.HttpStatus}");
+            }
+
+            CommonRules.Percentage(sink, path + ".abort.percentage", abort.Percentage);
+        }
+    }
+}

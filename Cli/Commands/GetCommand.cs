@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using OrleansMesh.Cli.Output;
+using OrleansMesh.Cli.Resources;
+using OrleansMesh.Configuration;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Cli.Commands;
+
+/// <summary><c>meshctl get KIND [NAME]</c>: lists stored resources as a table or as YAML that applies back unchanged.</summary>
+internal sealed class GetCommand(CliContext context)
+{
+    public const string Table = "table";
+    public const string Yaml = "yaml";
+
+    public static Command Create(CliContext context)
+    {
+        var kind = new Argument<string>("KIND") { Description = $"The kind: {ResourceKindNames.ValidKinds}." };
+        var name = new Argument<string?>("NAME") { Description = "Only the resource of this name.", Arity = ArgumentArity.ZeroOrOne };
+        var ns = CommonOptions.Namespace();
+        var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "List the resources of every namespace." };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "table, or yaml (Istio YAML that 'meshctl apply -f -' takes back).",
+            DefaultValueFactory = _ => Table,
+        };
+        output.AcceptOnlyFromAmong(Table, Yaml);
+        var command = new Command("get", "List stored resources.") { kind, name, ns, allNamespaces, output };
+        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(context.Error, () =>
+            new GetCommand(context).RunAsync(
+                parse.GetRequiredValue(kind), parse.GetValue(name), parse.GetRequiredValue(ns), parse.GetValue(allNamespaces), parse.GetRequiredValue(output), cancellationToken)));
+        return command;
+    }
+
+    public async Task<int> RunAsync(string kindText, string? name, string ns, bool allNamespaces, string output, CancellationToken cancellationToken)
+    {
+        if (!ResourceKindNames.TryResolve(kindText, out var kinds))
+        {
+            throw new MeshCtlException(ExitCodes.ConfigError, $"the server doesn't have a resource type \"{kindText}\"; valid kinds: {ResourceKindNames.ValidKinds}");
+        }
+
+        if (name is not null && allNamespaces)
+        {
+            throw new MeshCtlException(ExitCodes.ConfigError, "a resource cannot be retrieved by name across all namespaces");
+        }
+
+        if (name is not null && kinds.Length > 1)
+        {
+            throw new MeshCtlException(ExitCodes.ConfigError, $"a resource is retrieved by name with one kind, not \"{kindText}\"");
+        }
+
+        var grain = await context.ConfigGrainAsync(cancellationToken);
+        var filterNamespace = allNamespaces ? null : ns;
+        var resources = new List<MeshResource>();
+        foreach (var kind in kinds)
+        {
+            resources.AddRange(await grain.ListAsync(kind, filterNamespace, name));
+        }
+
+        if (resources.Count == 0)
+        {
+            return await NothingFoundAsync(kinds, name, filterNamespace);
+        }
+
+        resources.Sort(Compare);
+        if (output == Yaml)
+        {
+            await context.Out.WriteAsync(MeshConfigWriter.ToYaml(resources));
+        }
+        else
+        {
+            ResourceTable.Write(context.Out, resources, withNamespace: allNamespaces, qualifyNames: kinds.Length > 1);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> NothingFoundAsync(ImmutableArray<ResourceKind> kinds, string? name, string? ns)
+    {
+        if (name is not null)
+        {
+            await context.Error.WriteLineAsync($"Error from server (NotFound): {ResourceKindNames.Plural(kinds[0])} \"{name}\" not found");
+            return ExitCodes.ConfigError;
+        }
+
+        // As kubectl: an empty list is an answer, not an error.
+        await context.Error.WriteLineAsync(ns is null ? "No resources found" : $"No resources found in {ns} namespace.");
+        return ExitCodes.Ok;
+    }
+
+    private static int Compare(MeshResource a, MeshResource b)
+    {
+        var byKind = a.Kind.CompareTo(b.Kind);
+        if (byKind != 0)
+        {
+            return byKind;
+        }
+
+        var byNamespace = string.CompareOrdinal(a.Metadata.Namespace, b.Metadata.Namespace);
+        return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Metadata.Name, b.Metadata.Name);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace OrleansMesh.Cli.Connection;
+
+/// <summary>An Orleans client host, started on first use and stopped on dispose.</summary>
+internal sealed class MeshConnection(IConfiguration configuration, TimeProvider time) : IAsyncDisposable
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
+
+    private IHost? _host;
+
+    public async Task<IGrainFactory> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_host is not null)
+        {
+            return _host.Services.GetRequiredService<IClusterClient>();
+        }
+
+        var options = ReadOptions();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton(time);
+        builder.UseOrleansClient(client => client
+            .UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId)
+            .UseConnectionRetryFilter(new ConnectionRetryFilter(options.ConnectTimeout, RetryDelay, time)));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new MeshCtlException(
+                ExitCodes.Unreachable,
+                $"cannot reach the mesh control plane at {options.Endpoint} (is 'dotnet run --project Silo -- dev' running?)");
+        }
+
+        _host = host;
+        return host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+    }
+
+    private MeshConnectionOptions ReadOptions()
+    {
+        MeshConnectionOptions options;
+        try
+        {
+            options = configuration.GetSection(MeshConnectionOptions.SectionName).Get<MeshConnectionOptions>() ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new MeshCtlException(ExitCodes.ConfigError, $"invalid OrleansMesh__ setting: {e.Message}");
+        }
+
+        var problem = options.Validate();
+        return problem is null ? options : throw new MeshCtlException(ExitCodes.ConfigError, problem);
+    }
+}

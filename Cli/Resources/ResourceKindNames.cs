@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Cli.Resources;
+
+/// <summary>kubectl's names for the kinds: singular, plural, short and fully qualified, plus <c>all</c>.</summary>
+internal static class ResourceKindNames
+{
+    private const string Group = "networking.istio.io";
+
+    private static readonly ImmutableArray<(ResourceKind Kind, string Singular, string Plural, string Short)> Names =
+    [
+        (ResourceKind.VirtualService, "virtualservice", "virtualservices", "vs"),
+        (ResourceKind.DestinationRule, "destinationrule", "destinationrules", "dr"),
+        (ResourceKind.ServiceEntry, "serviceentry", "serviceentries", "se"),
+        (ResourceKind.WorkloadEntry, "workloadentry", "workloadentries", "we"),
+        (ResourceKind.Gateway, "gateway", "gateways", "gw"),
+    ];
+
+    private static readonly FrozenDictionary<string, ImmutableArray<ResourceKind>> ByName = BuildLookup();
+
+    /// <summary>For help and error messages: every kind with its short name.</summary>
+    public static string ValidSingleKinds { get; } = string.Join(", ", Names.Select(n => $"{n.Singular} ({n.Short})"));
+
+    /// <summary>As <see cref="ValidSingleKinds"/>, with <c>all</c>.</summary>
+    public static string ValidKinds { get; } = ValidSingleKinds + ", all";
+
+    /// <summary>Resolves a kind as typed (case-insensitive); <c>all</c> gives every kind.</summary>
+    public static bool TryResolve(string text, out ImmutableArray<ResourceKind> kinds) =>
+        ByName.TryGetValue(text, out kinds);
+
+    /// <summary>e.g. <c>virtualservice</c>.</summary>
+    public static string Singular(ResourceKind kind) => Find(kind).Singular;
+
+    /// <summary>e.g. <c>virtualservices</c>, as kubectl names a kind in NotFound errors.</summary>
+    public static string Plural(ResourceKind kind) => Find(kind).Plural;
+
+    /// <summary>e.g. <c>virtualservice.networking.istio.io</c>, as kubectl prints a kind in apply and delete.</summary>
+    public static string Qualified(ResourceKind kind) => $"{Find(kind).Singular}.{Group}";
+
+    private static (ResourceKind Kind, string Singular, string Plural, string Short) Find(ResourceKind kind) =>
+        Names.First(n => n.Kind == kind);
+
+    private static FrozenDictionary<string, ImmutableArray<ResourceKind>> BuildLookup()
+    {
+        var lookup = new Dictionary<string, ImmutableArray<ResourceKind>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["all"] = [.. Names.Select(n => n.Kind)],
+        };
+        foreach (var (kind, singular, plural, shortName) in Names)
+        {
+            ImmutableArray<ResourceKind> one = [kind];
+            foreach (var name in new[] { singular, plural, shortName, $"{singular}.{Group}", $"{plural}.{Group}", kind.ToString() })
+            {
+                lookup[name] = one;
+            }
+        }
+
+        return lookup.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace OrleansMesh.Gateway.Forwarding;
+
+/// <summary>
+/// The request and response edits of one route destination, compiled once per config snapshot.
+/// Keeps the client's authority as Envoy does (the upstream sees the service host, not its own address).
+/// </summary>
+internal sealed class MeshTransformer(PathRewrite? path, string? authority, HeaderEdits? request, HeaderEdits? response) : HttpTransformer
+{
+    private const string RequestIdHeader = "x-request-id";
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+
+        var incoming = httpContext.Request;
+        if (path is not null)
+        {
+            proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(path.Apply(incoming.Path.Value ?? "/")), incoming.QueryString);
+        }
+
+        proxyRequest.Headers.Host = authority ?? incoming.Host.Value;
+
+        var headers = proxyRequest.Headers;
+        if (httpContext.Connection.RemoteIpAddress is { } remote)
+        {
+            AppendForwardedFor(incoming, headers, remote.ToString());
+        }
+
+        headers.TryAddWithoutValidation("x-forwarded-proto", incoming.Scheme);
+        if (!incoming.Headers.ContainsKey(RequestIdHeader))
+        {
+            headers.TryAddWithoutValidation(RequestIdHeader, Guid.NewGuid().ToString());
+        }
+
+        request?.Apply(proxyRequest);
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        var result = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        response?.Apply(httpContext.Response.Headers);
+        return result;
+    }
+
+    private static void AppendForwardedFor(HttpRequest incoming, HttpRequestHeaders headers, string remote)
+    {
+        headers.Remove("x-forwarded-for");
+        var existing = incoming.Headers["x-forwarded-for"];
+        headers.TryAddWithoutValidation("x-forwarded-for", existing.Count == 0 ? remote : $"{existing}, {remote}");
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansMesh.Gateway.Hosting;
+
+/// <summary>
+/// Keeps a starting gateway trying to reach the cluster, with capped exponential backoff, and says so in the log:
+/// a gateway may well start before the silos do.
+/// </summary>
+internal sealed partial class ControlPlaneRetryFilter(IOptions<MeshGatewayOptions> options, IOptions<MeshClusterOptions> cluster, TimeProvider time, ILogger<ControlPlaneRetryFilter> logger) : IClientConnectionRetryFilter
+{
+    private TimeSpan _delay = TimeSpan.FromMilliseconds(200);
+    private int _attempt;
+
+    public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
+    {
+        _attempt++;
+        LogRetrying(exception, cluster.Value.GatewayPort, _attempt, _delay);
+        await Task.Delay(_delay, time, cancellationToken);
+        _delay = TimeSpan.FromTicks(Math.Min(_delay.Ticks * 2, options.Value.MaxRetryDelay.Ticks));
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the mesh control plane at 127.0.0.1:{Port} (attempt {Attempt}); retrying in {Delay}")]
+    private partial void LogRetrying(Exception exception, int port, int attempt, TimeSpan delay);
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansMesh.Gateway.ControlPlane;
+using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Routing;
+
+namespace OrleansMesh.Gateway.Hosting;
+
+/// <summary>Wires a mesh gateway into an ASP.NET Core host.</summary>
+internal static class MeshGatewayExtensions
+{
+    /// <summary>
+    /// Adds the data plane (snapshot store, YARP forwarder, request handler) and its subscription to the control plane.
+    /// Needs an <see cref="IGrainFactory"/>: the silo's own in the dev mesh, or <see cref="AddMeshClusterClient"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddMeshGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(MeshGatewayOptions.DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddOptions<MeshGatewayOptions>().BindConfiguration(MeshGatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpForwarder();
+        services.AddSingleton<RoutingSnapshotStore>();
+        services.AddSingleton<EndpointStateCache>();
+        services.AddSingleton(sp => new RoutingSnapshotCompiler(sp.GetRequiredService<EndpointStateCache>(), Random.Shared));
+        services.AddSingleton<UpstreamHttpClient>();
+        services.AddSingleton<MeshProxyHandler>();
+        services.AddSingleton<MeshConfigSubscriber>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeshConfigSubscriber>());
+        return builder;
+    }
+
+    /// <summary>Makes the gateway an Orleans client of the cluster named by the <c>OrleansMesh</c> settings.</summary>
+    public static WebApplicationBuilder AddMeshClusterClient(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<MeshClusterOptions>().BindConfiguration(MeshClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var cluster = builder.Configuration.GetSection(MeshClusterOptions.SectionName).Get<MeshClusterOptions>() ?? new MeshClusterOptions();
+        builder.UseOrleansClient(client => client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId));
+        builder.Services.AddSingleton<IClientConnectionRetryFilter, ControlPlaneRetryFilter>();
+
+        // Serve (503 until the first snapshot, then the last known config) while the client is still connecting.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        return builder;
+    }
+
+    /// <summary>Sends every request that reaches the end of the pipeline through the mesh.</summary>
+    public static WebApplication MapMeshGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var handler = app.Services.GetRequiredService<MeshProxyHandler>();
+        app.Run(handler.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrleansMesh.Gateway.Hosting;
+
+/// <summary>Settings of a gateway, from the <c>OrleansMesh:Gateway</c> section (env: <c>OrleansMesh__Gateway__…</c>).</summary>
+internal sealed class MeshGatewayOptions
+{
+    public const string SectionName = "OrleansMesh:Gateway";
+
+    /// <summary>The listen address when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary>
+    /// This gateway's workload labels, matched by Istio Gateway resources' <c>selector</c>.
+    /// Default: <c>istio: ingressgateway</c>, so manifests written for Istio's ingress gateway (Bookinfo's) bind to it.
+    /// </summary>
+    public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal) { ["istio"] = "ingressgateway" };
+
+    /// <summary>Time allowed to open an upstream connection. Default: 10 s, Istio's <c>connectTimeout</c> default.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an idle pooled upstream connection is kept. Default: 90 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan UpstreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// How often the gateway renews its subscription and checks its generation against the control plane.
+    /// Default: 20 s, well inside the control plane's subscription expiry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Longest wait between attempts to reach an unreachable control plane. Default: 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using OrleansMesh.ControlPlane;
+using OrleansMesh.Networking;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace OrleansMesh.Gateway.LoadBalancing;
+
+/// <summary>
+/// Builds the upstream clusters of one snapshot, once per (host, subset, port): the registry's endpoints, filtered by
+/// the subset's labels, with the DestinationRule's load-balancing policy (subset overrides port, port overrides rule).
+/// </summary>
+internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tables, EndpointStateCache states, Random random)
+{
+    // Envoy's stream idle timeout: long enough for a model that thinks before its first token.
+    private static readonly TimeSpan s_activityTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly Dictionary<string, UpstreamCluster> _clusters = new(StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<UpstreamCluster> Clusters => _clusters.Values;
+
+    public UpstreamCluster Get(Destination destination)
+    {
+        tables.TryGetValue(destination.Host, out var table);
+        var port = ResolvePort(table?.Service, destination.Port);
+        var name = $"outbound|{port?.Number ?? destination.Port ?? 0}|{destination.Subset}|{destination.Host.ToLowerInvariant()}";
+        if (!_clusters.TryGetValue(name, out var cluster))
+        {
+            cluster = Build(name, destination, table, port);
+            _clusters.Add(name, cluster);
+        }
+
+        return cluster;
+    }
+
+    private UpstreamCluster Build(string name, Destination destination, RouteTable? table, ServicePort? port)
+    {
+        var rule = table?.DestinationRule?.Spec;
+        Subset? subset = null;
+        var subsetKnown = destination.Subset is null || (subset = rule?.Subsets.FirstOrDefault(s => s.Name == destination.Subset)) is not null;
+
+        // A route to an undefined subset has no endpoints: the request gets a 503, as in Istio.
+        var endpoints = port is null || !subsetKnown || table?.Service is null
+            ? []
+            : table.Service.Endpoints
+                .Where(e => subset is null || subset.Labels.All(l => e.Labels.TryGetValue(l.Key, out var v) && v == l.Value))
+                .Select(e => CreateEndpoint(e, port))
+                .ToArray();
+
+        var portPolicy = rule?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.LoadBalancer;
+        var simple = subset?.TrafficPolicy?.LoadBalancer?.Simple ?? portPolicy?.Simple ?? rule?.TrafficPolicy?.LoadBalancer?.Simple;
+        return new UpstreamCluster(name, destination.Host, destination.Subset, endpoints, LoadBalancingPolicies.Create(simple, random), RequestConfig(port));
+    }
+
+    private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, ServicePort port)
+    {
+        var number = endpoint.Ports.TryGetValue(port.Name, out var named) ? named : port.TargetPort ?? port.Number;
+        var address = IPAddress.TryParse(endpoint.Address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? $"[{endpoint.Address}]"
+            : endpoint.Address;
+        var prefix = $"http://{address}:{number}";
+        return new UpstreamEndpoint(endpoint.Address, number, prefix, endpoint.Labels, states.Get(prefix));
+    }
+
+    private static ServicePort? ResolvePort(ServiceDefinition? service, uint? requested)
+    {
+        if (service is null || service.Ports.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        return requested is { } number ? service.Ports.FirstOrDefault(p => p.Number == number) : service.Ports[0];
+    }
+
+    private static ForwarderRequestConfig RequestConfig(ServicePort? port)
+    {
+        var http2 = port?.Protocol.ToUpperInvariant() is "HTTP2" or "GRPC" or "GRPC-WEB";
+        return new ForwarderRequestConfig
+        {
+            ActivityTimeout = s_activityTimeout,
+
+            // Plain-text HTTP/2 (h2c) has no negotiation, so it must be asked for exactly.
+            Version = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+            VersionPolicy = http2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower,
+        };
+    }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace OrleansMesh.Gateway.LoadBalancing;
+
+/// <summary>One endpoint of an upstream cluster, as YARP's forwarder needs it.</summary>
+internal sealed class UpstreamEndpoint(string address, uint port, string destinationPrefix, ImmutableDictionary<string, string> labels, EndpointState state)
+{
+    public string Address { get; } = address;
+
+    public uint Port { get; } = port;
+
+    /// <summary>The forwarder's destination prefix, e.g. <c>http://127.0.0.1:9001</c>.</summary>
+    public string DestinationPrefix { get; } = destinationPrefix;
+
+    public ImmutableDictionary<string, string> Labels { get; } = labels;
+
+    public EndpointState State { get; } = state;
+
+    public override string ToString() => DestinationPrefix;
+}

@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using OrleansMesh.ControlPlane;
+using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Gateway.Routing;
+
+/// <summary>
+/// Turns the control plane's route tables into the gateway's <see cref="RoutingSnapshot"/>: every regex compiled,
+/// every cluster and transformer built, so that a request only looks things up.
+/// </summary>
+internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random random)
+{
+    public RoutingSnapshot Compile(MeshSnapshot mesh, IReadOnlyDictionary<string, string> gatewayLabels)
+    {
+        ArgumentNullException.ThrowIfNull(mesh);
+        var tables = mesh.Tables.ToDictionary(t => t.Host, StringComparer.OrdinalIgnoreCase);
+        var binding = new GatewayBinding(mesh.Gateways, gatewayLabels);
+        var clusters = new ClusterBuilder(tables, states, random);
+        var hosts = new Dictionary<string, VirtualHost>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var table in mesh.Tables)
+        {
+            var routes = table.VirtualServices
+                .Where(vs => binding.Applies(vs.Spec.Gateways, vs.Metadata.Namespace, table.Host))
+                .SelectMany(vs => vs.Spec.Http.Select((route, index) => CompileRoute(vs, route, index, table.Host, binding, clusters)))
+                .OfType<CompiledRoute>()
+                .ToArray();
+            if (routes.Length > 0)
+            {
+                hosts[table.Host] = new VirtualHost(table.Host, routes);
+            }
+            else if (table.Service is not null)
+            {
+                // A registry host with no VirtualService here gets all of its endpoints (Istio's default route).
+                var defaultRoute = new HttpRoute { Route = [new HttpRouteDestination { Destination = new Destination { Host = table.Host } }] };
+                hosts[table.Host] = new VirtualHost(table.Host, [new CompiledRoute($"{table.Host}.default", [], CompileForward(defaultRoute, [], clusters))]);
+            }
+        }
+
+        states.Retain(clusters.Clusters.SelectMany(c => c.Endpoints).Select(e => e.DestinationPrefix).ToHashSet(StringComparer.Ordinal));
+        return Assemble(mesh.Generation, hosts);
+    }
+
+    private static CompiledRoute? CompileRoute(VirtualService vs, HttpRoute route, int index, string host, GatewayBinding binding, ClusterBuilder clusters)
+    {
+        // A match bound to other gateways is not a condition this gateway can ever satisfy.
+        var matches = route.Match.Where(m => binding.Applies(m.Gateways, vs.Metadata.Namespace, host)).Select(m => new RequestMatch(m)).ToArray();
+        if (!route.Match.IsDefaultOrEmpty && matches.Length == 0)
+        {
+            return null;
+        }
+
+        var name = route.Name ?? $"{vs.Metadata.Name}.{vs.Metadata.Namespace}.http[{index}]";
+        RouteAction action = route switch
+        {
+            { Redirect: { } redirect } => new RedirectAction(redirect),
+            { DirectResponse: { } direct } => new DirectResponseAction(direct.Status, direct.Body),
+            _ => CompileForward(route, matches, clusters),
+        };
+        return new CompiledRoute(name, matches, action);
+    }
+
+    private static ForwardAction CompileForward(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters)
+    {
+        var single = route.Route.Length == 1;
+        var destinations = route.Route.Select(d => new WeightedDestination(
+            clusters.Get(d.Destination),
+            d.Weight ?? (single ? 100 : 0),
+            CompileTransformers(route, d, matches))).ToArray();
+
+        // Validation requires weights summing to 100; should a stored config still carry none, share equally.
+        if (destinations.Length > 0 && destinations.All(d => d.Weight == 0))
+        {
+            destinations = [.. destinations.Select((d, i) => new WeightedDestination(d.Cluster, 1, CompileTransformers(route, route.Route[i], matches)))];
+        }
+
+        return new ForwardAction(destinations, route);
+    }
+
+    private static MeshTransformer[] CompileTransformers(HttpRoute route, HttpRouteDestination destination, RequestMatch[] matches)
+    {
+        var request = HeaderEdits.Create(route.Headers?.Request, destination.Headers?.Request);
+        var response = HeaderEdits.Create(route.Headers?.Response, destination.Headers?.Response);
+        var authority = route.Rewrite?.Authority;
+        return matches.Length == 0
+            ? [new MeshTransformer(PathRewrite.Create(route.Rewrite, null), authority, request, response)]
+            : [.. matches.Select(m => new MeshTransformer(PathRewrite.Create(route.Rewrite, m.UriPrefix), authority, request, response))];
+    }
+
+    private static RoutingSnapshot Assemble(long generation, Dictionary<string, VirtualHost> hosts)
+    {
+        hosts.Remove("*", out var catchAll);
+        var wildcards = hosts.Where(h => h.Key.StartsWith("*.", StringComparison.Ordinal))
+            .Select(h => KeyValuePair.Create(h.Key[1..], h.Value))
+            .OrderByDescending(h => h.Key.Length)
+            .ToArray();
+        var exact = hosts.Where(h => !h.Key.StartsWith("*.", StringComparison.Ordinal)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return new RoutingSnapshot(generation, exact, wildcards, catchAll);
+    }
+}

@@ -1,0 +1,25 @@
+namespace OrleansMesh.Gateway.Routing;
+
+/// <summary>
+/// Holds the current <see cref="RoutingSnapshot"/>. Requests read it without a lock; a config push swaps it whole,
+/// so a request sees one generation from start to end.
+/// </summary>
+internal sealed class RoutingSnapshotStore
+{
+    private volatile RoutingSnapshot _current = RoutingSnapshot.Empty;
+    private volatile bool _loaded;
+
+    public RoutingSnapshot Current => _current;
+
+    /// <summary>True once a snapshot from the control plane is held (the gateway is ready).</summary>
+    public bool IsLoaded => _loaded;
+
+    /// <summary>Swaps in a new snapshot and returns the one it replaced.</summary>
+    public RoutingSnapshot Swap(RoutingSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var previous = Interlocked.Exchange(ref _current, snapshot);
+        _loaded = true;
+        return previous;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Gateway.Routing;
+
+/// <summary>A compiled <see cref="StringMatch"/>: exact, prefix or full-match regex, optionally case-insensitive.</summary>
+internal sealed class StringMatcher
+{
+    private readonly StringMatchKind _kind;
+    private readonly string _value;
+    private readonly StringComparison _comparison;
+    private readonly Regex? _regex;
+
+    public StringMatcher(StringMatch match, bool ignoreCase = false)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        _kind = match.Kind;
+        _value = match.Value;
+        _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (_kind == StringMatchKind.Regex)
+        {
+            // RE2 semantics: the whole value must match (\z, since $ also matches before a final newline),
+            // in linear time whatever the input.
+            _regex = new Regex($"^(?:{match.Value})\\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+    }
+
+    public StringMatchKind Kind => _kind;
+
+    /// <summary>The literal of an exact or prefix match.</summary>
+    public string Value => _value;
+
+    public bool IsMatch(ReadOnlySpan<char> input) => _kind switch
+    {
+        StringMatchKind.Exact => input.Equals(_value, _comparison),
+        StringMatchKind.Prefix => input.StartsWith(_value, _comparison),
+        _ => _regex!.IsMatch(input),
+    };
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrleansMesh.Grains.Config;
+
+internal sealed partial class MeshConfigGrain
+{
+    [LoggerMessage(1, LogLevel.Information, "Applied {Count} changed resources at mesh generation {Generation}")]
+    private static partial void LogCommitted(ILogger logger, int count, long generation);
+
+    [LoggerMessage(2, LogLevel.Information, "Refused a config change with {Errors} errors; mesh stays at generation {Generation}")]
+    private static partial void LogRefused(ILogger logger, int errors, long generation);
+
+    [LoggerMessage(3, LogLevel.Debug, "Rewrote the route tables of {Count} hosts left in doubt at mesh generation {Generation}")]
+    private static partial void LogTablesRepaired(ILogger logger, int count, long generation);
+}

@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+using OrleansMesh.ControlPlane;
+using OrleansMesh.Grains.Routing;
+using OrleansMesh.Grains.Storage;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Grains.Config;
+
+/// <summary>
+/// The mesh's config store (one activation, key <see cref="IMeshConfigGrain.DefaultKey"/>).
+/// A commit persists this grain's state first (the source of truth), then rewrites the route tables of
+/// the hosts it touched, then pushes one <see cref="MeshUpdate"/>. Route tables are derived data: the state
+/// records the hosts of the last commit (<see cref="MeshConfigState.PendingHosts"/>), and those tables are
+/// rewritten again, idempotently, before the first operation after an activation or after a failed rewrite.
+/// A gateway never hears of a generation before its tables are written, and one that missed a push sees
+/// the gap in <see cref="MeshUpdate.BaseGeneration"/> and pulls a snapshot.
+/// </summary>
+internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
+{
+    /// <summary>
+    /// How long a subscription lives without renewal. Gateways renew about every 20 s, so a gateway
+    /// is dropped after missing roughly three renewals.
+    /// </summary>
+    internal static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromMinutes(1);
+
+    private readonly IPersistentState<MeshConfigState> state;
+    private readonly TimeProvider time;
+    private readonly ILogger<MeshConfigGrain> logger;
+    private readonly ObserverManager<IMeshObserver> observers;
+    private readonly HashSet<string> tablesInDoubt = new(StringComparer.Ordinal);
+
+    public MeshConfigGrain(
+        [PersistentState("meshConfig", MeshStorage.Name)] IPersistentState<MeshConfigState> state,
+        TimeProvider time,
+        ILogger<MeshConfigGrain> logger)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        this.state = state;
+        this.time = time;
+        this.logger = logger;
+        observers = new ObserverManager<IMeshObserver>(SubscriptionExpiry, logger)
+        {
+            GetDateTime = () => time.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        tablesInDoubt.UnionWith(state.State.PendingHosts);
+        return Task.CompletedTask;
+    }
+
+    public async Task<ConfigResult> ApplyAsync(ApplyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await RepairTablesAsync();
+        var current = state.State;
+        var plan = ConfigPlanner.PlanApply(current.Resources, request.Resources, current.LastRevision, time.GetUtcNow());
+        return await CompleteAsync(plan, request.DryRun);
+    }
+
+    public async Task<ConfigResult> DeleteAsync(DeleteRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await RepairTablesAsync();
+        var current = state.State;
+        var plan = ConfigPlanner.PlanDelete(current.Resources, request.Resources, current.LastRevision);
+        return await CompleteAsync(plan, request.DryRun);
+    }
+
+    public Task<ImmutableArray<MeshResource>> ListAsync(ResourceKind? kind = null, string? @namespace = null, string? name = null)
+    {
+        var resources = state.State.Resources.Values
+            .Select(r => r.Resource)
+            .Where(r => (kind is null || r.Kind == kind)
+                && (@namespace is null || r.Metadata.Namespace == @namespace)
+                && (name is null || r.Metadata.Name == name))
+            .OrderBy(r => r.Kind)
+            .ThenBy(r => r.Metadata.Namespace, StringComparer.Ordinal)
+            .ThenBy(r => r.Metadata.Name, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return Task.FromResult(resources);
+    }
+
+    public async Task<MeshSnapshot> GetSnapshotAsync()
+    {
+        await RepairTablesAsync();
+        var current = state.State;
+        var tables = await Task.WhenAll(current.Hosts.Select(h => Table(h).GetAsync()));
+
+        // A table that reads empty for a host this state says is in use was lost (e.g. storage reset): rebuild it.
+        var lost = tables.Where(t => t.IsEmpty).Select(t => t.Host).ToList();
+        if (lost.Count > 0)
+        {
+            var rebuilt = await ReplaceTablesAsync(RouteTableBuilder.Build(lost, current.Resources.Values).Values);
+            tables = [.. tables.Where(t => !t.IsEmpty), .. rebuilt];
+        }
+
+        return new MeshSnapshot
+        {
+            Generation = current.Generation,
+            Tables = [.. tables.Where(t => !t.IsEmpty).OrderBy(t => t.Host, StringComparer.Ordinal)],
+            Gateways = Gateways(current.Resources.Values),
+        };
+    }
+
+    public Task<long> SubscribeAsync(IMeshObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        observers.Subscribe(observer, observer);
+        return Task.FromResult(state.State.Generation);
+    }
+
+    public Task UnsubscribeAsync(IMeshObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task<ConfigResult> CompleteAsync(ConfigPlan plan, bool dryRun)
+    {
+        var generation = state.State.Generation;
+        if (plan.HasErrors)
+        {
+            LogRefused(logger, plan.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), generation);
+            return new ConfigResult { Succeeded = false, Generation = generation, Diagnostics = plan.Diagnostics };
+        }
+
+        if (!dryRun && plan.HasChanges)
+        {
+            generation = await CommitAsync(plan);
+            LogCommitted(logger, plan.Changes.Count(c => c.Action != ChangeAction.Unchanged), generation);
+        }
+
+        return new ConfigResult { Succeeded = true, Generation = generation, Changes = plan.Changes, Diagnostics = plan.Diagnostics };
+    }
+
+    private async Task<long> CommitAsync(ConfigPlan plan)
+    {
+        var previous = state.State;
+        var affected = RouteTableBuilder.AffectedHosts(previous.Resources.Values, [.. plan.Next.Values]);
+        var tables = RouteTableBuilder.Build(affected, [.. plan.Next.Values]);
+        var hosts = new HashSet<string>(previous.Hosts, StringComparer.Ordinal);
+        hosts.ExceptWith(tables.Values.Where(t => t.IsEmpty).Select(t => t.Host));
+        hosts.UnionWith(tables.Values.Where(t => !t.IsEmpty).Select(t => t.Host));
+        var next = new MeshConfigState
+        {
+            Resources = new Dictionary<ResourceId, StoredResource>(plan.Next),
+            Generation = previous.Generation + 1,
+            Hosts = hosts,
+            LastRevision = plan.LastRevision,
+            PendingHosts = [.. affected],
+        };
+
+        await WriteStateAsync(next);
+        tablesInDoubt.UnionWith(affected);
+        var written = await ReplaceTablesAsync(tables.Values);
+        tablesInDoubt.Clear();
+
+        var update = new MeshUpdate
+        {
+            Generation = next.Generation,
+            BaseGeneration = previous.Generation,
+            Changed = [.. written.Where(t => !t.IsEmpty).OrderBy(t => t.Host, StringComparer.Ordinal)],
+            Removed = [.. written.Where(t => t.IsEmpty && previous.Hosts.Contains(t.Host)).Select(t => t.Host).Order(StringComparer.Ordinal)],
+            Gateways = Gateways(next.Resources.Values),
+            CommittedAt = time.GetUtcNow(),
+        };
+        await observers.Notify(o => o.OnMeshUpdatedAsync(update));
+        return next.Generation;
+    }
+
+    private async Task WriteStateAsync(MeshConfigState next)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Whether the write landed is unknown; reload from storage on the next call rather than guess.
+            state.State = previous;
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task RepairTablesAsync()
+    {
+        if (tablesInDoubt.Count == 0)
+        {
+            return;
+        }
+
+        var hosts = tablesInDoubt.ToList();
+        await ReplaceTablesAsync(RouteTableBuilder.Build(hosts, state.State.Resources.Values).Values);
+        tablesInDoubt.ExceptWith(hosts);
+        LogTablesRepaired(logger, hosts.Count, state.State.Generation);
+    }
+
+    private Task<RouteTable[]> ReplaceTablesAsync(IEnumerable<RouteTable> tables) =>
+        Task.WhenAll(tables.Select(t => Table(t.Host).ReplaceAsync(t)));
+
+    private IRouteTableGrain Table(string host) => GrainFactory.GetGrain<IRouteTableGrain>(host);
+
+    private static ImmutableArray<Gateway> Gateways(IEnumerable<StoredResource> resources) =>
+        [.. resources.Select(r => r.Resource).OfType<Gateway>()
+            .OrderBy(g => g.Metadata.Namespace, StringComparer.Ordinal)
+            .ThenBy(g => g.Metadata.Name, StringComparer.Ordinal)];
+}

@@ -1,0 +1,26 @@
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Grains.Config;
+
+/// <summary>The persisted state of the mesh config grain: the source of truth every route table is derived from.</summary>
+[GenerateSerializer, Alias("om.MeshConfigState")]
+internal sealed class MeshConfigState
+{
+    /// <summary>Every stored resource.</summary>
+    [Id(0)] public Dictionary<ResourceId, StoredResource> Resources { get; set; } = [];
+
+    /// <summary>The mesh config generation; bumped once per commit that changes anything.</summary>
+    [Id(1)] public long Generation { get; set; }
+
+    /// <summary>Hosts whose route tables are not empty (lower-case).</summary>
+    [Id(2)] public HashSet<string> Hosts { get; set; } = [];
+
+    /// <summary>The last <see cref="StoredResource.CreatedRevision"/> handed out.</summary>
+    [Id(3)] public long LastRevision { get; set; }
+
+    /// <summary>
+    /// Hosts whose route tables the last commit rewrote. The route tables are written after this state,
+    /// so these are rewritten again (idempotently) after an activation in case that step was cut short.
+    /// </summary>
+    [Id(4)] public HashSet<string> PendingHosts { get; set; } = [];
+}

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using OrleansMesh.ControlPlane;
+using OrleansMesh.Grains.Config;
+using OrleansMesh.Grains.Equality;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Grains.Routing;
+
+/// <summary>
+/// Derives each host's <see cref="RouteTable"/> from the stored resources, and the hosts a change touches.
+/// Pure: the config grain owns the resources, the route-table grains only hold the result.
+/// </summary>
+internal static class RouteTableBuilder
+{
+    /// <summary>Builds <paramref name="host"/>'s table (generation 0) from <paramref name="all"/>.</summary>
+    public static RouteTable Build(string host, IReadOnlyCollection<StoredResource> all) =>
+        Build(HostKey.Normalize(host), CreationOrder.Sort(all));
+
+    /// <summary>Builds the table of each of <paramref name="hosts"/>, keyed by normalized host.</summary>
+    public static ImmutableDictionary<string, RouteTable> Build(IEnumerable<string> hosts, IReadOnlyCollection<StoredResource> all)
+    {
+        var ordered = CreationOrder.Sort(all);
+        return hosts.Select(HostKey.Normalize).Distinct(StringComparer.Ordinal)
+            .ToImmutableDictionary(key => key, key => Build(key, ordered), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The hosts whose tables may differ between <paramref name="before"/> and <paramref name="after"/>:
+    /// every host the old or the new version of a changed resource is in the table of.
+    /// </summary>
+    public static ImmutableSortedSet<string> AffectedHosts(IReadOnlyCollection<StoredResource> before, IReadOnlyCollection<StoredResource> after)
+    {
+        var old = before.ToDictionary(r => r.Resource.Id, r => r.Resource);
+        var current = after.ToDictionary(r => r.Resource.Id, r => r.Resource);
+        var serviceEntries = ResourceHosts.ServiceEntries(before).Concat(ResourceHosts.ServiceEntries(after)).ToList();
+        var hosts = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var id in old.Keys.Union(current.Keys))
+        {
+            var was = old.GetValueOrDefault(id);
+            var now = current.GetValueOrDefault(id);
+            if (ContentEquality.AreEqual(was, now))
+            {
+                continue;
+            }
+
+            foreach (var version in new[] { was, now })
+            {
+                if (version is not null)
+                {
+                    hosts.UnionWith(ResourceHosts.TablesOf(version, serviceEntries));
+                }
+            }
+        }
+
+        return hosts.ToImmutable();
+    }
+
+    private static RouteTable Build(string key, IReadOnlyList<MeshResource> ordered)
+    {
+        var serviceEntries = ordered.OfType<ServiceEntry>().Where(se => HostKey.Lists(se.Spec.Hosts, key)).ToList();
+        return new RouteTable
+        {
+            Host = key,
+            VirtualServices = [.. ordered.OfType<VirtualService>().Where(vs => HostKey.Lists(vs.Spec.Hosts, key))],
+            DestinationRule = ordered.OfType<DestinationRule>()
+                .FirstOrDefault(dr => string.Equals(dr.Spec.Host, key, StringComparison.OrdinalIgnoreCase)),
+            Service = serviceEntries.Count == 0 ? null : BuildService(key, serviceEntries, ordered.OfType<WorkloadEntry>()),
+        };
+    }
+
+    private static ServiceDefinition BuildService(string key, List<ServiceEntry> serviceEntries, IEnumerable<WorkloadEntry> workloads)
+    {
+        var ports = new List<ServicePort>();
+        foreach (var port in serviceEntries.SelectMany(se => se.Spec.Ports))
+        {
+            if (!ports.Exists(p => p.Number == port.Number))
+            {
+                ports.Add(port);
+            }
+        }
+
+        var workloadList = workloads.ToList();
+        var selected = new HashSet<ResourceId>();
+        var endpoints = ImmutableArray.CreateBuilder<WorkloadEntrySpec>();
+        foreach (var serviceEntry in serviceEntries)
+        {
+            endpoints.AddRange(serviceEntry.Spec.Endpoints);
+            foreach (var workload in workloadList.Where(we => ResourceHosts.Selects(serviceEntry, we)))
+            {
+                // Two entries for the host may select the same workload; it is still one endpoint.
+                if (selected.Add(workload.Id))
+                {
+                    endpoints.Add(workload.Spec);
+                }
+            }
+        }
+
+        return new ServiceDefinition { Host = key, Ports = [.. ports], Endpoints = endpoints.ToImmutable() };
+    }
+}

@@ -1,0 +1,3 @@
+namespace OrleansMesh.Samples.ModelServer.Chat;
+
+internal sealed record ChatResponseMessage(string Role, string Content);

@@ -1,0 +1,3 @@
+namespace OrleansMesh.Samples.ModelServer.Embeddings;
+
+internal sealed record EmbeddingUsage(int PromptTokens, int TotalTokens);

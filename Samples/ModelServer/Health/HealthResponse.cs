@@ -1,0 +1,3 @@
+namespace OrleansMesh.Samples.ModelServer.Health;
+
+internal sealed record HealthResponse(string Status, string Model, string Version);

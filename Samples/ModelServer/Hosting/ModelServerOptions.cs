@@ -1,0 +1,38 @@
+namespace OrleansMesh.Samples.ModelServer.Hosting;
+
+/// <summary>
+/// Settings of one fake model server. Bound from the <c>ModelServer</c> configuration section
+/// (env <c>ModelServer__ErrorRate</c>, appsettings, or the flags in <see cref="ModelServerCommandLine"/>)
+/// and checked by <see cref="ModelServerOptionsValidator"/> before the server is built.
+/// Setters rather than init: the configuration binding generator skips init-only properties.
+/// <see cref="ModelServerApp.Create(ModelServerOptions, string[])"/> keeps its own copy, so later changes have no effect.
+/// </summary>
+internal sealed record ModelServerOptions
+{
+    /// <summary>Model name reported in bodies and the <c>x-model-name</c> header. Flag <c>--name</c>; default "demo-model".</summary>
+    public string Name { get; set; } = ModelServerDefaults.Name;
+
+    /// <summary>Model version reported in bodies and the <c>x-model-version</c> header. Flag <c>--version</c>; default "v1".</summary>
+    public string Version { get; set; } = ModelServerDefaults.Version;
+
+    /// <summary>Milliseconds waited before answering any request but <c>/healthz</c>. Flag <c>--latency-ms</c>; default 0.</summary>
+    public int LatencyMs { get; set; } = ModelServerDefaults.LatencyMs;
+
+    /// <summary>Milliseconds between two streamed tokens. Flag <c>--token-delay-ms</c>; default 20.</summary>
+    public int TokenDelayMs { get; set; } = ModelServerDefaults.TokenDelayMs;
+
+    /// <summary>Share (0..1) of requests answered 500 with an OpenAI error body; <c>/healthz</c> is exempt. Flag <c>--error-rate</c>; default 0.</summary>
+    public double ErrorRate { get; set; } = ModelServerDefaults.ErrorRate;
+
+    /// <summary>Seed of the error-rate draw, for repeatable runs; null draws from a shared random. Flag <c>--seed</c>; default null.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Tokens generated when a request sets no <c>max_tokens</c>. Flag <c>--default-max-tokens</c>; default 16.</summary>
+    public int DefaultMaxTokens { get; set; } = ModelServerDefaults.DefaultMaxTokens;
+
+    /// <summary>Largest <c>max_tokens</c> accepted; larger requests get a 400. Flag <c>--max-tokens-limit</c>; default 4096.</summary>
+    public int MaxTokensLimit { get; set; } = ModelServerDefaults.MaxTokensLimit;
+
+    /// <summary>Length of embedding vectors when a request sets no <c>dimensions</c>. Flag <c>--embedding-dimensions</c>; default 8.</summary>
+    public int EmbeddingDimensions { get; set; } = ModelServerDefaults.EmbeddingDimensions;
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansMesh.Samples.ModelServer.Hosting;
+
+/// <summary>Rejects settings the server cannot honour, naming the flag to fix and the range it takes.</summary>
+internal sealed class ModelServerOptionsValidator : IValidateOptions<ModelServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ModelServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        CheckIdentifier(failures, "--name", options.Name);
+        CheckIdentifier(failures, "--version", options.Version);
+        CheckRange(failures, "--latency-ms", options.LatencyMs, 0, ModelServerDefaults.MaxDelayMs, "milliseconds waited before answering");
+        CheckRange(failures, "--token-delay-ms", options.TokenDelayMs, 0, ModelServerDefaults.MaxDelayMs, "milliseconds between streamed tokens");
+        if (!(options.ErrorRate is >= 0 and <= 1))
+        {
+            failures.Add(FormattableString.Invariant(
+                $"--error-rate must be between 0 and 1 (the share of requests answered 500), but was {options.ErrorRate}; e.g. --error-rate 0.1 fails one request in ten."));
+        }
+
+        CheckRange(failures, "--max-tokens-limit", options.MaxTokensLimit, 1, 1_000_000, "the largest max_tokens a request may ask for");
+        CheckRange(failures, "--default-max-tokens", options.DefaultMaxTokens, 1, options.MaxTokensLimit, "tokens generated when a request sets no max_tokens, at most --max-tokens-limit");
+        CheckRange(failures, "--embedding-dimensions", options.EmbeddingDimensions, 1, ModelServerDefaults.MaxEmbeddingDimensions, "the length of embedding vectors");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> listing every failure, so one start shows all mistakes.</summary>
+    public static void ThrowIfInvalid(ModelServerOptions options)
+    {
+        var result = new ModelServerOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(ModelServerDefaults.SectionName, typeof(ModelServerOptions), result.Failures);
+        }
+    }
+
+    private static void CheckRange(List<string> failures, string flag, int value, int min, int max, string meaning)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add(FormattableString.Invariant($"{flag} must be between {min} and {max} ({meaning}), but was {value}."));
+        }
+    }
+
+    // Name and version travel in HTTP headers and in x-served-by "<name>-<version>@<address>", so they stay header-safe and '@'-free.
+    private static void CheckIdentifier(List<string> failures, string flag, string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > ModelServerDefaults.MaxNameLength || !value.All(IsIdentifierChar))
+        {
+            failures.Add(FormattableString.Invariant(
+                $"{flag} must be 1 to {ModelServerDefaults.MaxNameLength} letters, digits or . _ - : / (it is sent in HTTP headers), but was '{value}'."));
+        }
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or '/';
+}

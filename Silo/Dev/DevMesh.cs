@@ -1,0 +1,32 @@
+using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Silo.Hosting;
+
+namespace OrleansMesh.Silo.Dev;
+
+/// <summary>
+/// <c>dotnet run --project Silo -- dev</c>: a whole mesh in one process — a silo (localhost clustering, config kept in
+/// SQLite under <c>./.mesh/</c>), a gateway on 127.0.0.1:8080 and, unless <c>--no-demo</c>, two versions of the demo
+/// model server with a canary config applied.
+/// </summary>
+internal static class DevMesh
+{
+    public const string NoDemoFlag = "--no-demo";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var demo = !args.Contains(NoDemoFlag);
+        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != NoDemoFlag)]);
+        builder.AddMeshSilo();
+        builder.AddMeshGateway();
+        if (demo)
+        {
+            builder.Services.AddHostedService<DemoModelServers>();
+            builder.Services.AddHostedService<DemoConfigSeeder>();
+        }
+
+        var app = builder.Build();
+        app.MapMeshGateway();
+        await app.RunAsync();
+        return 0;
+    }
+}

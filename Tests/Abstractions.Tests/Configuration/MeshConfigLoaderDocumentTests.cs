@@ -1,0 +1,250 @@
+using OrleansMesh.Configuration;
+using OrleansMesh.ControlPlane;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Abstractions.Tests.Configuration;
+
+public sealed class MeshConfigLoaderDocumentTests
+{
+    private const string Supported = "networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3";
+
+    [Fact]
+    public void Load_SyntaxError_ReportsYamlDotNetMessageAndMarkWithDocument()
+    {
+        var diagnostic = LoadAssert.SingleError("""
+            apiVersion: networking.istio.io/v1
+            kind: WorkloadEntry
+            metadata:
+              name: a
+            spec:
+              address: 127.0.0.1
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: WorkloadEntry: x
+            """);
+
+        Assert.Equal("YAML syntax error: While scanning a plain scalar value, found invalid mapping.", diagnostic.Message);
+        Assert.Equal(2, diagnostic.Document);
+        Assert.Equal(9, diagnostic.Line);
+        Assert.Equal(20, diagnostic.Column);
+    }
+
+    [Fact]
+    public void Load_UnclosedFlowSequence_ReportsSyntaxErrorAtLastGoodToken()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: [Gateway\nmetadata: {}\n");
+
+        LoadAssert.Is(diagnostic, "YAML syntax error: malformed YAML after this point (an unclosed '[' or '{'?)", "", 2);
+    }
+
+    [Fact]
+    public void Load_DocumentThatIsAList_ReportsNotAMapping()
+    {
+        var diagnostic = LoadAssert.SingleError("- apiVersion: networking.istio.io/v1\n- kind: Gateway\n");
+
+        LoadAssert.Is(diagnostic, "a document must be a mapping with apiVersion, kind, metadata and spec, got a list", "", 1);
+    }
+
+    [Fact]
+    public void Load_MissingApiVersion_ReportsRequired()
+    {
+        var diagnostic = LoadAssert.SingleError("kind: Gateway\nmetadata:\n  name: a\n");
+
+        LoadAssert.Is(diagnostic, $"apiVersion is required; supported: {Supported}", "apiVersion", 1);
+    }
+
+    [Fact]
+    public void Load_UnknownApiVersion_ReportsSupportedVersions()
+    {
+        var diagnostic = LoadAssert.SingleError("kind: Gateway\napiVersion: networking.istio.io/v2\nmetadata:\n  name: a\n");
+
+        LoadAssert.Is(diagnostic, $"unknown apiVersion 'networking.istio.io/v2'; supported: {Supported}", "apiVersion", 2);
+        Assert.Equal(13, diagnostic.Column);
+    }
+
+    [Fact]
+    public void Load_SecurityApiVersion_ReportsNotSupportedYet()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: a\n");
+
+        LoadAssert.Is(diagnostic, $"apiVersion 'security.istio.io/v1': security.istio.io resources are not supported yet; supported: {Supported}", "apiVersion", 1);
+    }
+
+    [Fact]
+    public void Load_MissingKind_ReportsRequired()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nmetadata:\n  name: a\n");
+
+        LoadAssert.Is(diagnostic, "kind is required; supported: VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway", "kind", 1);
+    }
+
+    [Fact]
+    public void Load_MisspelledKind_SuggestsTheKind()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: VirtualServce\nmetadata:\n  name: a\n");
+
+        LoadAssert.Is(diagnostic, "unknown kind 'VirtualServce'; did you mean 'VirtualService'?", "kind", 2);
+    }
+
+    [Fact]
+    public void Load_UnknownKind_ListsSupportedKinds()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: Deployment\nmetadata:\n  name: a\n");
+
+        LoadAssert.Is(diagnostic, "unknown kind 'Deployment'; supported: VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway", "kind", 2);
+    }
+
+    [Fact]
+    public void Load_IstioKindOrleansMeshLacks_ReportsNotSupported()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: a\n");
+
+        LoadAssert.Is(diagnostic, "kind 'Sidecar' is not supported by OrleansMesh; supported: VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway", "kind", 2);
+    }
+
+    [Fact]
+    public void Load_MissingMetadata_ReportsRequired()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nspec:\n  address: 127.0.0.1\n");
+
+        LoadAssert.Is(diagnostic, "metadata is required (at least metadata.name)", "metadata", 1);
+    }
+
+    [Fact]
+    public void Load_MissingName_ReportsRequiredAtMetadata()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata:\n  namespace: x\nspec:\n  address: 127.0.0.1\n");
+
+        LoadAssert.Is(diagnostic, "metadata.name is required", "metadata.name", 3);
+    }
+
+    [Fact]
+    public void Load_NameNotDns1123_ReportsInvalidName()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata:\n  name: My_Box\nspec:\n  address: 127.0.0.1\n");
+
+        LoadAssert.Is(diagnostic, "invalid name 'My_Box': must be lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (DNS-1123)", "metadata.name", 4);
+    }
+
+    [Fact]
+    public void Load_ServerSetMetadataAndStatus_AreIgnored()
+    {
+        var result = LoadAssert.Clean("""
+            apiVersion: networking.istio.io/v1
+            kind: WorkloadEntry
+            metadata:
+              name: box
+              creationTimestamp: "2024-01-01T00:00:00Z"
+              resourceVersion: "7"
+              uid: 1234
+              generation: 2
+              managedFields:
+              - manager: kubectl
+            spec:
+              address: 127.0.0.1
+            status:
+              conditions: []
+            """);
+
+        var entry = Assert.IsType<WorkloadEntry>(Assert.Single(result.Resources).Resource);
+        Assert.Equal(new ResourceId(ResourceKind.WorkloadEntry, "default", "box"), entry.Id);
+    }
+
+    [Fact]
+    public void Load_EmptyDocuments_AreSkippedButCounted()
+    {
+        var result = LoadAssert.Clean("""
+            ---
+            # only a comment
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: WorkloadEntry
+            metadata:
+              name: box
+            spec:
+              address: 127.0.0.1
+            ---
+            ---
+            """);
+
+        var resource = Assert.Single(result.Resources);
+        Assert.Equal(new ResourceOrigin { File = LoadAssert.File, Document = 2, Line = 4 }, resource.Origin);
+    }
+
+    [Fact]
+    public void Load_EmptyText_GivesNothing()
+    {
+        var result = LoadAssert.Clean("");
+
+        Assert.Empty(result.Resources);
+    }
+
+    [Fact]
+    public void Load_ErrorInSecondDocument_NamesDocumentTwoAndKeepsTheFirstResource()
+    {
+        var result = MeshConfigLoader.Load("""
+            apiVersion: networking.istio.io/v1
+            kind: WorkloadEntry
+            metadata:
+              name: a
+            spec:
+              address: 127.0.0.1
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: WorkloadEntry
+            metadata:
+              name: b
+            spec:
+              adress: 127.0.0.2
+            """, LoadAssert.File);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        LoadAssert.Is(diagnostic, "unknown field 'adress'; did you mean 'address'?", "spec.adress", 13, document: 2);
+        Assert.Equal("workloadentry/default/b", diagnostic.Resource);
+        Assert.Equal("a", Assert.Single(result.Resources).Resource.Metadata.Name);
+        Assert.True(result.HasErrors);
+    }
+
+    [Fact]
+    public void Load_DuplicateKey_ReportsTheSecond()
+    {
+        var diagnostic = LoadAssert.SingleError("""
+            apiVersion: networking.istio.io/v1
+            kind: WorkloadEntry
+            metadata:
+              name: a
+            spec:
+              address: 127.0.0.1
+              address: 127.0.0.2
+            """);
+
+        LoadAssert.Is(diagnostic, "duplicate key 'address'", "spec.address", 7);
+    }
+
+    [Fact]
+    public void Load_AnchorsAndAliases_AreExpanded()
+    {
+        var result = LoadAssert.Clean("""
+            apiVersion: networking.istio.io/v1
+            kind: WorkloadEntry
+            metadata:
+              name: a
+              labels: &labels
+                app: llm
+            spec:
+              address: 127.0.0.1
+              labels: *labels
+            """);
+
+        var entry = Assert.IsType<WorkloadEntry>(Assert.Single(result.Resources).Resource);
+        Assert.Equal("llm", entry.Spec.Labels["app"]);
+    }
+
+    [Fact]
+    public void Load_ToleratesCrLfLineEndings()
+    {
+        var result = LoadAssert.Clean("apiVersion: networking.istio.io/v1\r\nkind: WorkloadEntry\r\nmetadata:\r\n  name: a\r\nspec:\r\n  address: 127.0.0.1\r\n");
+
+        Assert.Single(result.Resources);
+    }
+}

@@ -1,0 +1,133 @@
+namespace OrleansMesh.Cli.Tests.Commands;
+
+[Collection(MeshClusterCollection.Name)]
+public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBase(cluster)
+{
+    private static readonly string DestinationRules = SharedFiles.Bookinfo("destination-rule-all.yaml");
+    private static readonly string AllV1 = SharedFiles.Bookinfo("virtual-service-all-v1.yaml");
+    private static readonly string Gateway = SharedFiles.Bookinfo("bookinfo-gateway.yaml");
+
+    [Fact]
+    public async Task Get_VirtualServices_PrintsTableWithGatewaysAndHosts()
+    {
+        await ApplyAsync(Gateway);
+
+        var result = await RunAsync("get", "virtualservices");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            """
+            NAME       GATEWAYS           HOSTS
+            bookinfo   bookinfo-gateway   *
+
+            """,
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Get_DestinationRuleByShortNameAndName_PrintsHostAndSubsets()
+    {
+        await ApplyAsync(DestinationRules);
+
+        var result = await RunAsync("get", "dr", "reviews");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["NAME      HOST      SUBSETS", "reviews   reviews   v1,v2,v3"], result.OutLines);
+    }
+
+    [Fact]
+    public async Task Get_AllNamespaces_AddsNamespaceColumn()
+    {
+        await ApplyAsync(Gateway);
+        var applied = await RunWithStdinAsync(TestManifests.TeamAVirtualService, "apply", "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+
+        var result = await RunAsync("get", "vs", "-A");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [
+                "NAMESPACE   NAME       GATEWAYS           HOSTS",
+                "default     bookinfo   bookinfo-gateway   *",
+                "team-a      ratings    mesh               ratings",
+            ],
+            result.OutLines);
+    }
+
+    [Fact]
+    public async Task Get_OtherNamespace_ListsOnlyThatNamespace()
+    {
+        await ApplyAsync(Gateway);
+        await RunWithStdinAsync(TestManifests.TeamAVirtualService, "apply", "-f", "-");
+
+        var result = await RunAsync("get", "vs", "-n", "team-a");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["NAME      GATEWAYS   HOSTS", "ratings   mesh       ratings"], result.OutLines);
+    }
+
+    [Fact]
+    public async Task Get_All_PrintsOneBlockPerKindWithQualifiedNames()
+    {
+        await ApplyAsync(Gateway);
+
+        var result = await RunAsync("get", "all");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            """
+            NAME                                          GATEWAYS           HOSTS
+            virtualservice.networking.istio.io/bookinfo   bookinfo-gateway   *
+
+            NAME                                           SERVERS
+            gateway.networking.istio.io/bookinfo-gateway   8080/HTTP *
+
+            """,
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Get_OutputYaml_PrintsYamlThatReappliesUnchanged()
+    {
+        await ApplyAsync(DestinationRules, AllV1);
+        var yaml = await RunAsync("get", "all", "-o", "yaml");
+        Assert.True(yaml.ExitCode == 0, yaml.ToString());
+
+        var result = await RunWithStdinAsync(yaml.Out, "apply", "-f", "-");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(8, result.OutLines.Length);
+        Assert.All(result.OutLines, line => Assert.EndsWith(" unchanged", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_UnknownKind_ExitsOneListingValidKinds()
+    {
+        var result = await RunAsync("get", "pods");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            "error: the server doesn't have a resource type \"pods\"; valid kinds: virtualservice (vs), destinationrule (dr), serviceentry (se), workloadentry (we), gateway (gw), all",
+            result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Get_MissingName_ExitsOneWithNotFound()
+    {
+        var result = await RunAsync("get", "vs", "nope");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("Error from server (NotFound): virtualservices \"nope\" not found", result.Error.Trim());
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task Get_NothingStored_SaysSoAndExitsZero()
+    {
+        var result = await RunAsync("get", "se");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("No resources found in default namespace.", result.Error.Trim());
+        Assert.Empty(result.Out);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using OrleansMesh.Cli.Connection;
+
+namespace OrleansMesh.Cli.Tests.Connection;
+
+public sealed class MeshConnectionTests
+{
+    [Fact]
+    public async Task RunAsync_NoMeshListening_ExitsTwoWithinTheConnectBudget()
+    {
+        var port = UnusedPort();
+        await using var connection = new MeshConnection(Settings(("GatewayPort", port.ToString())), TimeProvider.System);
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await RunAsync(connection, "get", "vs");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            $"error: cannot reach the mesh control plane at 127.0.0.1:{port} (is 'dotnet run --project Silo -- dev' running?)",
+            result.Error.Trim());
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task RunAsync_BadInputFile_FailsWithoutConnecting()
+    {
+        await using var connection = new MeshConnection(Settings(("GatewayPort", UnusedPort().ToString())), TimeProvider.System);
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await RunAsync(connection, "apply", "-f", "/nonexistent/meshctl-test.yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task RunAsync_UnsupportedClustering_ExitsOneNamingTheSetting()
+    {
+        await using var connection = new MeshConnection(Settings(("Clustering", "Consul")), TimeProvider.System);
+
+        var result = await RunAsync(connection, "get", "vs");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            "error: OrleansMesh__Clustering is 'Consul', but meshctl only supports 'Localhost' clustering; unset it or set it to Localhost",
+            result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task RunAsync_PortNotANumber_ExitsOneNamingTheSetting()
+    {
+        await using var connection = new MeshConnection(Settings(("GatewayPort", "thirty")), TimeProvider.System);
+
+        var result = await RunAsync(connection, "get", "vs");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: invalid OrleansMesh__ setting:", result.Error, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create<string, string?>($"OrleansMesh:{s.Key}", s.Value)))
+            .Build();
+
+    private static async Task<MeshCtlResult> RunAsync(MeshConnection connection, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await MeshCtl.RunAsync(args, connection.ConnectAsync, new StringReader(""), output, error);
+        return new MeshCtlResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    // A port the OS just handed out and nobody listens on any more.
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using OrleansMesh.ControlPlane;
+using OrleansMesh.Grains.Storage;
+using static OrleansMesh.Grains.Tests.TestResources;
+
+namespace OrleansMesh.Grains.Tests.Storage;
+
+public sealed class SqliteClusterRestartTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public async Task ApplyAsync_ClusterRestarted_ConfigAndTablesStillThere()
+    {
+        var host = UniqueHost();
+        await using (var first = await StartClusterAsync())
+        {
+            var applied = await first.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey)
+                .ApplyAsync(Apply(VirtualService("vs", [host]), ServiceEntry("se", [host])));
+            Assert.True(applied.Succeeded);
+        }
+
+        await using var second = await StartClusterAsync();
+        var grain = second.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey);
+        var snapshot = await grain.GetSnapshotAsync();
+
+        Assert.Equal(2, (await grain.ListAsync()).Length);
+        Assert.Equal(1, snapshot.Generation);
+        var table = Assert.Single(snapshot.Tables);
+        Assert.Equal(host, table.Host);
+        Assert.Equal(1, table.Generation);
+    }
+
+    private async Task<InProcessTestCluster> StartClusterAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        var database = Path.Combine(directory.Path, "mesh.db");
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddSqliteGrainStorage(MeshStorage.Name, o => o.DataSource = database);
+            silo.Services.AddSingleton(TimeProvider.System);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
