@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Cli.Connection;
 
@@ -18,11 +20,11 @@ internal sealed class MeshConnection(IConfiguration configuration, TimeProvider 
             return _host.Services.GetRequiredService<IClusterClient>();
         }
 
-        var options = ReadOptions();
+        var (cluster, options) = ReadOptions();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(time);
         builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId)
+            .UseMeshClustering(cluster)
             .UseConnectionRetryFilter(new ConnectionRetryFilter(options.ConnectTimeout, RetryDelay, time)));
         var host = builder.Build();
         try
@@ -34,7 +36,7 @@ internal sealed class MeshConnection(IConfiguration configuration, TimeProvider 
             host.Dispose();
             throw new MeshCtlException(
                 ExitCodes.Unreachable,
-                $"cannot reach the mesh control plane at {options.Endpoint} (is 'dotnet run --project Silo -- dev' running?)");
+                $"cannot reach the mesh control plane at 127.0.0.1:{cluster.GatewayPort} (is 'dotnet run --project Silo -- dev' running?)");
         }
 
         _host = host;
@@ -50,12 +52,19 @@ internal sealed class MeshConnection(IConfiguration configuration, TimeProvider 
         }
     }
 
-    private MeshConnectionOptions ReadOptions()
+    // Problems are config errors (exit code 1), told apart from an unreachable mesh (exit code 2).
+    private (MeshClusterOptions Cluster, MeshConnectionOptions Connection) ReadOptions()
     {
+        MeshClusterOptions cluster;
         MeshConnectionOptions options;
         try
         {
-            options = configuration.GetSection(MeshConnectionOptions.SectionName).Get<MeshConnectionOptions>() ?? new();
+            cluster = configuration.GetMeshClusterOptions();
+            options = configuration.GetSection(MeshClusterOptions.SectionName).Get<MeshConnectionOptions>() ?? new();
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new MeshCtlException(ExitCodes.ConfigError, e.Message);
         }
         catch (InvalidOperationException e)
         {
@@ -63,6 +72,6 @@ internal sealed class MeshConnection(IConfiguration configuration, TimeProvider 
         }
 
         var problem = options.Validate();
-        return problem is null ? options : throw new MeshCtlException(ExitCodes.ConfigError, problem);
+        return problem is null ? (cluster, options) : throw new MeshCtlException(ExitCodes.ConfigError, problem);
     }
 }

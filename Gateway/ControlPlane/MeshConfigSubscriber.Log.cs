@@ -5,8 +5,12 @@ internal sealed partial class MeshConfigSubscriber
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving config generation {Generation} ({Hosts} hosts; push delay {DelayMs:F1} ms)")]
     private partial void LogServing(long generation, int hosts, double delayMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Control plane unreachable; still serving config generation {Generation}. Retrying in {Delay} (attempt {Attempt})")]
-    private partial void LogControlPlaneUnreachable(Exception exception, long generation, TimeSpan delay, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Control plane unreachable ({Reason}); still serving config generation {Generation}. Retrying in {Delay} (attempt {Attempt})")]
+    private partial void LogControlPlaneUnreachable(string reason, long generation, TimeSpan delay, int attempt);
+
+    // The stack trace helps only when debugging the gateway itself; an absent cluster is an expected condition.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Control plane call failed")]
+    private partial void LogControlPlaneFailure(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Control plane reachable again after {Attempts} failed attempts; serving generation {Generation}")]
     private partial void LogReconnected(int attempts, long generation);

@@ -67,7 +67,8 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 failures++;
-                LogControlPlaneUnreachable(exception, _mesh.Generation, delay, failures);
+                LogControlPlaneUnreachable(exception.GetBaseException().Message, _mesh.Generation, delay, failures);
+                LogControlPlaneFailure(exception);
                 await Task.Delay(delay, _time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }

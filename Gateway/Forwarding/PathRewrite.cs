@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Gateway.Forwarding;
@@ -22,11 +23,11 @@ internal sealed class PathRewrite
         _replacement = replacement;
     }
 
-    public static PathRewrite? Create(HttpRewrite? rewrite, string? matchedPrefix)
+    public static PathRewrite? Create(HttpRewrite? rewrite, string? matchedPrefix, RegexCache? regexes = null)
     {
         if (rewrite?.UriRegexRewrite is { } regexRewrite)
         {
-            var regex = new Regex(regexRewrite.Match, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            var regex = regexes?.Get(regexRewrite.Match) ?? RegexCache.Create(regexRewrite.Match);
 
             // RE2 writes group references as \1; .NET as $1.
             var replacement = Regex.Replace(regexRewrite.Rewrite.Replace("$", "$$", StringComparison.Ordinal), @"\\(\d)", "$${$1}");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Gateway.Hosting;
 

@@ -3,6 +3,7 @@ using OrleansMesh.Gateway.ControlPlane;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Gateway.Hosting;
 
@@ -35,13 +36,16 @@ internal static class MeshGatewayExtensions
         return builder;
     }
 
-    /// <summary>Makes the gateway an Orleans client of the cluster named by the <c>OrleansMesh</c> settings.</summary>
+    /// <summary>
+    /// Makes the gateway an Orleans client of the cluster named by the <c>OrleansMesh</c> settings
+    /// (<see cref="MeshClusterOptions"/>, validated now: the client is configured from them here).
+    /// </summary>
     public static WebApplicationBuilder AddMeshClusterClient(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<MeshClusterOptions>().BindConfiguration(MeshClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var cluster = builder.Configuration.GetSection(MeshClusterOptions.SectionName).Get<MeshClusterOptions>() ?? new MeshClusterOptions();
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId));
+        builder.Services.AddMeshClusterOptions();
+        var cluster = builder.Configuration.GetMeshClusterOptions();
+        builder.UseOrleansClient(client => client.UseMeshClustering(cluster));
         builder.Services.AddSingleton<IClientConnectionRetryFilter, ControlPlaneRetryFilter>();
 
         // Serve (503 until the first snapshot, then the last known config) while the client is still connecting.

@@ -14,16 +14,16 @@ internal sealed class RequestMatch
     private readonly QueryCondition[] _query;
     private readonly uint? _port;
 
-    public RequestMatch(HttpMatchRequest match)
+    public RequestMatch(HttpMatchRequest match, RegexCache? regexes = null)
     {
         ArgumentNullException.ThrowIfNull(match);
-        _uri = match.Uri is null ? null : new StringMatcher(match.Uri, match.IgnoreUriCase && match.Uri.Kind != StringMatchKind.Regex);
-        _method = match.Method is null ? null : new StringMatcher(match.Method);
-        _authority = match.Authority is null ? null : new StringMatcher(match.Authority);
-        _scheme = match.Scheme is null ? null : new StringMatcher(match.Scheme);
-        _headers = [.. match.Headers.Select(h => new HeaderCondition(h.Key, new StringMatcher(h.Value)))];
-        _withoutHeaders = [.. match.WithoutHeaders.Select(h => new HeaderCondition(h.Key, new StringMatcher(h.Value)))];
-        _query = [.. match.QueryParams.Select(q => new QueryCondition(q.Key, new StringMatcher(q.Value)))];
+        _uri = match.Uri is null ? null : new StringMatcher(match.Uri, match.IgnoreUriCase && match.Uri.Kind != StringMatchKind.Regex, regexes);
+        _method = match.Method is null ? null : new StringMatcher(match.Method, regexes: regexes);
+        _authority = match.Authority is null ? null : new StringMatcher(match.Authority, regexes: regexes);
+        _scheme = match.Scheme is null ? null : new StringMatcher(match.Scheme, regexes: regexes);
+        _headers = [.. match.Headers.Select(h => new HeaderCondition(h.Key, new StringMatcher(h.Value, regexes: regexes)))];
+        _withoutHeaders = [.. match.WithoutHeaders.Select(h => new HeaderCondition(h.Key, new StringMatcher(h.Value, regexes: regexes)))];
+        _query = [.. match.QueryParams.Select(q => new QueryCondition(q.Key, new StringMatcher(q.Value, regexes: regexes)))];
         _port = match.Port;
         Name = match.Name;
     }

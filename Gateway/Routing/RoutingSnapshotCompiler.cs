@@ -10,8 +10,10 @@ namespace OrleansMesh.Gateway.Routing;
 /// Turns the control plane's route tables into the gateway's <see cref="RoutingSnapshot"/>: every regex compiled,
 /// every cluster and transformer built, so that a request only looks things up.
 /// </summary>
-internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random random)
+internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random random, RegexCache? regexCache = null)
 {
+    private readonly RegexCache _regexes = regexCache ?? new RegexCache();
+
     public RoutingSnapshot Compile(MeshSnapshot mesh, IReadOnlyDictionary<string, string> gatewayLabels)
     {
         ArgumentNullException.ThrowIfNull(mesh);
@@ -39,14 +41,15 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
             }
         }
 
+        _regexes.RetainUsed();
         states.Retain(clusters.Clusters.SelectMany(c => c.Endpoints).Select(e => e.DestinationPrefix).ToHashSet(StringComparer.Ordinal));
         return Assemble(mesh.Generation, hosts);
     }
 
-    private static CompiledRoute? CompileRoute(VirtualService vs, HttpRoute route, int index, string host, GatewayBinding binding, ClusterBuilder clusters)
+    private CompiledRoute? CompileRoute(VirtualService vs, HttpRoute route, int index, string host, GatewayBinding binding, ClusterBuilder clusters)
     {
         // A match bound to other gateways is not a condition this gateway can ever satisfy.
-        var matches = route.Match.Where(m => binding.Applies(m.Gateways, vs.Metadata.Namespace, host)).Select(m => new RequestMatch(m)).ToArray();
+        var matches = route.Match.Where(m => binding.Applies(m.Gateways, vs.Metadata.Namespace, host)).Select(m => new RequestMatch(m, _regexes)).ToArray();
         if (!route.Match.IsDefaultOrEmpty && matches.Length == 0)
         {
             return null;
@@ -62,7 +65,7 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
         return new CompiledRoute(name, matches, action);
     }
 
-    private static ForwardAction CompileForward(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters)
+    private ForwardAction CompileForward(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters)
     {
         var single = route.Route.Length == 1;
         var destinations = route.Route.Select(d => new WeightedDestination(
@@ -79,14 +82,14 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
         return new ForwardAction(destinations, route);
     }
 
-    private static MeshTransformer[] CompileTransformers(HttpRoute route, HttpRouteDestination destination, RequestMatch[] matches)
+    private MeshTransformer[] CompileTransformers(HttpRoute route, HttpRouteDestination destination, RequestMatch[] matches)
     {
         var request = HeaderEdits.Create(route.Headers?.Request, destination.Headers?.Request);
         var response = HeaderEdits.Create(route.Headers?.Response, destination.Headers?.Response);
         var authority = route.Rewrite?.Authority;
         return matches.Length == 0
-            ? [new MeshTransformer(PathRewrite.Create(route.Rewrite, null), authority, request, response)]
-            : [.. matches.Select(m => new MeshTransformer(PathRewrite.Create(route.Rewrite, m.UriPrefix), authority, request, response))];
+            ? [new MeshTransformer(PathRewrite.Create(route.Rewrite, null, _regexes), authority, request, response)]
+            : [.. matches.Select(m => new MeshTransformer(PathRewrite.Create(route.Rewrite, m.UriPrefix, _regexes), authority, request, response))];
     }
 
     private static RoutingSnapshot Assemble(long generation, Dictionary<string, VirtualHost> hosts)

@@ -11,7 +11,7 @@ internal sealed class StringMatcher
     private readonly StringComparison _comparison;
     private readonly Regex? _regex;
 
-    public StringMatcher(StringMatch match, bool ignoreCase = false)
+    public StringMatcher(StringMatch match, bool ignoreCase = false, RegexCache? regexes = null)
     {
         ArgumentNullException.ThrowIfNull(match);
         _kind = match.Kind;
@@ -19,9 +19,9 @@ internal sealed class StringMatcher
         _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         if (_kind == StringMatchKind.Regex)
         {
-            // RE2 semantics: the whole value must match (\z, since $ also matches before a final newline),
-            // in linear time whatever the input.
-            _regex = new Regex($"^(?:{match.Value})\\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            // RE2 semantics: the whole value must match (\z, since $ also matches before a final newline).
+            var pattern = $"^(?:{match.Value})\\z";
+            _regex = regexes?.Get(pattern) ?? RegexCache.Create(pattern);
         }
     }
 

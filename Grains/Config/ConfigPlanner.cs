@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Grains.Equality;
 using OrleansMesh.Grains.Routing;
 using OrleansMesh.Networking;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Grains.Config;
-using OrleansMesh.Grains.Equality;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Grains.Routing;

@@ -1,6 +1,6 @@
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Grains.Equality;
 using OrleansMesh.Grains.Storage;
+using OrleansMesh.Networking;
 
 namespace OrleansMesh.Grains.Routing;
 

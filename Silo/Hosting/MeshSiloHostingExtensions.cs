@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orleans.Serialization;
-using Orleans.Storage;
 using OrleansMesh.Grains.Storage;
+using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Silo.Hosting;
 
@@ -10,13 +9,14 @@ namespace OrleansMesh.Silo.Hosting;
 public static class MeshSiloHostingExtensions
 {
     /// <summary>
-    /// Binds <see cref="MeshSiloOptions"/> from the <c>OrleansMesh</c> section (validated on start) and adds a silo
-    /// with the chosen clustering and the <c>mesh</c> grain storage.
+    /// Binds <see cref="MeshClusterOptions"/> and <see cref="MeshSiloOptions"/> from the <c>OrleansMesh</c> section
+    /// (validated now and on start) and adds a silo with the chosen clustering and the <c>mesh</c> grain storage.
     /// </summary>
     public static IHostApplicationBuilder AddMeshSilo(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(MeshSiloOptions.SectionName);
+        builder.Services.AddMeshClusterOptions();
         builder.Services.AddOptions<MeshSiloOptions>().Bind(section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MeshSiloOptions>, MeshSiloOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -38,20 +38,11 @@ public static class MeshSiloHostingExtensions
         // The silo is configured now, from the same section, so the options are checked now too:
         // Orleans resolves its services before the host's own ValidateOnStart runs, and a silo without
         // clustering would fail with a message about a missing IMembershipTable instead of ours.
-        var options = section.Get<MeshSiloOptions>() ?? new MeshSiloOptions();
-        var validation = new MeshSiloOptionsValidator().Validate(Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(MeshSiloOptions), validation.Failures);
-        }
+        var (cluster, options) = ReadOptions(builder.Configuration, section);
         var contentRoot = builder.Environment.ContentRootPath;
         builder.UseOrleans(silo =>
         {
-            if (Is(options.Clustering, MeshSiloDefaults.LocalhostClustering))
-            {
-                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-            }
-
+            silo.UseMeshClustering(cluster);
             if (Is(options.Storage, MeshSiloDefaults.SqliteStorage))
             {
                 var dataDirectory = Path.GetFullPath(options.DataDirectory, contentRoot);
@@ -59,11 +50,30 @@ public static class MeshSiloHostingExtensions
             }
             else if (Is(options.Storage, MeshSiloDefaults.MemoryStorage))
             {
-                silo.AddMemoryGrainStorage(MeshStorage.Name, o => o.Configure<Serializer>((memory, serializer) =>
-                    memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+                silo.AddMeshMemoryGrainStorage();
             }
         });
         return builder;
+    }
+
+    // One exception naming every wrong setting of the section, the cluster's and the silo's own alike.
+    private static (MeshClusterOptions Cluster, MeshSiloOptions Silo) ReadOptions(IConfiguration configuration, IConfigurationSection section)
+    {
+        var options = section.Get<MeshSiloOptions>() ?? new MeshSiloOptions();
+        var siloFailures = new MeshSiloOptionsValidator().Validate(Options.DefaultName, options).Failures ?? [];
+        MeshClusterOptions cluster;
+        try
+        {
+            cluster = configuration.GetMeshClusterOptions();
+        }
+        catch (OptionsValidationException e) when (siloFailures.Any())
+        {
+            throw new OptionsValidationException(e.OptionsName, e.OptionsType, [.. e.Failures, .. siloFailures]);
+        }
+
+        return siloFailures.Any()
+            ? throw new OptionsValidationException(Options.DefaultName, typeof(MeshSiloOptions), siloFailures)
+            : (cluster, options);
     }
 
     private static bool Is(string value, string expected) => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);

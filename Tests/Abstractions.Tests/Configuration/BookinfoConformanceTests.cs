@@ -86,6 +86,6 @@ public sealed class BookinfoConformanceTests
         var reloaded = MeshConfigLoader.Load(yaml, "written.yaml");
 
         Assert.True(reloaded.Diagnostics.IsEmpty, string.Join("\n", reloaded.Diagnostics) + "\n" + yaml);
-        Assert.Null(StructuralEquality.FirstDifference(original, reloaded.Resources.Select(r => r.Resource).ToList()));
+        Assert.Null(ContentEquality.FirstDifference(original, reloaded.Resources.Select(r => r.Resource).ToList()));
     }
 }

@@ -1,26 +1,13 @@
 namespace OrleansMesh.Abstractions.Tests.Configuration;
 
-/// <summary>Finds the shared conformance corpus: $ORLEANSMESH_SHARED, else ../shared beside the repository.</summary>
+/// <summary>The Bookinfo files of the shared corpus, as theory data and text.</summary>
 internal static class ConformanceFiles
 {
     public static string BookinfoDirectory
     {
         get
         {
-            var shared = Environment.GetEnvironmentVariable("ORLEANSMESH_SHARED");
-            if (string.IsNullOrEmpty(shared))
-            {
-                var directory = new DirectoryInfo(AppContext.BaseDirectory);
-                while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrleansMesh.sln")))
-                {
-                    directory = directory.Parent;
-                }
-
-                Assert.True(directory is not null, "OrleansMesh.sln not found above " + AppContext.BaseDirectory);
-                shared = Path.Combine(directory.FullName, "..", "shared");
-            }
-
-            var bookinfo = Path.GetFullPath(Path.Combine(shared, "conformance", "istio", "bookinfo"));
+            var bookinfo = SharedCorpus.BookinfoDirectory;
             Assert.True(Directory.Exists(bookinfo), "conformance corpus not found at " + bookinfo);
             return bookinfo;
         }

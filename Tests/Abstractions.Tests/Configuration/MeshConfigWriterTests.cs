@@ -16,7 +16,7 @@ public sealed class MeshConfigWriterTests
         var reloaded = MeshConfigLoader.Load(written, "written.yaml");
 
         Assert.True(reloaded.Diagnostics.IsEmpty, string.Join("\n", reloaded.Diagnostics) + "\n" + written);
-        Assert.Null(StructuralEquality.FirstDifference(original, reloaded.Resources.Select(r => r.Resource).ToList()));
+        Assert.Null(ContentEquality.FirstDifference(original, reloaded.Resources.Select(r => r.Resource).ToList()));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class MeshConfigWriterTests
         var reloaded = MeshConfigLoader.Load(MeshConfigWriter.ToYaml(resources), "written.yaml");
 
         Assert.Equal([1, 2, 3, 4, 5], reloaded.Resources.Select(r => r.Origin!.Document).ToArray());
-        Assert.Null(StructuralEquality.FirstDifference(resources, reloaded.Resources.Select(r => r.Resource).ToList()));
+        Assert.Null(ContentEquality.FirstDifference(resources, reloaded.Resources.Select(r => r.Resource).ToList()));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class MeshConfigWriterTests
 
         var reloaded = LoadAssert.Clean(MeshConfigWriter.ToYaml([service])).Resources.Select(r => r.Resource).ToList();
 
-        Assert.Null(StructuralEquality.FirstDifference(new List<MeshResource> { service }, reloaded));
+        Assert.Null(ContentEquality.FirstDifference(new List<MeshResource> { service }, reloaded));
     }
 
     private static ImmutableDictionary<string, string> ImmutableDictionaryOf(params (string Key, string Value)[] entries) =>

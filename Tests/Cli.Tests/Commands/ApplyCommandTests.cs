@@ -6,8 +6,8 @@ namespace OrleansMesh.Cli.Tests.Commands;
 [Collection(MeshClusterCollection.Name)]
 public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestBase(cluster)
 {
-    private static readonly string DestinationRules = SharedFiles.Bookinfo("destination-rule-all.yaml");
-    private static readonly string AllV1 = SharedFiles.Bookinfo("virtual-service-all-v1.yaml");
+    private static readonly string DestinationRules = SharedCorpus.Bookinfo("destination-rule-all.yaml");
+    private static readonly string AllV1 = SharedCorpus.Bookinfo("virtual-service-all-v1.yaml");
 
     [Fact]
     public async Task Apply_BookinfoFiles_PrintsCreatedPerResourceAndExitsZero()
@@ -47,7 +47,7 @@ public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
     {
         await ApplyAsync(DestinationRules, AllV1);
 
-        var result = await RunAsync("apply", "-f", SharedFiles.Bookinfo("virtual-service-reviews-80-20.yaml"));
+        var result = await RunAsync("apply", "-f", SharedCorpus.Bookinfo("virtual-service-reviews-80-20.yaml"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["virtualservice.networking.istio.io/reviews configured"], result.OutLines);
@@ -111,7 +111,7 @@ public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
         temp.Copy(DestinationRules, "1-rules.yaml");
         temp.Copy(AllV1, "2-routes.yml");
         temp.Write("notes.txt", "not: [yaml");
-        temp.Copy(SharedFiles.Bookinfo("bookinfo-gateway.yaml"), Path.Combine("nested", "gateway.yaml"));
+        temp.Copy(SharedCorpus.Bookinfo("bookinfo-gateway.yaml"), Path.Combine("nested", "gateway.yaml"));
 
         var result = await RunAsync("apply", "-f", temp.Path);
 
@@ -124,7 +124,7 @@ public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
     public async Task Apply_DirectoryRecursive_AppliesSubdirectories()
     {
         using var temp = new TempDirectory();
-        temp.Copy(SharedFiles.Bookinfo("bookinfo-gateway.yaml"), Path.Combine("nested", "gateway.yaml"));
+        temp.Copy(SharedCorpus.Bookinfo("bookinfo-gateway.yaml"), Path.Combine("nested", "gateway.yaml"));
 
         var result = await RunAsync("apply", "-R", "-f", temp.Path);
 

@@ -5,8 +5,8 @@ namespace OrleansMesh.Cli.Tests.Commands;
 [Collection(MeshClusterCollection.Name)]
 public sealed class DeleteCommandTests(MeshClusterFixture cluster) : MeshCtlTestBase(cluster)
 {
-    private static readonly string DestinationRules = SharedFiles.Bookinfo("destination-rule-all.yaml");
-    private static readonly string Gateway = SharedFiles.Bookinfo("bookinfo-gateway.yaml");
+    private static readonly string DestinationRules = SharedCorpus.Bookinfo("destination-rule-all.yaml");
+    private static readonly string Gateway = SharedCorpus.Bookinfo("bookinfo-gateway.yaml");
 
     [Fact]
     public async Task Delete_ByKindAndName_PrintsDeletedAndRemovesIt()

@@ -3,9 +3,9 @@ namespace OrleansMesh.Cli.Tests.Commands;
 [Collection(MeshClusterCollection.Name)]
 public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBase(cluster)
 {
-    private static readonly string DestinationRules = SharedFiles.Bookinfo("destination-rule-all.yaml");
-    private static readonly string AllV1 = SharedFiles.Bookinfo("virtual-service-all-v1.yaml");
-    private static readonly string Gateway = SharedFiles.Bookinfo("bookinfo-gateway.yaml");
+    private static readonly string DestinationRules = SharedCorpus.Bookinfo("destination-rule-all.yaml");
+    private static readonly string AllV1 = SharedCorpus.Bookinfo("virtual-service-all-v1.yaml");
+    private static readonly string Gateway = SharedCorpus.Bookinfo("bookinfo-gateway.yaml");
 
     [Fact]
     public async Task Get_VirtualServices_PrintsTableWithGatewaysAndHosts()

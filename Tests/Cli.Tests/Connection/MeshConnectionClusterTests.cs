@@ -9,7 +9,7 @@ public sealed class MeshConnectionClusterTests(MeshClusterFixture cluster) : Mes
     [Fact]
     public async Task RunAsync_ThroughRealConnection_ReachesTheClusterGateway()
     {
-        await ApplyAsync(SharedFiles.Bookinfo("destination-rule-reviews.yaml"));
+        await ApplyAsync(SharedCorpus.Bookinfo("destination-rule-reviews.yaml"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Cluster.ConnectionSettings).Build();
         await using var connection = new MeshConnection(configuration, TimeProvider.System);
         using var output = new StringWriter();

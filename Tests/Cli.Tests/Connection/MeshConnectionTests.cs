@@ -45,8 +45,32 @@ public sealed class MeshConnectionTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            "error: OrleansMesh__Clustering is 'Consul', but meshctl only supports 'Localhost' clustering; unset it or set it to Localhost",
+            "error: OrleansMesh:Clustering is 'Consul'; allowed values: Localhost",
             result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task RunAsync_SeveralBadSettings_ExitsOneNamingEach()
+    {
+        await using var connection = new MeshConnection(Settings(("Clustering", "Consul"), ("GatewayPort", "0")), TimeProvider.System);
+
+        var result = await RunAsync(connection, "get", "vs");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            "error: OrleansMesh:Clustering is 'Consul'; allowed values: Localhost; OrleansMesh:GatewayPort is 0; use a port from 1 to 65535",
+            result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task RunAsync_ZeroConnectTimeout_ExitsOneNamingTheSetting()
+    {
+        await using var connection = new MeshConnection(Settings(("ConnectTimeout", "00:00:00")), TimeProvider.System);
+
+        var result = await RunAsync(connection, "get", "vs");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: OrleansMesh:ConnectTimeout is 00:00:00; use a positive duration, e.g. 00:00:05", result.Error.Trim());
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
-using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansMesh.Grains.Storage;
 
@@ -18,8 +16,7 @@ public sealed class MeshClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(MeshStorage.Name, o => o.Configure<Serializer>((memory, serializer) =>
-                memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            silo.AddMeshMemoryGrainStorage();
             silo.Services.AddSingleton(TimeProvider.System);
         });
         Cluster = builder.Build();

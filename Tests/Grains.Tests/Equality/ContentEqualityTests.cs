@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Grains.Equality;
 using OrleansMesh.Networking;
 using static OrleansMesh.Grains.Tests.TestResources;
 

@@ -1,6 +1,7 @@
 using Orleans.TestingHost;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Grains.Storage;
 
 namespace OrleansMesh.Integration.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ internal sealed class MeshCluster(int silos = 2) : IAsyncDisposable
     public async Task StartAsync()
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("mesh"));
+        builder.ConfigureSilo((_, silo) => silo.AddMeshMemoryGrainStorage());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 
-namespace OrleansMesh.Grains.Equality;
+namespace OrleansMesh.Networking;
 
 /// <summary>
 /// Deep, content-based equality for the config model. The records hold <see cref="ImmutableArray{T}"/> and
@@ -12,59 +12,62 @@ namespace OrleansMesh.Grains.Equality;
 /// Serialized bytes are no substitute: Orleans' serializer writes a repeated object as a back-reference,
 /// so equal content can serialize differently.
 /// </summary>
-internal static class ContentEquality
+public static class ContentEquality
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> s_properties = new();
 
     /// <summary>True when both are null, or of the same type with equal content, recursively.</summary>
-    public static bool AreEqual(object? x, object? y)
+    public static bool AreEqual(object? x, object? y) => FirstDifference(x, y) is null;
+
+    /// <summary>The path and values of the first difference between <paramref name="x"/> and <paramref name="y"/>, or null when their content is equal.</summary>
+    public static string? FirstDifference(object? x, object? y, string path = "")
     {
         if (ReferenceEquals(x, y))
         {
-            return true;
+            return null;
         }
 
         if (x is null || y is null)
         {
-            return false;
+            return $"{path}: {x ?? "null"} != {y ?? "null"}";
         }
 
         var type = x.GetType();
         if (type != y.GetType())
         {
-            return false;
+            return $"{path}: type {type.Name} != {y.GetType().Name}";
         }
 
         if (IsScalar(type))
         {
-            return x.Equals(y);
+            return x.Equals(y) ? null : $"{path}: {x} != {y}";
         }
 
         if (x is IDictionary xd)
         {
-            return DictionariesEqual(xd, (IDictionary)y);
+            return DictionaryDifference(xd, (IDictionary)y, path);
         }
 
         if (x is IEnumerable xs)
         {
-            return SequencesEqual(xs, (IEnumerable)y);
+            return SequenceDifference(xs, (IEnumerable)y, path);
         }
 
-        var properties = Properties.GetOrAdd(type, DataProperties);
+        var properties = s_properties.GetOrAdd(type, DataProperties);
         if (properties.Length == 0)
         {
-            return x.Equals(y);
+            return x.Equals(y) ? null : $"{path}: {x} != {y}";
         }
 
         foreach (var property in properties)
         {
-            if (!AreEqual(property.GetValue(x), property.GetValue(y)))
+            if (FirstDifference(property.GetValue(x), property.GetValue(y), $"{path}.{property.Name}") is { } difference)
             {
-                return false;
+                return difference;
             }
         }
 
-        return true;
+        return null;
     }
 
     private static bool IsScalar(Type type) =>
@@ -72,42 +75,48 @@ internal static class ContentEquality
         || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeSpan)
         || type == typeof(Guid) || type == typeof(Uri);
 
-    private static bool DictionariesEqual(IDictionary x, IDictionary y)
+    private static string? DictionaryDifference(IDictionary x, IDictionary y, string path)
     {
         if (x.Count != y.Count)
         {
-            return false;
+            return $"{path}: {x.Count} entries != {y.Count}";
         }
 
         foreach (DictionaryEntry entry in x)
         {
-            if (!y.Contains(entry.Key) || !AreEqual(entry.Value, y[entry.Key]))
+            var entryPath = $"{path}[{entry.Key}]";
+            if (!y.Contains(entry.Key))
             {
-                return false;
+                return $"{entryPath}: missing";
+            }
+
+            if (FirstDifference(entry.Value, y[entry.Key], entryPath) is { } difference)
+            {
+                return difference;
             }
         }
 
-        return true;
+        return null;
     }
 
-    private static bool SequencesEqual(IEnumerable x, IEnumerable y)
+    private static string? SequenceDifference(IEnumerable x, IEnumerable y, string path)
     {
         var left = AsList(x);
         var right = AsList(y);
         if (left.Count != right.Count)
         {
-            return false;
+            return $"{path}: {left.Count} items != {right.Count}";
         }
 
         for (var i = 0; i < left.Count; i++)
         {
-            if (!AreEqual(left[i], right[i]))
+            if (FirstDifference(left[i], right[i], $"{path}[{i}]") is { } difference)
             {
-                return false;
+                return difference;
             }
         }
 
-        return true;
+        return null;
     }
 
     // A default ImmutableArray throws when enumerated; it means the same as an empty one.

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansMesh.Hosting;
+
+/// <summary>Checks <see cref="MeshClusterOptions"/>, naming each wrong setting and what it may be.</summary>
+public sealed class MeshClusterOptionsValidator : IValidateOptions<MeshClusterOptions>
+{
+    /// <summary>Returns every problem of <paramref name="options"/> at once, so one run shows all there is to fix.</summary>
+    public ValidateOptionsResult Validate(string? name, MeshClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!MeshClusterDefaults.ClusteringValues.Contains(options.Clustering, StringComparer.OrdinalIgnoreCase))
+        {
+            failures.Add($"{Key(nameof(options.Clustering))} is '{options.Clustering}'; allowed values: {string.Join(", ", MeshClusterDefaults.ClusteringValues)}");
+        }
+
+        Port(failures, nameof(options.SiloPort), options.SiloPort);
+        Port(failures, nameof(options.GatewayPort), options.GatewayPort);
+        if (options.SiloPort == options.GatewayPort)
+        {
+            failures.Add($"{Key(nameof(options.SiloPort))} and {Key(nameof(options.GatewayPort))} are both {options.SiloPort}; give them different ports");
+        }
+
+        NotEmpty(failures, nameof(options.ClusterId), options.ClusterId, MeshClusterDefaults.ClusterId);
+        NotEmpty(failures, nameof(options.ServiceId), options.ServiceId, MeshClusterDefaults.ServiceId);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string Key(string setting) => $"{MeshClusterOptions.SectionName}:{setting}";
+
+    private static void Port(List<string> failures, string setting, int value)
+    {
+        if (value is < 1 or > 65535)
+        {
+            failures.Add($"{Key(setting)} is {value}; use a port from 1 to 65535");
+        }
+    }
+
+    private static void NotEmpty(List<string> failures, string setting, string? value, string example)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{Key(setting)} is empty; set it (default: '{example}')");
+        }
+    }
+}

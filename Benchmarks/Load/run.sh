@@ -1,0 +1,457 @@
+#!/usr/bin/env bash
+# Load benchmark of the mesh gateway: one backend, driven by wrk five ways —
+#   direct, plain YARP (static config), nginx, haproxy, and the mesh gateway (silo + gateway + meshctl apply) —
+# printing requests/s, p50 and p99 of each and their ratios, as a markdown table on stdout and in
+# Benchmarks/results/load-<date>.md.
+#
+# Settings (environment):
+#   BENCH_DURATION=10s  BENCH_WARMUP=3s  BENCH_CONNECTIONS=32  BENCH_THREADS=1   wrk settings per target
+#   BENCH_TARGETS="direct yarp nginx haproxy mesh"                               which targets, in order
+#   BENCH_PIN=1          proxy on CPU 0, wrk + backend (+ idle control plane) on CPU 1; 0 lets the OS schedule
+#   BENCH_PROXY_WORKERS  nginx worker_processes / haproxy nbthread (default: 1 when pinned, auto otherwise)
+#   BENCH_SKIP_BUILD=1   reuse the Release build output
+#   BENCH_PORT_BASE=5600 backend +1, yarp +2, nginx +3, haproxy +4, gateway +5, silo http +6
+#   BENCH_SILO_PORT=11111 BENCH_ORLEANS_GATEWAY_PORT=30000   the control plane's localhost clustering ports
+#   BENCH_READY_TIMEOUT=120  seconds to wait for the mesh gateway to route the test path
+#   BENCH_RESULTS_FILE   where the markdown goes (default: Benchmarks/results/load-<date>.md)
+# Everything listens on 127.0.0.1 only; every process started here is stopped on exit.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+DURATION=${BENCH_DURATION:-10s}
+WARMUP=${BENCH_WARMUP:-3s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-1}
+TARGETS=${BENCH_TARGETS:-"direct yarp nginx haproxy mesh"}
+PIN=${BENCH_PIN:-1}
+PORT_BASE=${BENCH_PORT_BASE:-5600}
+BACKEND_PORT=$((PORT_BASE + 1))
+YARP_PORT=$((PORT_BASE + 2))
+NGINX_PORT=$((PORT_BASE + 3))
+HAPROXY_PORT=$((PORT_BASE + 4))
+GATEWAY_PORT=$((PORT_BASE + 5))
+SILO_HTTP_PORT=$((PORT_BASE + 6))
+SILO_PORT=${BENCH_SILO_PORT:-11111}
+ORLEANS_GATEWAY_PORT=${BENCH_ORLEANS_GATEWAY_PORT:-30000}
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
+HOST_HEADER=backend.bench.local
+TEST_PATH=/v1/chat/completions
+CONFIGURATION=Release
+TFM=net10.0
+RESULTS_DIR="$ROOT/Benchmarks/results"
+RESULTS_FILE=${BENCH_RESULTS_FILE:-"$RESULTS_DIR/load-$(date +%Y-%m-%d).md"}
+WORK=$(mktemp -d /tmp/orleansmesh-load.XXXXXX)
+
+declare -A PIDS=()
+declare -A RPS=() P50=() P99=() NOTE=()
+SKIPPED=()
+
+log() { printf '[load] %s\n' "$*" >&2; }
+
+cleanup() {
+    for name in "${!PIDS[@]}"; do
+        stop "$name"
+    done
+    log "logs and generated configs kept in $WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- CPU placement -----------------------------------------------------------------------------------------
+if [[ "$PIN" == 1 ]] && command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
+    PROXY_CPUS=0
+    LOAD_CPUS=1
+    PROXY_WORKERS=${BENCH_PROXY_WORKERS:-1}
+    PLACEMENT="pinned with taskset: proxy under test on CPU 0; wrk, backend and the idle control plane on CPU 1"
+else
+    PIN=0
+    LOAD_CPUS=all
+    PROXY_CPUS=all
+    PROXY_WORKERS=${BENCH_PROXY_WORKERS:-auto}
+    PLACEMENT="not pinned: wrk, backend and proxy share all $(nproc) CPUs"
+fi
+
+on_cpus() {
+    local cpus=$1
+    shift
+    if [[ "$PIN" == 1 ]]; then
+        taskset -c "$cpus" "$@"
+    else
+        "$@"
+    fi
+}
+
+# --- Processes ---------------------------------------------------------------------------------------------
+# start NAME DIR CPUS COMMAND...: runs COMMAND in DIR in the background, output to $WORK/NAME.log.
+start() {
+    local name=$1 dir=$2 cpus=$3
+    shift 3
+    if [[ "$PIN" == 1 ]]; then
+        (cd "$dir" && exec taskset -c "$cpus" "$@") > "$WORK/$name.log" 2>&1 &
+    else
+        (cd "$dir" && exec "$@") > "$WORK/$name.log" 2>&1 &
+    fi
+    PIDS[$name]=$!
+}
+
+stop() {
+    local name=$1 pid=${PIDS[$1]:-}
+    [[ -z "$pid" ]] && return 0
+    if kill -0 "$pid" 2> /dev/null; then
+        kill -TERM "$pid" 2> /dev/null
+        for _ in $(seq 1 50); do
+            kill -0 "$pid" 2> /dev/null || break
+            sleep 0.1
+        done
+        kill -KILL "$pid" 2> /dev/null || true
+    fi
+    wait "$pid" 2> /dev/null || true
+    unset "PIDS[$name]"
+}
+
+running() { kill -0 "${PIDS[$1]}" 2> /dev/null; }
+
+port_free() { ! (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+
+# wait_for NAME URL TIMEOUT [HOST]: polls until URL answers 200; fails early if NAME's process died.
+wait_for() {
+    local name=$1 url=$2 timeout=$3 host=${4:-$HOST_HEADER} deadline code
+    deadline=$((SECONDS + timeout))
+    while (( SECONDS < deadline )); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Host: $host" "$url" || true)
+        [[ "$code" == 200 ]] && return 0
+        if ! running "$name"; then
+            log "$name exited; last lines of $WORK/$name.log:"
+            tail -n 15 "$WORK/$name.log" >&2
+            return 1
+        fi
+        sleep 0.5
+    done
+    log "$name did not answer 200 on $url within ${timeout}s (last status: ${code:-none})"
+    tail -n 15 "$WORK/$name.log" >&2
+    return 1
+}
+
+# --- Tools -------------------------------------------------------------------------------------------------
+APT_UPDATED=0
+ensure_tool() {
+    local tool=$1 package=$2
+    command -v "$tool" > /dev/null && return 0
+    if [[ $EUID -ne 0 ]]; then
+        log "SKIP: '$tool' is not installed and this is not root; install it with: sudo apt-get install -y $package"
+        return 1
+    fi
+    if [[ $APT_UPDATED == 0 ]]; then
+        apt-get update -qq > "$WORK/apt.log" 2>&1
+        APT_UPDATED=1
+    fi
+    log "installing $package (apt-get)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >> "$WORK/apt.log" 2>&1 || {
+        log "SKIP: apt-get install $package failed, see $WORK/apt.log"
+        return 1
+    }
+    command -v "$tool" > /dev/null
+}
+
+PATH="$PATH:/usr/sbin:/sbin"
+ensure_tool wrk wrk || { log "wrk is required; nothing to measure"; exit 1; }
+ensure_tool curl curl || { log "curl is required for readiness checks"; exit 1; }
+HAVE_NGINX=0; ensure_tool nginx nginx && HAVE_NGINX=1
+HAVE_HAPROXY=0; ensure_tool haproxy haproxy && HAVE_HAPROXY=1
+
+# --- Build -------------------------------------------------------------------------------------------------
+project_dir() { echo "$ROOT/$1/bin/$CONFIGURATION/$TFM"; }
+
+build() {
+    local project=$1
+    [[ "${BENCH_SKIP_BUILD:-0}" == 1 ]] && return 0
+    log "dotnet build -c $CONFIGURATION $project"
+    # Other builds may hold the same obj/ files for a moment: try twice.
+    dotnet build -c "$CONFIGURATION" -nologo -v q "$ROOT/$project" > "$WORK/build-$(basename "$project" .csproj).log" 2>&1 \
+        || { sleep 5; dotnet build -c "$CONFIGURATION" -nologo -v q "$ROOT/$project" >> "$WORK/build-$(basename "$project" .csproj).log" 2>&1; }
+}
+
+BUILD_FAILED=()
+build Benchmarks/Load/Backend/Backend.csproj || { log "backend build failed: $WORK/build-Backend.log"; exit 1; }
+[[ " $TARGETS " == *" yarp "* ]] && { build Benchmarks/Load/YarpProxy/YarpProxy.csproj || BUILD_FAILED+=(YarpProxy); }
+if [[ " $TARGETS " == *" mesh "* ]]; then
+    for project in Silo/Silo.csproj Gateway/Gateway.csproj Cli/Cli.csproj; do
+        build "$project" || BUILD_FAILED+=("$(basename "$project" .csproj)")
+    done
+fi
+
+for port in "$BACKEND_PORT" "$YARP_PORT" "$NGINX_PORT" "$HAPROXY_PORT" "$GATEWAY_PORT" "$SILO_HTTP_PORT"; do
+    port_free "$port" || { log "port $port on 127.0.0.1 is in use; set BENCH_PORT_BASE to another range"; exit 1; }
+done
+
+# --- Measuring ---------------------------------------------------------------------------------------------
+to_ms() {
+    awk -v v="$1" 'BEGIN {
+        if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+        else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
+        else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.3f", v * 60000 }
+        else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
+        else { printf "nan" } }'
+}
+
+# measure NAME URL: 3 s (BENCH_WARMUP) of load discarded, then the measured run.
+measure() {
+    local name=$1 url=$2 out="$WORK/wrk-$1.txt"
+    log "$name: warm-up $WARMUP, then ${DURATION} with $CONNECTIONS connections on $url"
+    on_cpus "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $HOST_HEADER" "$url" > "$WORK/wrk-$name-warmup.txt" 2>&1
+    on_cpus "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $HOST_HEADER" "$url" > "$out" 2>&1
+    RPS[$name]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+    P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+    local bad errors
+    bad=$(awk -F': *' '/Non-2xx or 3xx responses/ { print $2 }' "$out")
+    errors=$(grep -E '^ *Socket errors' "$out" | sed 's/^ *//')
+    NOTE[$name]="${bad:+$bad non-2xx responses; }${errors}"
+    log "$name: ${RPS[$name]:-?} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms ${NOTE[$name]}"
+}
+
+start backend "$(project_dir Benchmarks/Load/Backend)" "$LOAD_CPUS" dotnet OrleansMesh.Benchmarks.Backend.dll --urls "http://127.0.0.1:$BACKEND_PORT"
+wait_for backend "http://127.0.0.1:$BACKEND_PORT$TEST_PATH" 30 || exit 1
+
+run_direct() {
+    measure direct "http://127.0.0.1:$BACKEND_PORT$TEST_PATH"
+}
+
+run_yarp() {
+    [[ " ${BUILD_FAILED[*]} " == *" YarpProxy "* ]] && { SKIPPED+=("yarp: build failed, see $WORK/build-YarpProxy.log"); return; }
+    start yarp "$(project_dir Benchmarks/Load/YarpProxy)" "$PROXY_CPUS" dotnet OrleansMesh.Benchmarks.YarpProxy.dll \
+        --urls "http://127.0.0.1:$YARP_PORT" "--ReverseProxy:Clusters:backend:Destinations:d1:Address=http://127.0.0.1:$BACKEND_PORT"
+    if wait_for yarp "http://127.0.0.1:$YARP_PORT$TEST_PATH" 30; then
+        measure yarp "http://127.0.0.1:$YARP_PORT$TEST_PATH"
+    else
+        SKIPPED+=("yarp: did not start, see $WORK/yarp.log")
+    fi
+    stop yarp
+}
+
+run_nginx() {
+    [[ $HAVE_NGINX == 1 ]] || { SKIPPED+=("nginx: not installed"); return; }
+    mkdir -p "$WORK/nginx/logs" "$WORK/nginx/temp"
+    cat > "$WORK/nginx/nginx.conf" <<EOF
+worker_processes $PROXY_WORKERS;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $WORK/nginx/temp/body;
+    proxy_temp_path $WORK/nginx/temp/proxy;
+    fastcgi_temp_path $WORK/nginx/temp/fastcgi;
+    uwsgi_temp_path $WORK/nginx/temp/uwsgi;
+    scgi_temp_path $WORK/nginx/temp/scgi;
+    upstream backend {
+        server 127.0.0.1:$BACKEND_PORT;
+        keepalive 128;
+    }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location / {
+            proxy_pass http://backend;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+        }
+    }
+}
+EOF
+    start nginx "$WORK/nginx" "$PROXY_CPUS" nginx -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf"
+    if wait_for nginx "http://127.0.0.1:$NGINX_PORT$TEST_PATH" 15; then
+        measure nginx "http://127.0.0.1:$NGINX_PORT$TEST_PATH"
+    else
+        SKIPPED+=("nginx: did not start, see $WORK/nginx.log")
+    fi
+    stop nginx
+}
+
+run_haproxy() {
+    [[ $HAVE_HAPROXY == 1 ]] || { SKIPPED+=("haproxy: not installed"); return; }
+    local threads="nbthread $PROXY_WORKERS"
+    [[ "$PROXY_WORKERS" == auto ]] && threads="# nbthread: haproxy's default, one per CPU"
+    cat > "$WORK/haproxy.cfg" <<EOF
+global
+    $threads
+    maxconn 4096
+defaults
+    mode http
+    option http-keep-alive
+    http-reuse always
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+frontend bench
+    bind 127.0.0.1:$HAPROXY_PORT
+    default_backend backend
+backend backend
+    server b1 127.0.0.1:$BACKEND_PORT
+EOF
+    start haproxy "$WORK" "$PROXY_CPUS" haproxy -db -f "$WORK/haproxy.cfg"
+    if wait_for haproxy "http://127.0.0.1:$HAPROXY_PORT$TEST_PATH" 15; then
+        measure haproxy "http://127.0.0.1:$HAPROXY_PORT$TEST_PATH"
+    else
+        SKIPPED+=("haproxy: did not start, see $WORK/haproxy.log")
+    fi
+    stop haproxy
+}
+
+run_mesh() {
+    local failed
+    for failed in "${BUILD_FAILED[@]}"; do
+        if [[ "$failed" == Silo || "$failed" == Gateway || "$failed" == Cli ]]; then
+            SKIPPED+=("mesh: the $failed build failed, see $WORK/build-$failed.log")
+            return
+        fi
+    done
+    for port in "$SILO_PORT" "$ORLEANS_GATEWAY_PORT"; do
+        port_free "$port" || { SKIPPED+=("mesh: control-plane port $port is in use (another silo?); set BENCH_SILO_PORT/BENCH_ORLEANS_GATEWAY_PORT"); return; }
+    done
+    local cluster_env=(env "OrleansMesh__SiloPort=$SILO_PORT" "OrleansMesh__GatewayPort=$ORLEANS_GATEWAY_PORT")
+
+    # Control plane: in-memory storage, so nothing is written to ./.mesh. Idle while measuring: on the load CPU.
+    start silo "$(project_dir Silo)" "$LOAD_CPUS" "${cluster_env[@]}" OrleansMesh__Storage=Memory \
+        dotnet OrleansMesh.Silo.dll --urls "http://127.0.0.1:$SILO_HTTP_PORT"
+    wait_for silo "http://127.0.0.1:$SILO_HTTP_PORT/healthz" 60 127.0.0.1 || { SKIPPED+=("mesh: the silo did not start, see $WORK/silo.log"); stop silo; return; }
+
+    # The same log level as the plain YARP proxy (Warning): the gateway ships no appsettings.json, and at
+    # ASP.NET Core's default (Information) it would write two console lines per request.
+    start gateway "$(project_dir Gateway)" "$PROXY_CPUS" "${cluster_env[@]}" Logging__LogLevel__Default=Warning \
+        dotnet OrleansMesh.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
+
+    cat > "$WORK/mesh-bench.yaml" <<EOF
+apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: bench-backend
+  namespace: default
+spec:
+  hosts:
+  - $HOST_HEADER
+  location: MESH_INTERNAL
+  resolution: STATIC
+  ports:
+  - number: 80
+    name: http
+    protocol: HTTP
+  endpoints:
+  - address: 127.0.0.1
+    ports:
+      http: $BACKEND_PORT
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: bench-backend
+  namespace: default
+spec:
+  hosts:
+  - $HOST_HEADER
+  http:
+  - name: bench
+    match:
+    - uri:
+        prefix: /v1/
+    route:
+    - destination:
+        host: $HOST_HEADER
+EOF
+    local applied=0
+    for attempt in 1 2 3 4 5 6; do
+        if (cd "$(project_dir Cli)" && on_cpus "$LOAD_CPUS" "${cluster_env[@]}" dotnet meshctl.dll apply -f "$WORK/mesh-bench.yaml") > "$WORK/meshctl.log" 2>&1; then
+            applied=1
+            break
+        fi
+        log "meshctl apply failed (attempt $attempt): $(tail -n 1 "$WORK/meshctl.log")"
+        sleep 2
+    done
+    if [[ $applied == 0 ]]; then
+        log "meshctl apply output:"; cat "$WORK/meshctl.log" >&2
+        SKIPPED+=("mesh: meshctl apply failed, see $WORK/meshctl.log")
+        stop gateway; stop silo
+        return
+    fi
+
+    if wait_for gateway "http://127.0.0.1:$GATEWAY_PORT$TEST_PATH" "$READY_TIMEOUT"; then
+        measure mesh "http://127.0.0.1:$GATEWAY_PORT$TEST_PATH"
+    else
+        SKIPPED+=("mesh: the gateway never returned 200 for $TEST_PATH, see $WORK/gateway.log")
+    fi
+    stop gateway
+    stop silo
+}
+
+for target in $TARGETS; do
+    case $target in
+        direct | yarp | nginx | haproxy | mesh) "run_$target" ;;
+        *) log "unknown target '$target'" ;;
+    esac
+done
+stop backend
+
+# --- Report ------------------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "–"; else printf "%.2f", a / b }'; }
+
+describe() {
+    local name=$1
+    case $name in
+        direct) echo "direct to the backend" ;;
+        yarp) echo "plain YARP 2.3 (static config, Server GC)" ;;
+        nginx) echo "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'), worker_processes $PROXY_WORKERS, upstream keepalive" ;;
+        haproxy) echo "haproxy $(haproxy -v 2>/dev/null | awk 'NR == 1 { print $3 }'), nbthread $PROXY_WORKERS, http-reuse always" ;;
+        mesh) echo "OrleansMesh gateway (YARP forwarder + mesh routing)" ;;
+    esac
+}
+
+table() {
+    echo "| Target | Requests/s | p50 (ms) | p99 (ms) | req/s vs direct | p50 vs direct | p99 vs direct | Errors |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    for name in direct yarp nginx haproxy mesh; do
+        [[ -n "${RPS[$name]:-}" ]] || continue
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(describe "$name")" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
+            "$(ratio "${RPS[$name]}" "${RPS[direct]:-}")" "$(ratio "${P50[$name]}" "${P50[direct]:-}")" "$(ratio "${P99[$name]}" "${P99[direct]:-}")" \
+            "${NOTE[$name]:-none}"
+    done
+    if [[ -n "${RPS[mesh]:-}" && -n "${RPS[yarp]:-}" ]]; then
+        echo
+        echo "Mesh gateway vs plain YARP: req/s $(ratio "${RPS[mesh]}" "${RPS[yarp]}")×, p50 $(ratio "${P50[mesh]}" "${P50[yarp]}")×, p99 $(ratio "${P99[mesh]}" "${P99[yarp]}")×."
+    fi
+    for skipped in "${SKIPPED[@]}"; do
+        echo
+        echo "Not measured — $skipped"
+    done
+}
+
+machine() {
+    echo '```'
+    lscpu | grep -E '^(Architecture|CPU\(s\)|Model name|Thread\(s\) per core|Core\(s\) per socket|Socket\(s\)|CPU MHz|L2 cache|L3 cache|Hypervisor vendor|Virtualization type)' || true
+    echo "nproc: $(nproc)"
+    free -g
+    dotnet --info | head -n 12
+    echo '```'
+}
+
+TABLE=$(table)
+echo
+echo "$TABLE"
+
+mkdir -p "$RESULTS_DIR"
+{
+    echo "# Load benchmark — $(date -u +'%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "Command: \`Benchmarks/Load/run.sh\` with BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_CONNECTIONS=$CONNECTIONS BENCH_THREADS=$THREADS BENCH_PIN=$PIN BENCH_TARGETS=\"$TARGETS\"."
+    echo
+    echo "Load: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Host: $HOST_HEADER' http://127.0.0.1:PORT$TEST_PATH\` after $WARMUP of discarded warm-up load per target;"
+    echo "HTTP/1.1 keep-alive from wrk to the proxy and from the proxy to the backend (a Kestrel app returning a fixed 104-byte JSON body)."
+    echo "CPU placement: $PLACEMENT. The machine has $(nproc) cores shared by wrk, the proxy and the backend, so absolute numbers are low and"
+    echo "ratios matter more than the figures; direct is the ceiling of the load side (wrk + backend) alone."
+    echo
+    echo "$TABLE"
+    echo
+    echo "## Machine"
+    echo
+    machine
+} > "$RESULTS_FILE"
+log "results written to $RESULTS_FILE"
