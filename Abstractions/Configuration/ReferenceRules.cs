@@ -19,7 +19,7 @@ internal sealed class ReferenceRules
             switch (resource)
             {
                 case DestinationRule rule:
-                    var host = Qualify(rule.Spec.Host, rule.Metadata.Namespace);
+                    var host = HostKey(rule.Spec.Host);
                     if (!_rulesByHost.TryGetValue(host, out var list))
                     {
                         _rulesByHost[host] = list = [];
@@ -56,13 +56,16 @@ internal sealed class ReferenceRules
         return diagnostics.ToImmutable();
     }
 
-    /// <summary>A short name means the service of that name in the resource's namespace, as in Istio.</summary>
-    private static string Qualify(string host, string ns) =>
-        host.Contains('.', StringComparison.Ordinal) || host.Contains('*', StringComparison.Ordinal) ? host : $"{host}.{ns}.svc.cluster.local";
+    /// <summary>
+    /// Hosts are names of the mesh's registry (ServiceEntry hosts), compared literally and without case, as the
+    /// control plane files them and the gateway looks them up. There is no Kubernetes service registry to expand a
+    /// short name against, so <c>reviews</c> and <c>reviews.default.svc.cluster.local</c> are different services.
+    /// </summary>
+    private static string HostKey(string host) => host.ToLowerInvariant();
 
     private void Competing(ValidationSink sink, DestinationRule rule)
     {
-        var rules = _rulesByHost[Qualify(rule.Spec.Host, rule.Metadata.Namespace)];
+        var rules = _rulesByHost[HostKey(rule.Spec.Host)];
         if (rules.Count > 1)
         {
             var others = string.Join(", ", rules.Where(r => !ReferenceEquals(r, rule)).Select(r => r.Id.ToString()));
@@ -129,7 +132,7 @@ internal sealed class ReferenceRules
             return;
         }
 
-        if (!_rulesByHost.TryGetValue(Qualify(destination.Host, ns), out var rules))
+        if (!_rulesByHost.TryGetValue(HostKey(destination.Host), out var rules))
         {
             sink.Warning(path + ".subset", $"referenced subset '{subset}' but no DestinationRule for host '{destination.Host}' exists");
             return;

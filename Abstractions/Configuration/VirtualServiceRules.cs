@@ -175,6 +175,11 @@ internal static class VirtualServiceRules
             sink.Error(path, "rewrite and redirect cannot both be set");
         }
 
+        if (rewrite.Uri is { Length: > 0 } uri && !uri.StartsWith('/'))
+        {
+            sink.Error(path + ".uri", $"'{uri}' must start with '/': it replaces the start of the request path");
+        }
+
         if (rewrite.UriRegexRewrite is { } regex)
         {
             if (rewrite.Uri is not null)

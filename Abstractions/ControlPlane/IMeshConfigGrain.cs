@@ -30,9 +30,9 @@ public interface IMeshConfigGrain : IGrainWithStringKey
     [Alias("GetSnapshot")]
     Task<MeshSnapshot> GetSnapshotAsync();
 
-    /// <summary>Subscribes (or renews) a gateway; returns the current generation. Subscriptions expire unless renewed.</summary>
+    /// <summary>Subscribes (or renews) a gateway; returns the current epoch and generation. Subscriptions expire unless renewed.</summary>
     [Alias("Subscribe")]
-    Task<long> SubscribeAsync(IMeshObserver observer);
+    Task<MeshVersion> SubscribeAsync(IMeshObserver observer);
 
     /// <summary>Ends a subscription.</summary>
     [Alias("Unsubscribe")]

@@ -15,4 +15,10 @@ public sealed record MeshSnapshot
 
     /// <summary>The Gateway resources.</summary>
     [Id(2)] public ImmutableArray<Gateway> Gateways { get; init; } = [];
+
+    /// <summary>The config store's epoch (see <see cref="MeshVersion"/>).</summary>
+    [Id(3)] public Guid Epoch { get; init; }
+
+    /// <summary>Epoch and generation together.</summary>
+    public MeshVersion Version => new(Epoch, Generation);
 }

@@ -27,4 +27,7 @@ public sealed record MeshUpdate
 
     /// <summary>When the control plane committed the change; the gateway measures push delay from it.</summary>
     [Id(5)] public DateTimeOffset CommittedAt { get; init; }
+
+    /// <summary>The config store's epoch; an update of another epoch than the gateway's never applies as a delta.</summary>
+    [Id(6)] public Guid Epoch { get; init; }
 }

@@ -1,13 +1,11 @@
 using System.CommandLine;
 using OrleansMesh.Cli.Input;
 using OrleansMesh.Cli.Output;
-using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Networking;
 
 namespace OrleansMesh.Cli.Commands;
 
-/// <summary><c>meshctl apply -f FILE|DIR|-</c>: validates locally and against the stored config, then applies all files as one change.</summary>
+/// <summary><c>meshctl apply -f FILE|DIR|-</c>: validates locally, then has the mesh validate against its stored config and apply all files as one change.</summary>
 internal sealed class ApplyCommand(CliContext context)
 {
     public static Command Create(CliContext context)
@@ -40,14 +38,9 @@ internal sealed class ApplyCommand(CliContext context)
             throw new MeshCtlException(ExitCodes.ConfigError, "no objects passed to apply");
         }
 
+        // References to stored resources are checked by the grain alone (a dry run included): only it knows the order
+        // resources were created in, which decides among DestinationRules of one host. Locate points its errors at the files.
         var grain = await context.ConfigGrainAsync(cancellationToken);
-        var references = CheckReferences(await grain.ListAsync(), loaded);
-        diagnostics.Write(references);
-        if (references.Any(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            return ExitCodes.ConfigError;
-        }
-
         var result = await grain.ApplyAsync(new ApplyRequest { Resources = loaded.Resources, DryRun = dryRun });
         diagnostics.Write(result.Diagnostics.Select(loaded.Locate));
         if (!result.Succeeded)
@@ -58,23 +51,5 @@ internal sealed class ApplyCommand(CliContext context)
 
         ChangeWriter.WriteApplied(context.Out, result.Changes, dryRun);
         return ExitCodes.Ok;
-    }
-
-    // Checked here as well as in the grain so that the errors point at the user's files and lines.
-    private static List<ConfigDiagnostic> CheckReferences(IEnumerable<MeshResource> stored, LoadedManifests loaded)
-    {
-        var resulting = stored.ToDictionary(r => r.Id);
-        foreach (var sourced in loaded.Resources)
-        {
-            resulting[sourced.Resource.Id] = sourced.Resource;
-        }
-
-        var changed = loaded.Resources.Select(s => s.Resource.Id).ToHashSet();
-        return
-        [
-            .. MeshConfigValidator.ValidateReferences(resulting.Values, changed)
-                .Select(loaded.Locate)
-                .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column),
-        ];
     }
 }

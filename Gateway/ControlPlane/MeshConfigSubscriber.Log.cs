@@ -18,6 +18,9 @@ internal sealed partial class MeshConfigSubscriber
     [LoggerMessage(Level = LogLevel.Information, Message = "Missed a config push (have {Have}, push based on {Base} for {Generation}); pulling the full snapshot")]
     private partial void LogGap(long have, long @base, long generation);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Config generation {Generation} cannot be compiled; still serving generation {Serving}")]
+    private partial void LogCompileFailed(Exception exception, long generation, long serving);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not unsubscribe from the control plane while stopping")]
     private partial void LogUnsubscribeFailed(Exception exception);
 }

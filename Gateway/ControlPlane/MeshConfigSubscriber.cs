@@ -14,8 +14,6 @@ namespace OrleansMesh.Gateway.ControlPlane;
 /// </summary>
 internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObserver
 {
-    private static readonly TimeSpan s_firstRetryDelay = TimeSpan.FromMilliseconds(200);
-
     private readonly IGrainFactory _grains;
     private readonly RoutingSnapshotStore _store;
     private readonly RoutingSnapshotCompiler _compiler;
@@ -48,7 +46,7 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = s_firstRetryDelay;
+        var backoff = new RetryBackoff(_options.MaxRetryDelay);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -61,16 +59,16 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
                 }
 
                 failures = 0;
-                delay = s_firstRetryDelay;
+                backoff.Reset();
                 await ApplyUpdatesUntilRenewalAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 failures++;
+                var delay = backoff.Next();
                 LogControlPlaneUnreachable(exception.GetBaseException().Message, _mesh.Generation, delay, failures);
                 LogControlPlaneFailure(exception);
                 await Task.Delay(delay, _time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
         }
     }
@@ -97,8 +95,8 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
     private async Task SubscribeAndSyncAsync()
     {
         _reference ??= _grains.CreateObjectReference<IMeshObserver>(this);
-        var generation = await ConfigGrain.SubscribeAsync(_reference);
-        if (generation != _mesh.Generation || !_store.IsLoaded)
+        var version = await ConfigGrain.SubscribeAsync(_reference);
+        if (version != _mesh.Version || !_store.IsLoaded)
         {
             Serve(await ConfigGrain.GetSnapshotAsync(), null);
         }
@@ -120,12 +118,14 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
                 return;
             }
 
-            if (update.Generation <= _mesh.Generation)
+            var sameEpoch = update.Epoch == _mesh.Epoch;
+            if (sameEpoch && update.Generation <= _mesh.Generation)
             {
                 continue;
             }
 
-            if (update.BaseGeneration != _mesh.Generation)
+            // Another epoch means the control plane's store was recreated: its generations say nothing about ours.
+            if (!sameEpoch || update.BaseGeneration != _mesh.Generation)
             {
                 LogGap(_mesh.Generation, update.BaseGeneration, update.Generation);
                 Serve(await ConfigGrain.GetSnapshotAsync(), null);
@@ -138,7 +138,19 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
 
     private void Serve(MeshSnapshot mesh, DateTimeOffset? committedAt)
     {
-        var snapshot = _compiler.Compile(mesh, _options.Labels);
+        RoutingSnapshot snapshot;
+        try
+        {
+            snapshot = _compiler.Compile(mesh, _options.Labels);
+        }
+        catch (Exception exception)
+        {
+            // Config the control plane accepted but this gateway cannot compile: keep serving the last good
+            // snapshot. The next push or renewal tries again, so this is logged at most once per push or renewal.
+            LogCompileFailed(exception, mesh.Generation, _mesh.Generation);
+            return;
+        }
+
         _mesh = mesh;
         _store.Swap(snapshot);
         var delay = committedAt is { } at ? _time.GetUtcNow() - at : TimeSpan.Zero;

@@ -10,6 +10,7 @@ internal static class MeshSnapshotMerge
         var replaced = update.Changed.Select(t => t.Host).Concat(update.Removed).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new MeshSnapshot
         {
+            Epoch = update.Epoch,
             Generation = update.Generation,
             Tables = [.. current.Tables.Where(t => !replaced.Contains(t.Host)), .. update.Changed],
             Gateways = update.Gateways,

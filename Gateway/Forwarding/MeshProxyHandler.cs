@@ -53,7 +53,7 @@ internal sealed partial class MeshProxyHandler
 
     private async Task ForwardAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex)
     {
-        var destination = action.Pick(Random.Shared.Next(action.TotalWeight));
+        var destination = action.Destinations.Length == 1 ? action.Destinations[0] : action.Pick(Random.Shared.Next(action.TotalWeight));
         var cluster = destination.Cluster;
         var endpoint = cluster.PickEndpoint();
         if (endpoint is null)
@@ -62,7 +62,8 @@ internal sealed partial class MeshProxyHandler
             return;
         }
 
-        using var timeout = action.Definition.Timeout is { } limit ? new CancellationTokenSource(limit, _time) : null;
+        // Istio: a zero timeout means none.
+        using var timeout = action.Timeout is { } limit && limit > TimeSpan.Zero ? new CancellationTokenSource(limit, _time) : null;
         endpoint.State.OnRequestStarted();
         ForwarderError error;
         try

@@ -29,6 +29,8 @@ internal sealed class MeshTransformer(PathRewrite? path, string? authority, Head
             AppendForwardedFor(incoming, headers, remote.ToString());
         }
 
+        // The gateway is the edge: what the client claims about the scheme is replaced, as Envoy does.
+        headers.Remove("x-forwarded-proto");
         headers.TryAddWithoutValidation("x-forwarded-proto", incoming.Scheme);
         if (!incoming.Headers.ContainsKey(RequestIdHeader))
         {

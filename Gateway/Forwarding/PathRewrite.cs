@@ -39,6 +39,14 @@ internal sealed class PathRewrite
 
     public string Apply(string path)
     {
+        var rewritten = Rewrite(path);
+
+        // A rewrite that drops the leading slash would make the upstream request invalid.
+        return rewritten.StartsWith('/') ? rewritten : "/" + rewritten;
+    }
+
+    private string Rewrite(string path)
+    {
         if (_regex is not null)
         {
             return _regex.Replace(path, _replacement!);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.ControlPlane;
 using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Gateway.Hosting;
@@ -9,15 +10,15 @@ namespace OrleansMesh.Gateway.Hosting;
 /// </summary>
 internal sealed partial class ControlPlaneRetryFilter(IOptions<MeshGatewayOptions> options, IOptions<MeshClusterOptions> cluster, TimeProvider time, ILogger<ControlPlaneRetryFilter> logger) : IClientConnectionRetryFilter
 {
-    private TimeSpan _delay = TimeSpan.FromMilliseconds(200);
+    private readonly RetryBackoff _backoff = new(options.Value.MaxRetryDelay);
     private int _attempt;
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
         _attempt++;
-        LogRetrying(exception, cluster.Value.GatewayPort, _attempt, _delay);
-        await Task.Delay(_delay, time, cancellationToken);
-        _delay = TimeSpan.FromTicks(Math.Min(_delay.Ticks * 2, options.Value.MaxRetryDelay.Ticks));
+        var delay = _backoff.Next();
+        LogRetrying(exception, cluster.Value.GatewayPort, _attempt, delay);
+        await Task.Delay(delay, time, cancellationToken);
         return true;
     }
 

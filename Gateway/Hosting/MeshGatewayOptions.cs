@@ -26,9 +26,9 @@ internal sealed class MeshGatewayOptions
 
     /// <summary>
     /// How often the gateway renews its subscription and checks its generation against the control plane.
-    /// Default: 20 s, well inside the control plane's subscription expiry.
+    /// Default: 20 s. At most 30 s: the control plane forgets a subscription not renewed within a minute.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Longest wait between attempts to reach an unreachable control plane. Default: 10 s.</summary>

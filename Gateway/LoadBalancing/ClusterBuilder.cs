@@ -1,5 +1,6 @@
 using System.Net;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -14,7 +15,14 @@ internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tab
     // Envoy's stream idle timeout: long enough for a model that thinks before its first token.
     private static readonly TimeSpan s_activityTimeout = TimeSpan.FromMinutes(5);
 
-    private readonly Dictionary<string, UpstreamCluster> _clusters = new(StringComparer.OrdinalIgnoreCase);
+    // Ordinal: subset names are case-sensitive; the host part of the name is lower-cased.
+    private readonly Dictionary<string, UpstreamCluster> _clusters = new(StringComparer.Ordinal);
+
+    // DestinationRules for *.suffix hosts apply to every service host they cover, the most specific first.
+    private readonly KeyValuePair<string, DestinationRule>[] _wildcardRules = [.. tables.Values
+        .Where(t => t.Host.StartsWith('*') && t.DestinationRule is not null)
+        .Select(t => KeyValuePair.Create(t.Host, t.DestinationRule!))
+        .OrderByDescending(r => r.Key.Length)];
 
     public IEnumerable<UpstreamCluster> Clusters => _clusters.Values;
 
@@ -34,7 +42,7 @@ internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tab
 
     private UpstreamCluster Build(string name, Destination destination, RouteTable? table, ServicePort? port)
     {
-        var rule = table?.DestinationRule?.Spec;
+        var rule = (table?.DestinationRule ?? WildcardRule(destination.Host))?.Spec;
         Subset? subset = null;
         var subsetKnown = destination.Subset is null || (subset = rule?.Subsets.FirstOrDefault(s => s.Name == destination.Subset)) is not null;
 
@@ -46,10 +54,19 @@ internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tab
                 .Select(e => CreateEndpoint(e, port))
                 .ToArray();
 
-        var portPolicy = rule?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.LoadBalancer;
-        var simple = subset?.TrafficPolicy?.LoadBalancer?.Simple ?? portPolicy?.Simple ?? rule?.TrafficPolicy?.LoadBalancer?.Simple;
+        // Istio's precedence: subset port-level, subset, rule port-level, rule.
+        var simple = PortPolicy(subset?.TrafficPolicy, port)?.Simple
+            ?? subset?.TrafficPolicy?.LoadBalancer?.Simple
+            ?? PortPolicy(rule?.TrafficPolicy, port)?.Simple
+            ?? rule?.TrafficPolicy?.LoadBalancer?.Simple;
         return new UpstreamCluster(name, destination.Host, destination.Subset, endpoints, LoadBalancingPolicies.Create(simple, random), RequestConfig(port));
     }
+
+    private static LoadBalancerSettings? PortPolicy(TrafficPolicy? policy, ServicePort? port)
+        => port is null ? null : policy?.PortLevelSettings.FirstOrDefault(p => p.Port == port.Number)?.LoadBalancer;
+
+    private DestinationRule? WildcardRule(string host)
+        => _wildcardRules.FirstOrDefault(r => HostPattern.Covers(r.Key, host)).Value;
 
     private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, ServicePort port)
     {

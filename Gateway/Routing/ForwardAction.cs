@@ -17,8 +17,11 @@ internal sealed class ForwardAction : RouteAction
 
     public WeightedDestination[] Destinations { get; }
 
-    /// <summary>The route as written: timeout, retries, fault and mirror policies are read from it.</summary>
+    /// <summary>The route as written, for the policies enforced around forwarding (retries, fault and mirror come with later work).</summary>
     public HttpRoute Definition { get; }
+
+    /// <summary>The total time allowed for the request, if any.</summary>
+    public TimeSpan? Timeout => Definition.Timeout;
 
     public int TotalWeight { get; }
 

@@ -33,6 +33,12 @@ internal sealed class RequestMatch
     /// <summary>The literal prefix when the path is matched by prefix; a prefix <c>rewrite.uri</c> replaces just that part.</summary>
     public string? UriPrefix => _uri is { Kind: StringMatchKind.Prefix } ? _uri.Value : null;
 
+    /// <summary>
+    /// The part of the path a <c>rewrite.uri</c> replaces, as Envoy's <c>prefix_rewrite</c> does: the matched prefix,
+    /// <c>/</c> when the path is not matched at all (Envoy's route then matches prefix <c>/</c>), or null for the whole path.
+    /// </summary>
+    public string? RewritablePrefix => _uri is null ? "/" : UriPrefix;
+
     public bool IsMatch(HttpRequest request)
     {
         if (_uri is not null && !_uri.IsMatch(request.Path.Value ?? "/"))

@@ -8,6 +8,8 @@ namespace OrleansMesh.Gateway.Routing;
 /// </summary>
 internal sealed class RoutingSnapshot(long generation, FrozenDictionary<string, VirtualHost> exactHosts, KeyValuePair<string, VirtualHost>[] wildcardHosts, VirtualHost? catchAll)
 {
+    private readonly FrozenDictionary<string, VirtualHost>.AlternateLookup<ReadOnlySpan<char>> _exactBySpan = exactHosts.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static RoutingSnapshot Empty { get; } = new(0, FrozenDictionary<string, VirtualHost>.Empty, [], null);
 
     public long Generation { get; } = generation;
@@ -21,8 +23,7 @@ internal sealed class RoutingSnapshot(long generation, FrozenDictionary<string, 
     public VirtualHost? FindHost(string hostHeader)
     {
         var host = StripPort(hostHeader);
-        var lookup = exactHosts.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(host, out var exact))
+        if (_exactBySpan.TryGetValue(host, out var exact))
         {
             return exact;
         }

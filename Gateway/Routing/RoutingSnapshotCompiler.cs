@@ -21,29 +21,49 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
         var binding = new GatewayBinding(mesh.Gateways, gatewayLabels);
         var clusters = new ClusterBuilder(tables, states, random);
         var hosts = new Dictionary<string, VirtualHost>(StringComparer.OrdinalIgnoreCase);
-
-        foreach (var table in mesh.Tables)
+        try
         {
-            var routes = table.VirtualServices
-                .Where(vs => binding.Applies(vs.Spec.Gateways, vs.Metadata.Namespace, table.Host))
-                .SelectMany(vs => vs.Spec.Http.Select((route, index) => CompileRoute(vs, route, index, table.Host, binding, clusters)))
-                .OfType<CompiledRoute>()
-                .ToArray();
-            if (routes.Length > 0)
+            foreach (var table in mesh.Tables)
             {
-                hosts[table.Host] = new VirtualHost(table.Host, routes);
+                var routes = table.VirtualServices
+                    .Where(vs => binding.Applies(vs.Spec.Gateways, vs.Metadata.Namespace, table.Host))
+                    .SelectMany(vs => vs.Spec.Http.Select((route, index) => CompileRoute(vs, route, index, table.Host, binding, clusters)))
+                    .OfType<CompiledRoute>()
+                    .ToArray();
+                if (routes.Length > 0)
+                {
+                    hosts[table.Host] = new VirtualHost(table.Host, routes);
+                }
             }
-            else if (table.Service is not null)
-            {
-                // A registry host with no VirtualService here gets all of its endpoints (Istio's default route).
-                var defaultRoute = new HttpRoute { Route = [new HttpRouteDestination { Destination = new Destination { Host = table.Host } }] };
-                hosts[table.Host] = new VirtualHost(table.Host, [new CompiledRoute($"{table.Host}.default", [], CompileForward(defaultRoute, [], clusters))]);
-            }
+
+            AddDefaultRoutes(mesh.Tables, hosts, clusters);
+        }
+        finally
+        {
+            // Also after a failed compile, so that the next one starts from what this one asked for.
+            _regexes.RetainUsed();
         }
 
-        _regexes.RetainUsed();
         states.Retain(clusters.Clusters.SelectMany(c => c.Endpoints).Select(e => e.DestinationPrefix).ToHashSet(StringComparer.Ordinal));
         return Assemble(mesh.Generation, hosts);
+    }
+
+    // A registry host with no VirtualService of its own gets all of its endpoints (Istio's default route), unless a
+    // *.suffix VirtualService covers it: that applies to every service host it covers. "*" alone does not: it is the
+    // catch-all for hosts the mesh does not know.
+    private void AddDefaultRoutes(IEnumerable<RouteTable> tables, Dictionary<string, VirtualHost> hosts, ClusterBuilder clusters)
+    {
+        var wildcards = hosts.Keys.Where(h => h.StartsWith("*.", StringComparison.Ordinal)).ToArray();
+        foreach (var table in tables)
+        {
+            if (table.Service is null || hosts.ContainsKey(table.Host) || wildcards.Any(w => HostPattern.Covers(w, table.Host)))
+            {
+                continue;
+            }
+
+            var defaultRoute = new HttpRoute { Route = [new HttpRouteDestination { Destination = new Destination { Host = table.Host } }] };
+            hosts[table.Host] = new VirtualHost(table.Host, [new CompiledRoute($"{table.Host}.default", [], CompileForward(defaultRoute, [], clusters))]);
+        }
     }
 
     private CompiledRoute? CompileRoute(VirtualService vs, HttpRoute route, int index, string host, GatewayBinding binding, ClusterBuilder clusters)
@@ -76,7 +96,7 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
         // Validation requires weights summing to 100; should a stored config still carry none, share equally.
         if (destinations.Length > 0 && destinations.All(d => d.Weight == 0))
         {
-            destinations = [.. destinations.Select((d, i) => new WeightedDestination(d.Cluster, 1, CompileTransformers(route, route.Route[i], matches)))];
+            destinations = [.. destinations.Select(d => d.WithWeight(1))];
         }
 
         return new ForwardAction(destinations, route);
@@ -88,8 +108,8 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
         var response = HeaderEdits.Create(route.Headers?.Response, destination.Headers?.Response);
         var authority = route.Rewrite?.Authority;
         return matches.Length == 0
-            ? [new MeshTransformer(PathRewrite.Create(route.Rewrite, null, _regexes), authority, request, response)]
-            : [.. matches.Select(m => new MeshTransformer(PathRewrite.Create(route.Rewrite, m.UriPrefix, _regexes), authority, request, response))];
+            ? [new MeshTransformer(PathRewrite.Create(route.Rewrite, "/", _regexes), authority, request, response)]
+            : [.. matches.Select(m => new MeshTransformer(PathRewrite.Create(route.Rewrite, m.RewritablePrefix, _regexes), authority, request, response))];
     }
 
     private static RoutingSnapshot Assemble(long generation, Dictionary<string, VirtualHost> hosts)

@@ -10,6 +10,8 @@ internal sealed class WeightedDestination(UpstreamCluster cluster, int weight, M
 
     public int Weight { get; } = weight;
 
+    public WeightedDestination WithWeight(int newWeight) => new(Cluster, newWeight, transformersByMatch);
+
     /// <summary>The transformer for the match that selected the route (prefix rewrites depend on it).</summary>
     public MeshTransformer Transformer(int matchIndex) => transformersByMatch[matchIndex];
 }

@@ -12,4 +12,10 @@ internal sealed partial class MeshConfigGrain
 
     [LoggerMessage(3, LogLevel.Debug, "Rewrote the route tables of {Count} hosts left in doubt at mesh generation {Generation}")]
     private static partial void LogTablesRepaired(ILogger logger, int count, long generation);
+
+    [LoggerMessage(4, LogLevel.Warning, "Could not write the route table of host {Host} at mesh generation {Generation}; the change is stored and the table will be rewritten")]
+    private static partial void LogTableWriteFailed(ILogger logger, Exception exception, string host, long generation);
+
+    [LoggerMessage(5, LogLevel.Warning, "Could not rewrite the route tables of {Count} hosts left in doubt; retrying in {Interval}")]
+    private static partial void LogRepairFailed(ILogger logger, Exception exception, int count, TimeSpan interval);
 }

@@ -14,8 +14,11 @@ namespace OrleansMesh.Grains.Config;
 /// the hosts it touched, then pushes one <see cref="MeshUpdate"/>. Route tables are derived data: the state
 /// records the hosts of the last commit (<see cref="MeshConfigState.PendingHosts"/>), and those tables are
 /// rewritten again, idempotently, before the first operation after an activation or after a failed rewrite.
+/// A commit whose state was stored succeeds even when a table write fails: those tables stay in doubt and a
+/// timer rewrites them every <see cref="RepairInterval"/>, then pushes an update every gateway answers with a pull.
 /// A gateway never hears of a generation before its tables are written, and one that missed a push sees
-/// the gap in <see cref="MeshUpdate.BaseGeneration"/> and pulls a snapshot.
+/// the gap in <see cref="MeshUpdate.BaseGeneration"/> and pulls a snapshot. The state's
+/// <see cref="MeshConfigState.Epoch"/> tells a gateway that the store itself was lost and started again.
 /// </summary>
 internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
 {
@@ -50,6 +53,12 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A store never written has no config to protect; the epoch drawn here is persisted by the first commit.
+        if (state.State.Epoch == Guid.Empty)
+        {
+            state.State.Epoch = Guid.NewGuid();
+        }
+
         tablesInDoubt.UnionWith(state.State.PendingHosts);
         return Task.CompletedTask;
     }
@@ -102,17 +111,18 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
 
         return new MeshSnapshot
         {
+            Epoch = current.Epoch,
             Generation = current.Generation,
             Tables = [.. tables.Where(t => !t.IsEmpty).OrderBy(t => t.Host, StringComparer.Ordinal)],
             Gateways = Gateways(current.Resources.Values),
         };
     }
 
-    public Task<long> SubscribeAsync(IMeshObserver observer)
+    public Task<MeshVersion> SubscribeAsync(IMeshObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         observers.Subscribe(observer, observer);
-        return Task.FromResult(state.State.Generation);
+        return Task.FromResult(new MeshVersion(state.State.Epoch, state.State.Generation));
     }
 
     public Task UnsubscribeAsync(IMeshObserver observer)
@@ -131,16 +141,19 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             return new ConfigResult { Succeeded = false, Generation = generation, Diagnostics = plan.Diagnostics };
         }
 
+        var diagnostics = plan.Diagnostics;
         if (!dryRun && plan.HasChanges)
         {
-            generation = await CommitAsync(plan);
+            (generation, var warning) = await CommitAsync(plan);
             LogCommitted(logger, plan.Changes.Count(c => c.Action != ChangeAction.Unchanged), generation);
+            diagnostics = warning is null ? diagnostics : diagnostics.Add(warning);
         }
 
-        return new ConfigResult { Succeeded = true, Generation = generation, Changes = plan.Changes, Diagnostics = plan.Diagnostics };
+        return new ConfigResult { Succeeded = true, Generation = generation, Changes = plan.Changes, Diagnostics = diagnostics };
     }
 
-    private async Task<long> CommitAsync(ConfigPlan plan)
+    // Returns the new generation, and a warning when some route tables could not be written.
+    private async Task<(long Generation, ConfigDiagnostic? Warning)> CommitAsync(ConfigPlan plan)
     {
         var previous = state.State;
         var affected = RouteTableBuilder.AffectedHosts(previous.Resources.Values, [.. plan.Next.Values]);
@@ -155,24 +168,32 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             Hosts = hosts,
             LastRevision = plan.LastRevision,
             PendingHosts = [.. affected],
+            Epoch = previous.Epoch,
         };
 
         await WriteStateAsync(next);
-        tablesInDoubt.UnionWith(affected);
-        var written = await ReplaceTablesAsync(tables.Values);
-        tablesInDoubt.Clear();
+        var committedAt = time.GetUtcNow();
 
+        // From here the change is stored: a failed table write is repaired later, never reported as a failure.
+        var writes = await TableWrites.RunAsync(GrainFactory, tables.Values);
+        if (!writes.Failures.IsEmpty)
+        {
+            return (next.Generation, Defer(writes, next.Generation, committedAt));
+        }
+
+        var written = writes.Written;
         var update = new MeshUpdate
         {
+            Epoch = next.Epoch,
             Generation = next.Generation,
             BaseGeneration = previous.Generation,
             Changed = [.. written.Where(t => !t.IsEmpty).OrderBy(t => t.Host, StringComparer.Ordinal)],
             Removed = [.. written.Where(t => t.IsEmpty && previous.Hosts.Contains(t.Host)).Select(t => t.Host).Order(StringComparer.Ordinal)],
             Gateways = Gateways(next.Resources.Values),
-            CommittedAt = time.GetUtcNow(),
+            CommittedAt = committedAt,
         };
         await observers.Notify(o => o.OnMeshUpdatedAsync(update));
-        return next.Generation;
+        return (next.Generation, null);
     }
 
     private async Task WriteStateAsync(MeshConfigState next)
@@ -190,19 +211,6 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             DeactivateOnIdle();
             throw;
         }
-    }
-
-    private async Task RepairTablesAsync()
-    {
-        if (tablesInDoubt.Count == 0)
-        {
-            return;
-        }
-
-        var hosts = tablesInDoubt.ToList();
-        await ReplaceTablesAsync(RouteTableBuilder.Build(hosts, state.State.Resources.Values).Values);
-        tablesInDoubt.ExceptWith(hosts);
-        LogTablesRepaired(logger, hosts.Count, state.State.Generation);
     }
 
     private Task<RouteTable[]> ReplaceTablesAsync(IEnumerable<RouteTable> tables) =>

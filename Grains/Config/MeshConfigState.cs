@@ -23,4 +23,11 @@ internal sealed class MeshConfigState
     /// so these are rewritten again (idempotently) after an activation in case that step was cut short.
     /// </summary>
     [Id(4)] public HashSet<string> PendingHosts { get; set; } = [];
+
+    /// <summary>
+    /// Drawn once when the store is new and kept by every commit, so a gateway tells a lost and restarted store
+    /// (whose generations start again at 0) from the one it synced with. <see cref="Guid.Empty"/> in a state
+    /// that was never written; the activation draws one and the first commit persists it.
+    /// </summary>
+    [Id(5)] public Guid Epoch { get; set; }
 }

@@ -55,4 +55,18 @@ internal static class TestManifests
             - destination:
                 host: ratings
         """;
+
+    /// <summary>A DestinationRule for host reviews, named to sort before the Bookinfo rule "reviews", defining only subset v9.</summary>
+    public const string NewerReviewsRuleWithV9 = """
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: a-reviews-v9
+        spec:
+          host: reviews
+          subsets:
+          - name: v9
+            labels:
+              version: v9
+        """;
 }

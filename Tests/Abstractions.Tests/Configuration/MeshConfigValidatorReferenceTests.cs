@@ -124,12 +124,20 @@ public sealed class MeshConfigValidatorReferenceTests
     [Fact]
     public void ValidateReferences_SecondRuleForSameHost_WarnsNamingTheOldest()
     {
-        var set = Set(ReviewsRule, ReviewsRule.Replace("name: reviews", "name: reviews-2", StringComparison.Ordinal).Replace("host: reviews", "host: reviews.default.svc.cluster.local", StringComparison.Ordinal));
+        var set = Set(ReviewsRule, ReviewsRule.Replace("name: reviews", "name: reviews-2", StringComparison.Ordinal));
 
         var diagnostic = Assert.Single(MeshConfigValidator.ValidateReferences(set, Ids(set[1])));
 
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal("host 'reviews.default.svc.cluster.local' also has DestinationRule destinationrule/default/reviews; Istio merges them, OrleansMesh uses only the oldest, destinationrule/default/reviews", diagnostic.Message);
+        Assert.Equal("host 'reviews' also has DestinationRule destinationrule/default/reviews; Istio merges them, OrleansMesh uses only the oldest, destinationrule/default/reviews", diagnostic.Message);
         Assert.Equal("spec.host", diagnostic.Path);
+    }
+
+    [Fact]
+    public void ValidateReferences_ShortAndQualifiedName_AreDifferentHosts()
+    {
+        var set = Set(ReviewsRule, ReviewsRule.Replace("name: reviews", "name: reviews-2", StringComparison.Ordinal).Replace("host: reviews", "host: reviews.default.svc.cluster.local", StringComparison.Ordinal));
+
+        Assert.Empty(MeshConfigValidator.ValidateReferences(set, Ids(set[1])));
     }
 }

@@ -211,6 +211,16 @@ public sealed class VirtualServiceValidationTests
     }
 
     [Fact]
+    public void Load_RewriteUriWithoutLeadingSlash_ReportsAtUri()
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Http("- rewrite:\n    uri: v2/\n  route:\n  - destination:\n      host: reviews"));
+
+        Assert.Equal("'v2/' must start with '/': it replaces the start of the request path", diagnostic.Message);
+        Assert.Equal("spec.http[0].rewrite.uri", diagnostic.Path);
+        Assert.Equal(10, diagnostic.Line);
+    }
+
+    [Fact]
     public void Load_MirrorPercentageOver100_ReportsRange()
     {
         var diagnostic = LoadAssert.SingleError(Yaml.Http("- route:\n  - destination:\n      host: reviews\n  mirror:\n    host: shadow\n  mirrorPercentage:\n    value: 101"));

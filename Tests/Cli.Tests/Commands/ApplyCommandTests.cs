@@ -105,6 +105,34 @@ public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
     }
 
     [Fact]
+    public async Task Apply_SubsetMissingFromStoredRules_ErrorOnceAtFileLineAndColumn()
+    {
+        using var temp = new TempDirectory();
+        await ApplyAsync(DestinationRules);
+        var file = temp.Write("reviews-v9.yaml", TestManifests.MissingSubset);
+
+        var result = await RunAsync("apply", "-f", file);
+
+        Assert.Equal(
+            $"{file}:12:9: error: document 1 (virtualservice/default/reviews) spec.http[0].route[0].destination.subset: " +
+            "subset 'v9' is not defined in DestinationRule destinationrule/default/reviews for host 'reviews' (defined: v1, v2, v3)",
+            Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+    }
+
+    [Fact]
+    public async Task Apply_RoutesToHostWithTwoStoredRules_JudgedByTheOldestRuleAsTheMeshDoes()
+    {
+        using var temp = new TempDirectory();
+        await ApplyAsync(DestinationRules);
+        await ApplyAsync(temp.Write("a-reviews-v9.yaml", TestManifests.NewerReviewsRuleWithV9));
+
+        var result = await RunAsync("apply", "-f", AllV1);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("virtualservice.networking.istio.io/reviews created", result.OutLines);
+    }
+
+    [Fact]
     public async Task Apply_Directory_AppliesItsYamlFilesButNotSubdirectoriesOrOtherFiles()
     {
         using var temp = new TempDirectory();
@@ -159,6 +187,21 @@ public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("error: the path \"/nonexistent/meshctl-test.yaml\" does not exist", result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Apply_DirectoryWithUnreadableYamlFile_OneErrorLineAndExitOne()
+    {
+        using var temp = new TempDirectory();
+        var broken = Path.Combine(temp.Path, "broken.yaml");
+        File.CreateSymbolicLink(broken, Path.Combine(temp.Path, "missing-target.yaml"));
+
+        var result = await RunAsync("apply", "-f", temp.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: Could not find file '{broken}'.", result.Error.Trim());
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(result.Out);
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public sealed class MeshConfigGrainObserverTests(MeshClusterFixture fixture)
         await grain.ApplyAsync(Apply(VirtualService("vs", [UniqueHost()])));
         var observer = new RecordingObserver();
 
-        var generation = await grain.SubscribeAsync(fixture.Client.CreateObjectReference<IMeshObserver>(observer));
+        var version = await grain.SubscribeAsync(fixture.Client.CreateObjectReference<IMeshObserver>(observer));
 
-        Assert.Equal(1, generation);
+        Assert.Equal(1, version.Generation);
     }
 
     [Fact]

@@ -34,10 +34,46 @@ public sealed class SqliteClusterRestartTests : IDisposable
         Assert.Equal(1, table.Generation);
     }
 
-    private async Task<InProcessTestCluster> StartClusterAsync()
+    [Fact]
+    public async Task GetSnapshotAsync_ClusterRestarted_SameEpoch()
+    {
+        Guid epoch;
+        await using (var first = await StartClusterAsync())
+        {
+            var grain = first.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey);
+            epoch = (await grain.GetSnapshotAsync()).Epoch;
+            Assert.True((await grain.ApplyAsync(Apply(VirtualService("vs", [UniqueHost()])))).Succeeded);
+        }
+
+        await using var second = await StartClusterAsync();
+        var snapshot = await second.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey).GetSnapshotAsync();
+
+        Assert.Equal(new MeshVersion(epoch, 1), snapshot.Version);
+    }
+
+    [Fact]
+    public async Task GetSnapshotAsync_DatabaseLost_NewEpochAtGenerationZero()
+    {
+        Guid epoch;
+        await using (var first = await StartClusterAsync("mesh.db"))
+        {
+            var grain = first.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey);
+            Assert.True((await grain.ApplyAsync(Apply(VirtualService("vs", [UniqueHost()])))).Succeeded);
+            epoch = (await grain.GetSnapshotAsync()).Epoch;
+        }
+
+        await using var second = await StartClusterAsync("fresh.db");
+        var snapshot = await second.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey).GetSnapshotAsync();
+
+        Assert.Equal(0, snapshot.Generation);
+        Assert.NotEqual(epoch, snapshot.Epoch);
+        Assert.NotEqual(Guid.Empty, snapshot.Epoch);
+    }
+
+    private async Task<InProcessTestCluster> StartClusterAsync(string file = "mesh.db")
     {
         var builder = new InProcessTestClusterBuilder(2);
-        var database = Path.Combine(directory.Path, "mesh.db");
+        var database = Path.Combine(directory.Path, file);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(MeshStorage.Name, o => o.DataSource = database);
