@@ -36,7 +36,7 @@ public sealed class ConfigPushTests : IAsyncLifetime
         _subscriber = _gateway.Services.GetRequiredService<MeshConfigSubscriber>();
         _store = _gateway.Services.GetRequiredService<RoutingSnapshotStore>();
         _current = await _mesh.Config.GetSnapshotAsync();
-        await WaitUntilAsync(() => _subscriber.Generation == _current.Generation);
+        await Eventually.TrueAsync(() => _subscriber.Generation == _current.Generation, "the gateway serving the current generation");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ConfigPushTests : IAsyncLifetime
     {
         await PushAsync(_current.Epoch, _current.Generation, "pushed");
 
-        await WaitUntilAsync(() => _store.Current.FindHost("pushed") is not null);
+        await Eventually.TrueAsync(() => _store.Current.FindHost("pushed") is not null, "the pushed host being served");
         Assert.NotNull(_store.Current.FindHost("real"));
     }
 
@@ -89,7 +89,7 @@ public sealed class ConfigPushTests : IAsyncLifetime
     private async Task PushMarkerAsync(long baseGeneration)
     {
         await PushAsync(_current.Epoch, baseGeneration, "marker");
-        await WaitUntilAsync(() => _store.Current.FindHost("marker") is not null);
+        await Eventually.TrueAsync(() => _store.Current.FindHost("marker") is not null, "the marker host being served");
     }
 
     private static RouteTable Answering(string host) => new()
@@ -105,16 +105,6 @@ public sealed class ConfigPushTests : IAsyncLifetime
             },
         ],
     };
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "condition not met within 5 s");
-    }
 
     public async Task DisposeAsync()
     {

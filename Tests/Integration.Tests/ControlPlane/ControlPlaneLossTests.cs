@@ -25,7 +25,7 @@ public sealed class ControlPlaneLossTests : IAsyncLifetime
     {
         var subscriber = _gateway.Services.GetRequiredService<MeshConfigSubscriber>();
         var generation = (await _mesh.Config.GetSnapshotAsync()).Generation;
-        await WaitUntilAsync(() => subscriber.Generation == generation);
+        await Eventually.TrueAsync(() => subscriber.Generation == generation, "the gateway serving the applied generation");
 
         await _mesh.Cluster.StopAllSilosAsync();
 
@@ -36,16 +36,6 @@ public sealed class ControlPlaneLossTests : IAsyncLifetime
         Assert.Equal(new Dictionary<string, int> { ["v2"] = 100 }, jason);
         Assert.Equal(new Dictionary<string, int> { ["v1"] = 100 }, others);
         Assert.Equal(generation, subscriber.Generation);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 
     public async Task DisposeAsync()

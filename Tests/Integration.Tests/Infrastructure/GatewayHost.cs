@@ -41,20 +41,11 @@ internal sealed class GatewayHost : IAsyncDisposable
         var app = builder.Build();
         app.MapMeshGateway();
         await app.StartAsync();
-        await WaitForConfigAsync(app.Services.GetRequiredService<RoutingSnapshotStore>());
+        // A gateway answers 503 until its first snapshot arrives; tests start from a gateway that has one.
+        var store = app.Services.GetRequiredService<RoutingSnapshotStore>();
+        await Eventually.TrueAsync(() => store.IsLoaded, "the gateway receiving its first config");
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new GatewayHost(app, new Uri(address));
-    }
-
-    // A gateway answers 503 until its first snapshot arrives; tests start from a gateway that has one.
-    private static async Task WaitForConfigAsync(RoutingSnapshotStore store)
-    {
-        for (var i = 0; i < 1000 && !store.IsLoaded; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(store.IsLoaded, "the gateway received no config from the control plane within 10 s");
     }
 
     /// <summary>Sends a GET with the given Host header (the mesh routes by it).</summary>
