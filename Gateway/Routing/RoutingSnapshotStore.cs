@@ -14,12 +14,11 @@ internal sealed class RoutingSnapshotStore
     /// <summary>True once a snapshot from the control plane is held (the gateway is ready).</summary>
     public bool IsLoaded => _loaded;
 
-    /// <summary>Swaps in a new snapshot and returns the one it replaced.</summary>
-    public RoutingSnapshot Swap(RoutingSnapshot snapshot)
+    /// <summary>Swaps in a new snapshot; requests already holding the old one finish with it.</summary>
+    public void Swap(RoutingSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var previous = Interlocked.Exchange(ref _current, snapshot);
+        _current = snapshot;
         _loaded = true;
-        return previous;
     }
 }
