@@ -47,6 +47,7 @@ internal static class DestinationRuleRules
         }
 
         Settings(sink, path, policy.LoadBalancer, policy.ConnectionPool, policy.OutlierDetection, policy.Tls);
+        MeshExtensionRules.TrafficPolicy(sink, path, policy.Mesh);
         for (var i = 0; i < policy.PortLevelSettings.Length; i++)
         {
             var port = policy.PortLevelSettings[i];

@@ -95,6 +95,7 @@ internal static class DestinationRuleSchema
         .Field("outlierDetection", Outlier, p => p.OutlierDetection, (p, v) => p with { OutlierDetection = v })
         .Field("tls", Tls, p => p.Tls, (p, v) => p with { Tls = v })
         .Field("portLevelSettings", new ListCodec<PortTrafficPolicy>(PortPolicy), p => p.PortLevelSettings, (p, v) => p with { PortLevelSettings = v })
+        .Field(MeshExtensionSchema.FieldName, MeshExtensionSchema.TrafficPolicy, p => p.Mesh, (p, v) => p with { Mesh = v })
         .Unsupported("tunnel", "proxyProtocol", "retryBudget");
 
     public static readonly ObjectCodec<Subset> Subset = new ObjectCodec<Subset>("Subset")

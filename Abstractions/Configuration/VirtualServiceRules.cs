@@ -55,6 +55,7 @@ internal static class VirtualServiceRules
         }
 
         Destinations(sink, path + ".route", route.Route);
+        MeshExtensionRules.Route(sink, path, route.Mesh);
         Redirect(sink, path + ".redirect", route.Redirect);
         if (route.DirectResponse is { Status: < 200 or > 599 } direct)
         {

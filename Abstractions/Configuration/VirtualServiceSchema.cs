@@ -113,6 +113,7 @@ internal static class VirtualServiceSchema
         .Field("mirrors", new ListCodec<HttpMirrorPolicy>(Mirror), r => r.Mirrors, (r, v) => r with { Mirrors = v })
         .Field("corsPolicy", Cors, r => r.CorsPolicy, (r, v) => r with { CorsPolicy = v })
         .Field("headers", Headers, r => r.Headers, (r, v) => r with { Headers = v })
+        .Field(MeshExtensionSchema.FieldName, MeshExtensionSchema.Route, r => r.Mesh, (r, v) => r with { Mesh = v })
         .Unsupported("delegate", "mirrorPercent");
 
     public static readonly ObjectCodec<VirtualServiceSpec> Spec = new ObjectCodec<VirtualServiceSpec>("VirtualService")

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Networking;
 
@@ -47,4 +48,7 @@ public sealed record HttpRoute
 
     /// <summary>Header manipulation for every destination of this route.</summary>
     [Id(13)] public HeaderOperations? Headers { get; init; }
+
+    /// <summary>OrleansMesh's additions (<c>x-orleansmesh</c>): the route's rate limits.</summary>
+    [Id(14)] public MeshRoutePolicy? Mesh { get; init; }
 }

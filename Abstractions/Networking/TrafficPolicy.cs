@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Networking;
 
@@ -20,4 +21,7 @@ public sealed record TrafficPolicy
 
     /// <summary>Per-port overrides.</summary>
     [Id(4)] public ImmutableArray<PortTrafficPolicy> PortLevelSettings { get; init; } = [];
+
+    /// <summary>OrleansMesh's additions (<c>x-orleansmesh</c>): cluster-wide circuit breaker and rate limits.</summary>
+    [Id(5)] public MeshTrafficPolicy? Mesh { get; init; }
 }
