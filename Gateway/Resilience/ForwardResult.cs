@@ -1,0 +1,24 @@
+using OrleansMesh.Gateway.Health;
+using OrleansMesh.Gateway.LoadBalancing;
+
+namespace OrleansMesh.Gateway.Resilience;
+
+/// <summary>
+/// The outcome of a whole forwarded request, after fault injection, limits and retries: what the client was told.
+/// <see cref="Attempts"/> is 0 when no attempt reached an upstream (fault abort, overflow, no endpoint).
+/// </summary>
+/// <param name="Outcome">The last attempt's outcome, or the reason no attempt was made.</param>
+/// <param name="StatusCode">The status the client received.</param>
+/// <param name="Attempts">Upstream attempts made, the first included.</param>
+/// <param name="Flags">Envoy's response flags the gateway set (e.g. <c>UO</c>, <c>FI</c>, <c>URX</c>), or null.</param>
+internal readonly record struct ForwardResult(UpstreamOutcome Outcome, int StatusCode, int Attempts, string? Flags)
+{
+    /// <summary>The destination chosen, when the request got that far.</summary>
+    public UpstreamCluster? Cluster { get; init; }
+
+    /// <summary>The endpoint of the last attempt, when one was made.</summary>
+    public UpstreamEndpoint? Endpoint { get; init; }
+
+    /// <summary>The breaker's word on the request, when the destination has one.</summary>
+    public Admission Admission { get; init; }
+}

@@ -1,0 +1,198 @@
+using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Health;
+using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.RateLimiting;
+using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Security.Authorization;
+using Polly;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace OrleansMesh.Gateway.Resilience;
+
+/// <summary>
+/// Forwards a routed request the way Envoy's router does: fault injection, the destination's connection-pool limit,
+/// then attempts under the route's pipeline (retry with back-off to other endpoints, per-try and route timeouts).
+/// Everything it decides with was compiled with the snapshot; per request it reads, counts and allocates one
+/// <see cref="ForwardingAttempts"/>.
+/// </summary>
+internal sealed partial class ResilientForwarder
+{
+    private readonly IHttpForwarder _forwarder;
+    private readonly HttpMessageInvoker _client;
+    private readonly TimeProvider _time;
+    private readonly int _bufferLimit;
+    private readonly ILogger<ResilientForwarder> _logger;
+    private readonly RateLimitGate _rateLimits;
+    private readonly AuthorizationGate _authorization;
+
+    public ResilientForwarder(
+        IHttpForwarder forwarder,
+        UpstreamHttpClient client,
+        TimeProvider time,
+        IOptions<MeshGatewayOptions> options,
+        RateLimitGate rateLimits,
+        AuthorizationGate authorization,
+        ILogger<ResilientForwarder> logger)
+    {
+        ArgumentNullException.ThrowIfNull(rateLimits);
+        ArgumentNullException.ThrowIfNull(authorization);
+        _rateLimits = rateLimits;
+        _authorization = authorization;
+        ArgumentNullException.ThrowIfNull(forwarder);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _forwarder = forwarder;
+        _client = client.Invoker;
+        _time = time;
+        _bufferLimit = options.Value.RetryBufferLimit;
+        _logger = logger;
+    }
+
+    /// <summary>Forwards, and tells what the client got: the outcome of the last attempt, or why none was made.</summary>
+    public async Task<ForwardResult> ForwardAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex)
+    {
+        var resilience = action.Resilience;
+        var delayed = false;
+        if (resilience.Fault is { } fault)
+        {
+            if (fault.DelayPercent > 0 && fault.ShouldDelay(Random.Shared.NextDouble()))
+            {
+                try
+                {
+                    await Task.Delay(fault.Delay, _time, context.RequestAborted);
+                }
+                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+                {
+                    return new ForwardResult(UpstreamOutcome.Cancelled, 0, 0, ResponseFlags.FaultDelay);
+                }
+
+                delayed = true;
+            }
+
+            if (fault.AbortPercent > 0 && fault.ShouldAbort(Random.Shared.NextDouble()))
+            {
+                return await RejectAsync(context, fault.AbortStatus, ResponseFlags.Combine(delayed, ResponseFlags.FaultAbort), "fault_abort", "fault filter abort");
+            }
+        }
+
+        if (!_rateLimits.TryAcquire(context, action.RateLimits, out var retryAfter, out var refusedBy))
+        {
+            return await RateLimitedAsync(context, retryAfter, refusedBy!, delayed);
+        }
+
+        var destination = action.Destinations.Length == 1 ? action.Destinations[0] : action.Pick(Random.Shared.Next(action.TotalWeight));
+        return await ForwardToAsync(context, route, action, matchIndex, destination, delayed) with { Cluster = destination.Cluster };
+    }
+
+    private async Task<ForwardResult> ForwardToAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed)
+    {
+        var resilience = action.Resilience;
+        var cluster = destination.Cluster;
+        if (cluster.Endpoints.Length == 0)
+        {
+            return await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.NoHealthyUpstream), "no_healthy_upstream", $"no healthy endpoint in {cluster.Name} (route {route.Name})");
+        }
+
+        if (!_rateLimits.TryAcquire(context, cluster.RateLimits, out var retryAfter, out var refusedBy))
+        {
+            return await RateLimitedAsync(context, retryAfter, refusedBy!, delayed);
+        }
+
+        // The cluster-wide breaker, as the destination's grain last decided it (no grain call here).
+        var admission = cluster.Health?.Admit() ?? Admission.Allowed;
+        if (admission == Admission.Rejected)
+        {
+            var health = cluster.Health!;
+            return await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.UpstreamOverflow), "circuit_open", $"circuit breaker of {health.Key} is open: {health.View.Reason ?? "held open"}") with { Admission = admission };
+        }
+
+        var limiter = cluster.Resilience.Requests;
+        if (limiter is not null && !limiter.TryAcquire())
+        {
+            return await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.UpstreamOverflow), "upstream_overflow", $"too many requests to {cluster.Name} (connectionPool limit {limiter.Limit})");
+        }
+
+        try
+        {
+            // A half-open probe is one request to the destination, never retried: the breaker grants exactly that many.
+            var retry = admission == Admission.Probe ? null : resilience.Retry;
+            var body = retry is null ? null : RequestBodyReplay.Prepare(context.Request, _bufferLimit);
+            var attempts = new ForwardingAttempts(_forwarder, context, cluster, cluster.Resilience.Invoker ?? _client, destination.Transformer(matchIndex), retry, body, delayed, admission, _authorization);
+            var (last, routeTimedOut) = await RunAsync(context, resilience, attempts);
+            return await FinishAsync(context, route, attempts, last, routeTimedOut, delayed) with { Endpoint = attempts.LastEndpoint, Admission = admission };
+        }
+        finally
+        {
+            limiter?.Release();
+        }
+    }
+
+    private static async Task<(AttemptResult Last, bool RouteTimedOut)> RunAsync(HttpContext context, RouteResilience resilience, ForwardingAttempts attempts)
+    {
+        if (resilience.Pipeline is not { } pipeline)
+        {
+            return (await attempts.SendAsync(CancellationToken.None), false);
+        }
+
+        var resilienceContext = ResilienceContextPool.Shared.Get(context.RequestAborted);
+        try
+        {
+            var outcome = await pipeline.ExecuteOutcomeAsync(ForwardingAttempts.Callback, resilienceContext, attempts);
+
+            // An exception here is the route timeout (or the client leaving) during a back-off.
+            return outcome.Exception is null ? (outcome.Result, false) : (default, !context.RequestAborted.IsCancellationRequested);
+        }
+        finally
+        {
+            attempts.ReleaseReservedRetry();
+            ResilienceContextPool.Shared.Return(resilienceContext);
+        }
+    }
+
+    private async Task<ForwardResult> FinishAsync(HttpContext context, CompiledRoute route, ForwardingAttempts attempts, AttemptResult last, bool routeTimedOut, bool delayed)
+    {
+        var endpoint = attempts.LastEndpoint?.DestinationPrefix ?? "";
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return new ForwardResult(UpstreamOutcome.Cancelled, 0, attempts.Attempts, null);
+        }
+
+        // A retry decided but not made: only the route timeout stops a retry the attempt asked for.
+        if (routeTimedOut || last.Outcome == UpstreamOutcome.Timeout || last.WillRetry)
+        {
+            LogForwardError(last.Error, endpoint, route.Name);
+            return await RejectAsync(context, StatusCodes.Status504GatewayTimeout, ResponseFlags.Combine(delayed, ResponseFlags.UpstreamTimeout), "upstream_timeout", $"upstream request timeout ({endpoint}, route {route.Name})", UpstreamOutcome.Timeout, attempts.Attempts);
+        }
+
+        if (last.Error == ForwarderError.None)
+        {
+            return new ForwardResult(last.Outcome, context.Response.StatusCode, attempts.Attempts, context.Response.Headers[MeshErrorResponses.FlagsHeader].ToString() is { Length: > 0 } flags ? flags : null);
+        }
+
+        LogForwardError(last.Error, endpoint, route.Name);
+        if (context.Response.HasStarted)
+        {
+            return new ForwardResult(last.Outcome, context.Response.StatusCode, attempts.Attempts, null);
+        }
+
+        return last.Error == ForwarderError.Request
+            ? await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.ConnectFailure), "upstream_connect_failure", $"upstream connect error or disconnect/reset before headers ({endpoint})", last.Outcome, attempts.Attempts)
+            : await RejectAsync(context, StatusCodes.Status502BadGateway, ResponseFlags.Combine(delayed, ResponseFlags.ConnectionTermination), "upstream_error", $"upstream error {last.Error} ({endpoint})", last.Outcome, attempts.Attempts);
+    }
+
+    private static async Task<ForwardResult> RateLimitedAsync(HttpContext context, TimeSpan retryAfter, CompiledRateLimit limit, bool delayed)
+    {
+        var flags = ResponseFlags.Combine(delayed, RateLimitGate.Flag);
+        await RateLimitGate.WriteRejectedAsync(context, retryAfter, limit, flags);
+        return new ForwardResult(UpstreamOutcome.Rejected, StatusCodes.Status429TooManyRequests, 0, flags);
+    }
+
+    private static async Task<ForwardResult> RejectAsync(HttpContext context, int status, string flags, string code, string message, UpstreamOutcome outcome = UpstreamOutcome.Rejected, int attempts = 0)
+    {
+        await MeshErrorResponses.WriteAsync(context, status, flags, code, message);
+        return new ForwardResult(outcome, status, attempts, flags);
+    }
+}

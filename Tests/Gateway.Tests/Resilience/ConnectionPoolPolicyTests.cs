@@ -1,0 +1,79 @@
+using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Networking;
+
+namespace OrleansMesh.Gateway.Tests.Resilience;
+
+public sealed class ConnectionPoolPolicyTests
+{
+    [Fact]
+    public void From_NoSettings_IsNull()
+    {
+        Assert.Null(ConnectionPoolPolicy.From(null));
+    }
+
+    [Fact]
+    public void From_OnlyZeros_IsNullAsEnvoysUnlimitedDefault()
+    {
+        Assert.Null(ConnectionPoolPolicy.From(new ConnectionPoolSettings { Http = new HttpSettings { Http2MaxRequests = 0, MaxRetries = 0 } }));
+    }
+
+    [Fact]
+    public void AdmissionLimit_Http1WithOneConnectionAndOnePending_IsTwo()
+    {
+        var policy = ConnectionPoolPolicy.From(new ConnectionPoolSettings
+        {
+            Tcp = new TcpSettings { MaxConnections = 1 },
+            Http = new HttpSettings { Http1MaxPendingRequests = 1 },
+        })!;
+
+        Assert.Equal(2, policy.AdmissionLimit(http2: false));
+    }
+
+    [Fact]
+    public void AdmissionLimit_MaxRequestsBelowConnectionsPlusPending_IsMaxRequests()
+    {
+        var policy = ConnectionPoolPolicy.From(new ConnectionPoolSettings
+        {
+            Tcp = new TcpSettings { MaxConnections = 10 },
+            Http = new HttpSettings { Http1MaxPendingRequests = 10, Http2MaxRequests = 5 },
+        })!;
+
+        Assert.Equal(5, policy.AdmissionLimit(http2: false));
+    }
+
+    [Fact]
+    public void AdmissionLimit_Http2_IgnoresPendingRequests()
+    {
+        var policy = ConnectionPoolPolicy.From(new ConnectionPoolSettings
+        {
+            Tcp = new TcpSettings { MaxConnections = 1 },
+            Http = new HttpSettings { Http1MaxPendingRequests = 1 },
+        })!;
+
+        Assert.Null(policy.AdmissionLimit(http2: true));
+    }
+
+    [Fact]
+    public void AdmissionLimit_PendingWithoutConnectionLimit_IsUnlimited()
+    {
+        var policy = ConnectionPoolPolicy.From(new ConnectionPoolSettings { Http = new HttpSettings { Http1MaxPendingRequests = 1 } })!;
+
+        Assert.Null(policy.AdmissionLimit(http2: false));
+    }
+
+    [Fact]
+    public void NeedsOwnPool_OnlyRequestLimits_IsFalse()
+    {
+        var policy = ConnectionPoolPolicy.From(new ConnectionPoolSettings { Http = new HttpSettings { Http2MaxRequests = 3, MaxRetries = 1 } })!;
+
+        Assert.False(policy.NeedsOwnPool);
+    }
+
+    [Fact]
+    public void NeedsOwnPool_ConnectTimeout_IsTrue()
+    {
+        var policy = ConnectionPoolPolicy.From(new ConnectionPoolSettings { Tcp = new TcpSettings { ConnectTimeout = TimeSpan.FromSeconds(1) } })!;
+
+        Assert.True(policy.NeedsOwnPool);
+    }
+}
