@@ -376,11 +376,44 @@ EOF
 
     if wait_for gateway "http://127.0.0.1:$GATEWAY_PORT$TEST_PATH" "$READY_TIMEOUT"; then
         measure mesh "http://127.0.0.1:$GATEWAY_PORT$TEST_PATH"
+        measure_resilient
     else
         SKIPPED+=("mesh: the gateway never returned 200 for $TEST_PATH, see $WORK/gateway.log")
     fi
     stop gateway
     stop silo
+}
+
+# The same gateway and route with the resilience layer on: the cluster-wide breaker, outlier detection and a
+# cluster-wide rate limit far above the load (so it never limits, but every request takes a leased token).
+measure_resilient() {
+    cat > "$WORK/mesh-resilience.yaml" <<EOF
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: bench-backend
+  namespace: default
+spec:
+  host: $HOST_HEADER
+  trafficPolicy:
+    outlierDetection:
+      consecutive5xxErrors: 5
+      interval: 10s
+      baseEjectionTime: 30s
+    x-orleansmesh:
+      circuitBreaker:
+        failurePercentage: 50
+        minimumRequests: 20
+      rateLimit:
+        requestsPerUnit: 100000000
+        unit: SECOND
+EOF
+    if (cd "$(project_dir Cli)" && on_cpus "$LOAD_CPUS" "${cluster_env[@]}" dotnet meshctl.dll apply -f "$WORK/mesh-resilience.yaml") > "$WORK/meshctl-resilience.log" 2>&1; then
+        sleep 2
+        measure mesh-resilient "http://127.0.0.1:$GATEWAY_PORT$TEST_PATH"
+    else
+        SKIPPED+=("mesh-resilient: meshctl apply failed, see $WORK/meshctl-resilience.log")
+    fi
 }
 
 for target in $TARGETS; do
@@ -402,13 +435,14 @@ describe() {
         nginx) echo "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'), worker_processes $PROXY_WORKERS, upstream keepalive" ;;
         haproxy) echo "haproxy $(haproxy -v 2>/dev/null | awk 'NR == 1 { print $3 }'), nbthread $PROXY_WORKERS, http-reuse always" ;;
         mesh) echo "OrleansMesh gateway (YARP forwarder + mesh routing)" ;;
+        mesh-resilient) echo "OrleansMesh gateway + breaker, outlier detection, cluster-wide rate limit (not limiting)" ;;
     esac
 }
 
 table() {
     echo "| Target | Requests/s | p50 (ms) | p99 (ms) | req/s vs direct | p50 vs direct | p99 vs direct | Errors |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
-    for name in direct yarp nginx haproxy mesh; do
+    for name in direct yarp nginx haproxy mesh mesh-resilient; do
         [[ -n "${RPS[$name]:-}" ]] || continue
         printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(describe "$name")" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
             "$(ratio "${RPS[$name]}" "${RPS[direct]:-}")" "$(ratio "${P50[$name]}" "${P50[direct]:-}")" "$(ratio "${P99[$name]}" "${P99[direct]:-}")" \
@@ -417,6 +451,9 @@ table() {
     if [[ -n "${RPS[mesh]:-}" && -n "${RPS[yarp]:-}" ]]; then
         echo
         echo "Mesh gateway vs plain YARP: req/s $(ratio "${RPS[mesh]}" "${RPS[yarp]}")×, p50 $(ratio "${P50[mesh]}" "${P50[yarp]}")×, p99 $(ratio "${P99[mesh]}" "${P99[yarp]}")×."
+    fi
+    if [[ -n "${RPS[mesh-resilient]:-}" && -n "${RPS[yarp]:-}" ]]; then
+        echo "Mesh gateway with the resilience layer vs plain YARP: req/s $(ratio "${RPS[mesh-resilient]}" "${RPS[yarp]}")×, p99 $(ratio "${P99[mesh-resilient]}" "${P99[yarp]}")×; vs the mesh without it: req/s $(ratio "${RPS[mesh-resilient]}" "${RPS[mesh]}")×."
     fi
     for skipped in "${SKIPPED[@]}"; do
         echo

@@ -1,102 +1,76 @@
+using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
-using Yarp.ReverseProxy.Forwarder;
+using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Forwarding;
 
 /// <summary>
-/// The request path: host → route → weighted destination → endpoint from the current snapshot, then YARP forwards.
-/// Reads only the in-memory snapshot: no grain call, no lock.
+/// The request path: host → route from the current snapshot, then redirect, answer, or forward through
+/// <see cref="ResilientForwarder"/> (destination, endpoint, retries, YARP). Reads only the in-memory snapshot:
+/// no grain call, no lock.
 /// </summary>
-internal sealed partial class MeshProxyHandler
+internal sealed class MeshProxyHandler
 {
     private readonly RoutingSnapshotStore _store;
-    private readonly IHttpForwarder _forwarder;
-    private readonly HttpMessageInvoker _client;
-    private readonly TimeProvider _time;
-    private readonly ILogger<MeshProxyHandler> _logger;
+    private readonly ResilientForwarder _forwarder;
+    private readonly RequestTelemetry _telemetry;
 
-    public MeshProxyHandler(RoutingSnapshotStore store, IHttpForwarder forwarder, UpstreamHttpClient client, TimeProvider time, ILogger<MeshProxyHandler> logger)
+    public MeshProxyHandler(RoutingSnapshotStore store, ResilientForwarder forwarder, RequestTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(forwarder);
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(telemetry);
         _store = store;
         _forwarder = forwarder;
-        _client = client.Invoker;
-        _time = time;
-        _logger = logger;
+        _telemetry = telemetry;
     }
 
-    public Task HandleAsync(HttpContext context)
+    /// <summary>Serves one request, then records it (Istio's metrics, the access log, trace attributes).</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var started = _telemetry.Start();
+        var (route, result) = await DispatchAsync(context);
+        var cluster = result.Cluster;
+        var endpoint = result.Endpoint is { } e ? $"{e.Address}:{e.Port}" : null;
+        MeshTracing.SetRoute(context, null, route?.Name, cluster?.Host, cluster?.Subset);
+        if (cluster is not null)
+        {
+            MeshTracing.SetOutcome(context, endpoint, result.Attempts, cluster.Health is null ? null : result.Admission.ToString(), result.Flags);
+        }
+
+        _telemetry.Complete(context, started, cluster?.Host, cluster?.Subset, endpoint, route?.Name, result.Flags);
+    }
+
+    private async Task<(CompiledRoute? Route, ForwardResult Result)> DispatchAsync(HttpContext context)
     {
         var request = context.Request;
         var snapshot = _store.Current;
         var host = snapshot.FindHost(request.Host.Value ?? "");
         if (host is null)
         {
-            return _store.IsLoaded
+            await (_store.IsLoaded
                 ? MeshErrorResponses.WriteAsync(context, StatusCodes.Status404NotFound, "NR", "unknown_host", $"no service or VirtualService for host '{request.Host.Value}'")
-                : MeshErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "NC", "no_config", "the gateway has not received its config from the control plane yet");
+                : MeshErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "NC", "no_config", "the gateway has not received its config from the control plane yet"));
+            return (null, default);
         }
 
         var route = host.Route(request, out var matchIndex);
-        return route?.Action switch
+        switch (route?.Action)
         {
-            ForwardAction forward => ForwardAsync(context, route, forward, matchIndex),
-            RedirectAction redirect => RedirectAsync(context, redirect),
-            DirectResponseAction direct => DirectAsync(context, direct),
-            _ => MeshErrorResponses.WriteAsync(context, StatusCodes.Status404NotFound, "NR", "no_route", $"no route of host '{host.Name}' matches {request.Method} {request.Path}"),
-        };
-    }
-
-    private async Task ForwardAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex)
-    {
-        var destination = action.Destinations.Length == 1 ? action.Destinations[0] : action.Pick(Random.Shared.Next(action.TotalWeight));
-        var cluster = destination.Cluster;
-        var endpoint = cluster.PickEndpoint();
-        if (endpoint is null)
-        {
-            await MeshErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "UH", "no_healthy_upstream", $"no healthy endpoint in {cluster.Name} (route {route.Name})");
-            return;
+            case ForwardAction forward:
+                return (route, await _forwarder.ForwardAsync(context, route, forward, matchIndex));
+            case RedirectAction redirect:
+                await RedirectAsync(context, redirect);
+                break;
+            case DirectResponseAction direct:
+                await DirectAsync(context, direct);
+                break;
+            default:
+                await MeshErrorResponses.WriteAsync(context, StatusCodes.Status404NotFound, "NR", "no_route", $"no route of host '{host.Name}' matches {request.Method} {request.Path}");
+                break;
         }
 
-        // Istio: a zero timeout means none.
-        using var timeout = action.Timeout is { } limit && limit > TimeSpan.Zero ? new CancellationTokenSource(limit, _time) : null;
-        endpoint.State.OnRequestStarted();
-        ForwarderError error;
-        try
-        {
-            error = await _forwarder.SendAsync(context, endpoint.DestinationPrefix, _client, cluster.RequestConfig, destination.Transformer(matchIndex), timeout?.Token ?? CancellationToken.None);
-        }
-        finally
-        {
-            endpoint.State.OnRequestFinished();
-        }
-
-        if (error != ForwarderError.None)
-        {
-            await OnForwardErrorAsync(context, error, timeout?.IsCancellationRequested == true, endpoint.DestinationPrefix, route.Name);
-        }
-    }
-
-    private Task OnForwardErrorAsync(HttpContext context, ForwarderError error, bool timedOut, string endpoint, string routeName)
-    {
-        if (context.RequestAborted.IsCancellationRequested)
-        {
-            return Task.CompletedTask;
-        }
-
-        LogForwardError(error, endpoint, routeName);
-        if (timedOut || error == ForwarderError.RequestTimedOut)
-        {
-            return MeshErrorResponses.WriteAsync(context, StatusCodes.Status504GatewayTimeout, "UT", "upstream_timeout", $"upstream request timeout ({endpoint}, route {routeName})");
-        }
-
-        return error == ForwarderError.Request
-            ? MeshErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "UF", "upstream_connect_failure", $"upstream connect error or disconnect/reset before headers ({endpoint})")
-            : MeshErrorResponses.WriteAsync(context, StatusCodes.Status502BadGateway, "UC", "upstream_error", $"upstream error {error} ({endpoint})");
+        return (route, default);
     }
 
     private static Task RedirectAsync(HttpContext context, RedirectAction redirect)
@@ -111,7 +85,4 @@ internal sealed partial class MeshProxyHandler
         context.Response.StatusCode = direct.StatusCode;
         return direct.Body.IsEmpty ? Task.CompletedTask : context.Response.Body.WriteAsync(direct.Body, context.RequestAborted).AsTask();
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Forwarding to {Endpoint} on route {Route} failed: {Error}")]
-    private partial void LogForwardError(ForwarderError error, string endpoint, string route);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Security.Identity;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OrleansMesh.Gateway.Forwarding;
@@ -9,11 +10,13 @@ namespace OrleansMesh.Gateway.Forwarding;
 /// <summary>The one pooled HTTP client every forwarded request shares (connection reuse is most of a proxy's speed).</summary>
 internal sealed class UpstreamHttpClient : IDisposable
 {
-    public UpstreamHttpClient(IOptions<MeshGatewayOptions> options)
+    /// <param name="options">Socket settings.</param>
+    /// <param name="tls">The mesh's mTLS for ISTIO_MUTUAL (https) endpoints; null leaves TLS at the system's defaults.</param>
+    public UpstreamHttpClient(IOptions<MeshGatewayOptions> options, UpstreamTls? tls = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        Invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        var handler = new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
@@ -25,7 +28,9 @@ internal sealed class UpstreamHttpClient : IDisposable
 
             // Replaces any trace headers of the client with the current activity's, as YARP's own client factory does.
             ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
-        });
+        };
+        tls?.Apply(handler);
+        Invoker = new HttpMessageInvoker(handler);
     }
 
     public HttpMessageInvoker Invoker { get; }

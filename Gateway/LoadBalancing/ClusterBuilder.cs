@@ -1,16 +1,26 @@
 using System.Net;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Gateway.Health;
+using OrleansMesh.Gateway.RateLimiting;
+using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
+using OrleansMesh.Resilience;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OrleansMesh.Gateway.LoadBalancing;
 
 /// <summary>
 /// Builds the upstream clusters of one snapshot, once per (host, subset, port): the registry's endpoints, filtered by
-/// the subset's labels, with the DestinationRule's load-balancing policy (subset overrides port, port overrides rule).
+/// the subset's labels, with the DestinationRule's load-balancing policy and connection pool (subset overrides port,
+/// port overrides rule).
 /// </summary>
-internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tables, EndpointStateCache states, Random random)
+internal sealed class ClusterBuilder(
+    IReadOnlyDictionary<string, RouteTable> tables,
+    EndpointStateCache states,
+    Random random,
+    ResilienceCompiler? resilience = null,
+    HealthRegistry? health = null)
 {
     // Envoy's stream idle timeout: long enough for a model that thinks before its first token.
     private static readonly TimeSpan s_activityTimeout = TimeSpan.FromMinutes(5);
@@ -24,7 +34,26 @@ internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tab
         .Select(t => KeyValuePair.Create(t.Host, t.DestinationRule!))
         .OrderByDescending(r => r.Key.Length)];
 
+    // Destinations with a breaker or outlier detection: their parameters and every endpoint address over all ports.
+    private readonly Dictionary<string, (DestinationPolicy Policy, HashSet<string> Addresses)> _health = new(StringComparer.Ordinal);
+
     public IEnumerable<UpstreamCluster> Clusters => _clusters.Values;
+
+    /// <summary>Hands the destinations' parameters and endpoints to the health registry, and forgets the others.</summary>
+    public void CommitHealth()
+    {
+        if (health is null)
+        {
+            return;
+        }
+
+        foreach (var (key, (policy, addresses)) in _health)
+        {
+            health.Get(key).Configure(policy, addresses);
+        }
+
+        health.Retain(_health.Keys.ToHashSet(StringComparer.Ordinal));
+    }
 
     public UpstreamCluster Get(Destination destination)
     {
@@ -46,12 +75,19 @@ internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tab
         Subset? subset = null;
         var subsetKnown = destination.Subset is null || (subset = rule?.Subsets.FirstOrDefault(s => s.Name == destination.Subset)) is not null;
 
+        var healthState = HealthOf(destination, rule, subset, port);
+        var tls = subset?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.Tls
+            ?? subset?.TrafficPolicy?.Tls
+            ?? rule?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.Tls
+            ?? rule?.TrafficPolicy?.Tls;
+        var istioMutual = tls?.Mode == ClientTlsMode.IstioMutual;
+
         // A route to an undefined subset has no endpoints: the request gets a 503, as in Istio.
         var endpoints = port is null || !subsetKnown || table?.Service is null
             ? []
             : table.Service.Endpoints
                 .Where(e => subset is null || subset.Labels.All(l => e.Labels.TryGetValue(l.Key, out var v) && v == l.Value))
-                .Select(e => CreateEndpoint(e, port))
+                .Select(e => CreateEndpoint(e, port, healthState, istioMutual))
                 .ToArray();
 
         // Istio's precedence: subset port-level, subset, rule port-level, rule.
@@ -59,7 +95,47 @@ internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tab
             ?? subset?.TrafficPolicy?.LoadBalancer?.Simple
             ?? PortPolicy(rule?.TrafficPolicy, port)?.Simple
             ?? rule?.TrafficPolicy?.LoadBalancer?.Simple;
-        return new UpstreamCluster(name, destination.Host, destination.Subset, endpoints, LoadBalancingPolicies.Create(simple, random), RequestConfig(port));
+        var pool = subset?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.ConnectionPool
+            ?? subset?.TrafficPolicy?.ConnectionPool
+            ?? rule?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.ConnectionPool
+            ?? rule?.TrafficPolicy?.ConnectionPool;
+        var requestConfig = RequestConfig(port);
+        var limits = pool is null || resilience is null ? null : resilience.CompileCluster(name, pool, requestConfig.Version == HttpVersion.Version20);
+        return new UpstreamCluster(
+            name, destination.Host, destination.Subset, endpoints, LoadBalancingPolicies.Create(simple, random), requestConfig, limits,
+            healthState, RateLimits(destination, rule, subset));
+    }
+
+    // The breaker comes from the subset's x-orleansmesh block, else the rule's; outlier detection with Istio's
+    // precedence (subset port-level, subset, rule port-level, rule). Neither: no state, and no cost per request.
+    private DestinationHealthState? HealthOf(Destination destination, DestinationRuleSpec? rule, Subset? subset, ServicePort? port)
+    {
+        var breaker = subset?.TrafficPolicy?.Mesh?.CircuitBreaker ?? rule?.TrafficPolicy?.Mesh?.CircuitBreaker;
+        var outliers = subset?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.OutlierDetection
+            ?? subset?.TrafficPolicy?.OutlierDetection
+            ?? rule?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.OutlierDetection
+            ?? rule?.TrafficPolicy?.OutlierDetection;
+        if (health is null || (breaker is null && outliers is null))
+        {
+            return null;
+        }
+
+        var key = DestinationKey.Of(destination.Host.ToLowerInvariant(), destination.Subset);
+        if (!_health.ContainsKey(key))
+        {
+            _health[key] = (new DestinationPolicy { Breaker = breaker, OutlierDetection = outliers }, new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        return health.Get(key);
+    }
+
+    // Field by field, the subset's block over the rule's; scoped per destination so every gateway shares one bucket.
+    private static CompiledRateLimit[] RateLimits(Destination destination, DestinationRuleSpec? rule, Subset? subset)
+    {
+        var scope = "destination/" + DestinationKey.Of(destination.Host.ToLowerInvariant(), destination.Subset);
+        var global = subset?.TrafficPolicy?.Mesh?.RateLimit ?? rule?.TrafficPolicy?.Mesh?.RateLimit;
+        var local = subset?.TrafficPolicy?.Mesh?.LocalRateLimit ?? rule?.TrafficPolicy?.Mesh?.LocalRateLimit;
+        return CompiledRateLimit.Of(scope, global, local);
     }
 
     private static LoadBalancerSettings? PortPolicy(TrafficPolicy? policy, ServicePort? port)
@@ -68,14 +144,23 @@ internal sealed class ClusterBuilder(IReadOnlyDictionary<string, RouteTable> tab
     private DestinationRule? WildcardRule(string host)
         => _wildcardRules.FirstOrDefault(r => HostPattern.Covers(r.Key, host)).Value;
 
-    private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, ServicePort port)
+    private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, ServicePort port, DestinationHealthState? healthState, bool istioMutual)
     {
         var number = endpoint.Ports.TryGetValue(port.Name, out var named) ? named : port.TargetPort ?? port.Number;
         var address = IPAddress.TryParse(endpoint.Address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
             ? $"[{endpoint.Address}]"
             : endpoint.Address;
-        var prefix = $"http://{address}:{number}";
-        return new UpstreamEndpoint(endpoint.Address, number, prefix, endpoint.Labels, states.Get(prefix));
+        // ISTIO_MUTUAL: TLS with this gateway's workload certificate, the server verified against the mesh's trust bundle.
+        var prefix = $"{(istioMutual ? "https" : "http")}://{address}:{number}";
+        EndpointHealth? endpointHealth = null;
+        if (healthState is not null)
+        {
+            var hostPort = $"{address}:{number}";
+            _health[healthState.Key].Addresses.Add(hostPort);
+            endpointHealth = healthState.Endpoint(hostPort);
+        }
+
+        return new UpstreamEndpoint(endpoint.Address, number, prefix, endpoint.Labels, states.Get(prefix), endpointHealth);
     }
 
     private static ServicePort? ResolvePort(ServiceDefinition? service, uint? requested)

@@ -1,3 +1,5 @@
+using OrleansMesh.Gateway.Resilience;
+
 namespace OrleansMesh.Gateway.LoadBalancing;
 
 /// <summary>
@@ -13,4 +15,17 @@ internal sealed class EndpointState
     public void OnRequestStarted() => Interlocked.Increment(ref _inFlight);
 
     public void OnRequestFinished() => Interlocked.Decrement(ref _inFlight);
+
+    /// <summary>
+    /// The end of every attempt sent to this endpoint, retries included, with how it went: the one place where
+    /// per-endpoint outcomes are seen (outlier detection and breaker reporting hook in here).
+    /// </summary>
+    /// <param name="outcome">How the attempt ended.</param>
+    /// <param name="statusCode">The upstream's status, or 0 when it gave none.</param>
+    public void OnRequestFinished(UpstreamOutcome outcome, int statusCode)
+    {
+        _ = outcome;
+        _ = statusCode;
+        OnRequestFinished();
+    }
 }

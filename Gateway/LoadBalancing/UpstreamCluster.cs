@@ -1,3 +1,6 @@
+using OrleansMesh.Gateway.Health;
+using OrleansMesh.Gateway.RateLimiting;
+using OrleansMesh.Gateway.Resilience;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OrleansMesh.Gateway.LoadBalancing;
@@ -6,8 +9,20 @@ namespace OrleansMesh.Gateway.LoadBalancing;
 /// The endpoints of one destination (service host, subset, port) and how to pick one: Envoy's cluster,
 /// named like Istio names it (<c>outbound|9080|v1|reviews</c>).
 /// </summary>
-internal sealed class UpstreamCluster(string name, string host, string? subset, UpstreamEndpoint[] endpoints, ILoadBalancingPolicy policy, ForwarderRequestConfig requestConfig)
+internal sealed class UpstreamCluster(
+    string name,
+    string host,
+    string? subset,
+    UpstreamEndpoint[] endpoints,
+    ILoadBalancingPolicy policy,
+    ForwarderRequestConfig requestConfig,
+    ClusterResilience? resilience = null,
+    DestinationHealthState? health = null,
+    CompiledRateLimit[]? rateLimits = null)
 {
+    // Envoy's host_selection_retry_max_attempts as Istio sets it: re-picks before taking an already tried endpoint.
+    private const int RetryPicks = 5;
+
     public string Name { get; } = name;
 
     public string Host { get; } = host;
@@ -20,6 +35,86 @@ internal sealed class UpstreamCluster(string name, string host, string? subset, 
 
     public ForwarderRequestConfig RequestConfig { get; } = requestConfig;
 
-    /// <summary>An endpoint for the next request, or null when the cluster has none.</summary>
-    public UpstreamEndpoint? PickEndpoint() => Endpoints.Length == 0 ? null : Policy.Pick(Endpoints);
+    /// <summary>The cluster's connection-pool limits and, when it has its own, its connection pool.</summary>
+    public ClusterResilience Resilience { get; } = resilience ?? ClusterResilience.Unlimited;
+
+    /// <summary>The destination's cluster-wide breaker and outlier state, when it has either.</summary>
+    public DestinationHealthState? Health { get; } = health;
+
+    /// <summary>The destination's rate limits (<c>x-orleansmesh</c> of its DestinationRule).</summary>
+    public CompiledRateLimit[] RateLimits { get; } = rateLimits ?? [];
+
+    /// <summary>An endpoint for the next request, or null when the cluster has none (or all are ejected).</summary>
+    public UpstreamEndpoint? PickEndpoint()
+    {
+        if (Endpoints.Length == 0)
+        {
+            return null;
+        }
+
+        // Fast path: no endpoint of the destination is ejected, so the policy's pick stands.
+        return Health is { AnyEjected: true } health ? Pick([], health.Now) : Policy.Pick(Endpoints);
+    }
+
+    /// <summary>
+    /// An endpoint for a retry: one not in <paramref name="tried"/> when there is one (Envoy's previous-hosts
+    /// predicate). The policy picks as usual and is asked again when it lands on a tried endpoint; after a few
+    /// tries the first untried endpoint is taken, so another endpoint is always used when one exists.
+    /// Ejected endpoints are never picked.
+    /// </summary>
+    public UpstreamEndpoint? PickRetryEndpoint(ReadOnlySpan<UpstreamEndpoint> tried)
+    {
+        if (Endpoints.Length == 0)
+        {
+            return null;
+        }
+
+        var now = Health is { AnyEjected: true } health ? health.Now : 0;
+        return tried.IsEmpty && now == 0 ? Policy.Pick(Endpoints) : Pick(tried, now);
+    }
+
+    /// <summary>Picks an endpoint in service (not ejected at <paramref name="now"/>; 0: none is) and untried if possible.</summary>
+    private UpstreamEndpoint? Pick(ReadOnlySpan<UpstreamEndpoint> tried, long now)
+    {
+        for (var i = 0; i < RetryPicks; i++)
+        {
+            var picked = Policy.Pick(Endpoints);
+            if (!Contains(tried, picked) && InService(picked, now))
+            {
+                return picked;
+            }
+        }
+
+        UpstreamEndpoint? triedInService = null;
+        foreach (var endpoint in Endpoints)
+        {
+            if (InService(endpoint, now))
+            {
+                if (!Contains(tried, endpoint))
+                {
+                    return endpoint;
+                }
+
+                triedInService ??= endpoint;
+            }
+        }
+
+        // Every endpoint in service was tried already: try one again. None in service: no healthy upstream.
+        return now == 0 ? Policy.Pick(Endpoints) : triedInService;
+    }
+
+    private static bool InService(UpstreamEndpoint endpoint, long now) => now == 0 || endpoint.Health?.IsEjected(now) != true;
+
+    private static bool Contains(ReadOnlySpan<UpstreamEndpoint> endpoints, UpstreamEndpoint endpoint)
+    {
+        foreach (var e in endpoints)
+        {
+            if (ReferenceEquals(e, endpoint))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using OrleansMesh.Gateway.Health;
 
 namespace OrleansMesh.Gateway.LoadBalancing;
 
 /// <summary>One endpoint of an upstream cluster, as YARP's forwarder needs it.</summary>
-internal sealed class UpstreamEndpoint(string address, uint port, string destinationPrefix, ImmutableDictionary<string, string> labels, EndpointState state)
+internal sealed class UpstreamEndpoint(string address, uint port, string destinationPrefix, ImmutableDictionary<string, string> labels, EndpointState state, EndpointHealth? health = null)
 {
     public string Address { get; } = address;
 
@@ -15,6 +16,9 @@ internal sealed class UpstreamEndpoint(string address, uint port, string destina
     public ImmutableDictionary<string, string> Labels { get; } = labels;
 
     public EndpointState State { get; } = state;
+
+    /// <summary>Its outlier-detection state in this destination, when the destination has breakers or outlier detection.</summary>
+    public EndpointHealth? Health { get; } = health;
 
     public override string ToString() => DestinationPrefix;
 }

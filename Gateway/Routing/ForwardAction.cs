@@ -1,3 +1,5 @@
+using OrleansMesh.Gateway.RateLimiting;
+using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Gateway.Routing;
@@ -7,18 +9,26 @@ internal sealed class ForwardAction : RouteAction
 {
     private readonly int[] _cumulative;
 
-    public ForwardAction(WeightedDestination[] destinations, HttpRoute definition)
+    public ForwardAction(WeightedDestination[] destinations, HttpRoute definition, RouteResilience? resilience = null, CompiledRateLimit[]? rateLimits = null)
     {
         Destinations = destinations;
         Definition = definition;
+        Resilience = resilience ?? RouteResilience.None;
+        RateLimits = rateLimits ?? [];
         _cumulative = WeightedPicker.Cumulative(destinations.Select(d => d.Weight));
         TotalWeight = _cumulative.Length == 0 ? 0 : _cumulative[^1];
     }
 
     public WeightedDestination[] Destinations { get; }
 
-    /// <summary>The route as written, for the policies enforced around forwarding (retries, fault and mirror come with later work).</summary>
+    /// <summary>The route as written.</summary>
     public HttpRoute Definition { get; }
+
+    /// <summary>Retries, timeouts and fault injection around forwarding, compiled.</summary>
+    public RouteResilience Resilience { get; }
+
+    /// <summary>The route's rate limits (<c>x-orleansmesh</c> of the route).</summary>
+    public CompiledRateLimit[] RateLimits { get; }
 
     /// <summary>The total time allowed for the request, if any.</summary>
     public TimeSpan? Timeout => Definition.Timeout;

@@ -1,7 +1,10 @@
 using System.Collections.Frozen;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.RateLimiting;
+using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Gateway.Routing;
@@ -10,16 +13,22 @@ namespace OrleansMesh.Gateway.Routing;
 /// Turns the control plane's route tables into the gateway's <see cref="RoutingSnapshot"/>: every regex compiled,
 /// every cluster and transformer built, so that a request only looks things up.
 /// </summary>
-internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random random, RegexCache? regexCache = null)
+internal sealed class RoutingSnapshotCompiler(
+    EndpointStateCache states,
+    Random random,
+    RegexCache? regexCache = null,
+    ResilienceCompiler? resilience = null,
+    HealthRegistry? health = null)
 {
     private readonly RegexCache _regexes = regexCache ?? new RegexCache();
+    private readonly ResilienceCompiler _resilience = resilience ?? ResilienceCompiler.CreateDefault(random);
 
     public RoutingSnapshot Compile(MeshSnapshot mesh, IReadOnlyDictionary<string, string> gatewayLabels)
     {
         ArgumentNullException.ThrowIfNull(mesh);
         var tables = mesh.Tables.ToDictionary(t => t.Host, StringComparer.OrdinalIgnoreCase);
         var binding = new GatewayBinding(mesh.Gateways, gatewayLabels);
-        var clusters = new ClusterBuilder(tables, states, random);
+        var clusters = new ClusterBuilder(tables, states, random, _resilience, health);
         var hosts = new Dictionary<string, VirtualHost>(StringComparer.OrdinalIgnoreCase);
         try
         {
@@ -45,6 +54,8 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
         }
 
         states.Retain(clusters.Clusters.SelectMany(c => c.Endpoints).Select(e => e.DestinationPrefix).ToHashSet(StringComparer.Ordinal));
+        _resilience.Retain(clusters.Clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
+        clusters.CommitHealth();
         return Assemble(mesh.Generation, hosts);
     }
 
@@ -62,7 +73,7 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
             }
 
             var defaultRoute = new HttpRoute { Route = [new HttpRouteDestination { Destination = new Destination { Host = table.Host } }] };
-            hosts[table.Host] = new VirtualHost(table.Host, [new CompiledRoute($"{table.Host}.default", [], CompileForward(defaultRoute, [], clusters))]);
+            hosts[table.Host] = new VirtualHost(table.Host, [new CompiledRoute($"{table.Host}.default", [], CompileForward(defaultRoute, [], clusters, scope: null))]);
         }
     }
 
@@ -80,12 +91,12 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
         {
             { Redirect: { } redirect } => new RedirectAction(redirect),
             { DirectResponse: { } direct } => new DirectResponseAction(direct.Status, direct.Body),
-            _ => CompileForward(route, matches, clusters),
+            _ => CompileForward(route, matches, clusters, $"route/{vs.Metadata.Namespace}/{vs.Metadata.Name}/{index}"),
         };
         return new CompiledRoute(name, matches, action);
     }
 
-    private ForwardAction CompileForward(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters)
+    private ForwardAction CompileForward(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters, string? scope)
     {
         var single = route.Route.Length == 1;
         var destinations = route.Route.Select(d => new WeightedDestination(
@@ -99,7 +110,8 @@ internal sealed class RoutingSnapshotCompiler(EndpointStateCache states, Random 
             destinations = [.. destinations.Select(d => d.WithWeight(1))];
         }
 
-        return new ForwardAction(destinations, route);
+        var limits = scope is null ? [] : CompiledRateLimit.Of(scope, route.Mesh?.RateLimit, route.Mesh?.LocalRateLimit);
+        return new ForwardAction(destinations, route, _resilience.CompileRoute(route), limits);
     }
 
     private MeshTransformer[] CompileTransformers(HttpRoute route, HttpRouteDestination destination, RequestMatch[] matches)

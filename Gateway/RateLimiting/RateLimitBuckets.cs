@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using OrleansMesh.Resilience;
+
+namespace OrleansMesh.Gateway.RateLimiting;
+
+/// <summary>
+/// Every bucket this gateway holds, cluster-wide (leased) and local, by id (<c>scope/client-key</c>), kept across
+/// config snapshots. Per-client buckets are bounded: idle ones are dropped by <see cref="Sweep"/>.
+/// </summary>
+internal sealed class RateLimitBuckets : IDisposable
+{
+    /// <summary>Client keys longer than this are hashed: they become grain keys and dictionary keys.</summary>
+    private const int MaxKeyLength = 128;
+
+    private readonly ConcurrentDictionary<string, LeasedBucket> _global = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GcraLimiter> _local = new(StringComparer.Ordinal);
+    private readonly RateLimitLeaser _leaser;
+    private readonly ITimer _sweeper;
+
+    public RateLimitBuckets(RateLimitLeaser leaser, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(leaser);
+        ArgumentNullException.ThrowIfNull(time);
+        _leaser = leaser;
+        Time = time;
+        var period = _leaser.Options.LeaseDuration;
+        _sweeper = time.CreateTimer(static s => ((RateLimitBuckets)s!).Sweep(), this, period, period);
+    }
+
+    public TimeProvider Time { get; }
+
+    public int Count => _global.Count + _local.Count;
+
+    /// <summary>Where requests that would need a new per-client bucket go once the gateway holds too many.</summary>
+    public const string OverflowKey = "~overflow";
+
+    public LeasedBucket Global(string scope, string? key, RateLimitSettings settings)
+    {
+        var id = Id(scope, key);
+        if (_global.TryGetValue(id, out var bucket) && bucket.Settings == settings)
+        {
+            return bucket;
+        }
+
+        if (key is not null && bucket is null && !HasRoom)
+        {
+            id = Id(scope, OverflowKey);
+        }
+
+        var options = _leaser.Options;
+        var leaseSize = Math.Max(1, (int)Math.Ceiling(settings.Capacity * options.LeaseFraction));
+        var created = new LeasedBucket(id, settings, leaseSize, options.Credit ?? leaseSize, _leaser);
+        return _global.AddOrUpdate(id, created, (_, existing) => existing.Settings == settings ? existing : created);
+    }
+
+    public GcraLimiter Local(string scope, string? key, RateLimitSettings settings)
+    {
+        var id = Id(scope, key);
+        if (_local.TryGetValue(id, out var limiter))
+        {
+            return limiter;
+        }
+
+        if (key is not null && !HasRoom)
+        {
+            id = Id(scope, OverflowKey);
+        }
+
+        return _local.GetOrAdd(id, static (_, s) => new GcraLimiter(s.settings, s.frequency), (settings, frequency: Time.TimestampFrequency));
+    }
+
+    private bool HasRoom => Count < _leaser.Options.MaxKeys;
+
+    /// <summary>Gives back idle leased tokens and drops buckets that hold nothing.</summary>
+    public void Sweep()
+    {
+        _leaser.ReturnIdle(_global.Values);
+        var now = Time.GetTimestamp();
+        var forget = (long)(_leaser.Options.LeaseDuration.TotalSeconds * 10 * Time.TimestampFrequency);
+        foreach (var (id, bucket) in _global)
+        {
+            if (bucket.Tokens == 0 && now - bucket.LastUsed > forget)
+            {
+                _global.TryRemove(id, out _);
+            }
+        }
+
+        foreach (var (id, limiter) in _local)
+        {
+            if (limiter.IsIdle(now))
+            {
+                _local.TryRemove(id, out _);
+            }
+        }
+    }
+
+    public void Dispose() => _sweeper.Dispose();
+
+    private static string Id(string scope, string? key)
+    {
+        if (key is null)
+        {
+            return scope;
+        }
+
+        if (key.Length > MaxKeyLength)
+        {
+            key = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        }
+
+        return string.Concat(scope, "/", key);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+
+namespace OrleansMesh.Integration.Tests.ClusterWide;
+
+[Collection(ThreeGatewaysCollection.Name)]
+public sealed class RateLimitTests(ThreeGatewaysFixture fixture)
+{
+    [Fact]
+    public async Task GlobalLimit_ThreeGateways_AcceptWithinTheStatedTolerance()
+    {
+        await using var backend = await FlakyBackend.StartAsync();
+        var host = "global-" + Guid.NewGuid().ToString("N")[..8];
+
+        // 100 tokens and no refill to speak of: whatever the gateways accept comes out of the one bucket.
+        await fixture.ApplyAsync(host, Limited(host, backend.Port, "rateLimit", burst: 100));
+
+        var responses = await Load.RoundRobinAsync(fixture.Gateways, host, 300);
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+
+        // Lease 5 (5 % of 100) and credit 5 per gateway: at most 3 × 5 idle in other gateways, at most 3 × 5 on credit.
+        Assert.InRange(accepted, 100 - 15, 100 + 15);
+        var rejected = responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.Equal("RL", Assert.Single(rejected.Headers.GetValues("x-mesh-response-flags")));
+        Assert.True(rejected.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal(accepted, backend.Requests);
+    }
+
+    [Fact]
+    public async Task GlobalLimitPerHeaderKey_EachClientHasItsOwnBucket()
+    {
+        await using var backend = await FlakyBackend.StartAsync();
+        var host = "tenant-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.ApplyAsync(host, Limited(host, backend.Port, "rateLimit", burst: 20, key: "key:\n  header: x-tenant"));
+
+        var a = await Load.RoundRobinAsync(fixture.Gateways, host, 60, ("x-tenant", "a"));
+        var b = await Load.RoundRobinAsync(fixture.Gateways, host, 60, ("x-tenant", "b"));
+
+        Assert.InRange(a.Count(r => r.StatusCode == HttpStatusCode.OK), 20 - 3, 20 + 3);
+        Assert.InRange(b.Count(r => r.StatusCode == HttpStatusCode.OK), 20 - 3, 20 + 3);
+    }
+
+    [Fact]
+    public async Task LocalLimit_EachGatewayCountsOnItsOwn()
+    {
+        await using var backend = await FlakyBackend.StartAsync();
+        var host = "local-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.ApplyAsync(host, Limited(host, backend.Port, "localRateLimit", burst: 3));
+
+        var responses = await Load.RoundRobinAsync(fixture.Gateways, host, 30);
+
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(21, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task RouteLimit_AppliesToTheRoute()
+    {
+        await using var backend = await FlakyBackend.StartAsync();
+        var host = "route-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.ApplyAsync(host, MeshYaml.Destination(host, [backend.Port], "loadBalancer:\n  simple: ROUND_ROBIN", routeExtras: """
+            x-orleansmesh:
+              localRateLimit:
+                requestsPerUnit: 1
+                unit: HOUR
+                burst: 2
+            """));
+
+        var responses = await Load.RoundRobinAsync([fixture.Gateways[0]], host, 5);
+
+        Assert.Equal([200, 200, 429, 429, 429], responses.Select(r => (int)r.StatusCode));
+    }
+
+    // A bucket of `burst` tokens that refills one per hour: within a test, whatever passes comes out of the burst.
+    private static string Limited(string host, int port, string kind, int burst, string key = "") => MeshYaml.Destination(host, [port], $"""
+        loadBalancer:
+          simple: ROUND_ROBIN
+        x-orleansmesh:
+          {kind}:
+            requestsPerUnit: 1
+            unit: HOUR
+            burst: {burst}
+        {string.Join("\n", key.Split('\n').Select(line => "    " + line))}
+        """);
+}
