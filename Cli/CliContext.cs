@@ -17,4 +17,7 @@ internal sealed class CliContext(Func<CancellationToken, Task<IGrainFactory>> co
         var grains = await connect(cancellationToken);
         return grains.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey);
     }
+
+    /// <summary>The mesh's grains, connecting on first use.</summary>
+    public Task<IGrainFactory> GrainsAsync(CancellationToken cancellationToken) => connect(cancellationToken);
 }

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The mesh control plane could not be reached.</summary>
     public const int Unreachable = 2;
+
+    /// <summary><c>diff</c> only: applying the files would change the mesh.</summary>
+    public const int Differences = 3;
 }

@@ -22,7 +22,8 @@ internal static class MeshCtl
             as kubectl does a Kubernetes cluster. It connects to the mesh's Orleans gateway set by the
             environment variables OrleansMesh__GatewayPort (default 30000), OrleansMesh__ClusterId
             (default orleansmesh-dev), OrleansMesh__ServiceId (default orleansmesh) and OrleansMesh__Clustering
-            (Localhost). Exit codes: 0 done, 1 bad config or usage, or refused by the mesh, 2 mesh unreachable.
+            (Localhost). Exit codes: 0 done, 1 bad config or usage, or refused by the mesh, 2 mesh unreachable,
+            3 'diff' found changes.
 
             Examples:
               meshctl apply -f bookinfo/ --dry-run     validate a directory against the mesh, change nothing
@@ -30,11 +31,22 @@ internal static class MeshCtl
               meshctl get vs -A                        VirtualServices of every namespace
               meshctl get dr reviews -o yaml           one DestinationRule as YAML
               meshctl delete vs reviews                delete one resource
+              meshctl describe service reviews         routes, subsets, endpoints and breakers of a service
+              meshctl diff -f virtual-service-reviews-50-v3.yaml
+              meshctl analyze -f samples/              warnings before applying
+              meshctl breaker open reviews/v3          hold a destination's breaker open
+              meshctl status                           silos, gateways and the config generation
             """)
         {
             ApplyCommand.Create(context),
             GetCommand.Create(context),
             DeleteCommand.Create(context),
+            DescribeCommand.Create(context),
+            BreakerCommand.Create(context),
+            DiffCommand.Create(context),
+            AnalyzeCommand.Create(context),
+            StatusCommand.Create(context),
+            CertsCommand.Create(context, connect),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

@@ -8,8 +8,9 @@ if (args is ["dev", .. var devArgs])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMeshSilo();
+builder.AddMeshSiloHealth();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapMeshSiloHealth();
 await app.RunAsync();
 return 0;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project. Used by developers and by CI (.ci/run).
-# Needs only the .NET 10 SDK and the NuGet feed; the tests start every server they use themselves,
-# on 127.0.0.1. Shared conformance data is read from ../shared (or $ORLEANSMESH_SHARED).
+# Needs the .NET 10 SDK, the NuGet feed and Docker; eng/docker-setup.sh installs and starts Docker (root, Debian's
+# package mirror) and builds the local Redis image the deployment tests run. The tests start every server they use
+# themselves, on 127.0.0.1. Shared conformance data is read from ../shared (or $ORLEANSMESH_SHARED).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,12 @@ trap 'rm -f "$log"' EXIT
 if ! command -v dotnet >/dev/null; then
   echo "error: the .NET 10 SDK (dotnet) is required: https://dot.net" >&2
   exit 2
+fi
+
+# Docker's engine from Debian speaks API 1.41; Testcontainers' reaper (Ryuk) would need a registry pull.
+export DOCKER_API_VERSION=1.41 TESTCONTAINERS_RYUK_DISABLED=true
+if ! bash eng/docker-setup.sh; then
+  echo "error: Docker is not available here; the Redis tests in Tests/Deployment.Tests WILL FAIL (see above)." >&2
 fi
 
 dotnet build OrleansMesh.sln -c "$configuration" -nologo || exit 1

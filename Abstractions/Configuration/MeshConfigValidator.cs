@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Networking;
+using OrleansMesh.Security;
 
 namespace OrleansMesh.Configuration;
 
@@ -34,6 +35,15 @@ public static class MeshConfigValidator
                 break;
             case Gateway gateway:
                 GatewayRules.Check(sink, gateway.Spec);
+                break;
+            case RequestAuthentication authentication:
+                SecurityRules.Check(sink, authentication.Spec);
+                break;
+            case AuthorizationPolicy policy:
+                AuthorizationPolicyRules.Check(sink, policy.Spec);
+                break;
+            case PeerAuthentication peer:
+                SecurityRules.Check(sink, peer.Spec);
                 break;
         }
 

@@ -1,4 +1,5 @@
 using OrleansMesh.Networking;
+using OrleansMesh.Security;
 
 namespace OrleansMesh.Configuration;
 
@@ -29,6 +30,9 @@ public static class MeshConfigWriter
             ServiceEntry r => ServiceEntrySchema.Spec.Write(r.Spec),
             WorkloadEntry r => ServiceEntrySchema.Workload.Write(r.Spec),
             Gateway r => GatewaySchema.Spec.Write(r.Spec),
+            RequestAuthentication r => SecuritySchema.RequestAuthentication.Write(r.Spec),
+            AuthorizationPolicy r => SecuritySchema.AuthorizationPolicy.Write(r.Spec),
+            PeerAuthentication r => SecuritySchema.PeerAuthentication.Write(r.Spec),
             _ => throw new ArgumentException($"unknown resource type {resource.GetType().Name}", nameof(resource)),
         });
         return document;

@@ -1,11 +1,16 @@
 using OrleansMesh.Networking;
+using OrleansMesh.Security;
 
 namespace OrleansMesh.Configuration;
 
 /// <summary>Reads one YAML document into a resource: apiVersion, kind, metadata and the kind's spec.</summary>
 internal static class ResourceReader
 {
-    public static readonly string[] ApiVersions = ["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"];
+    public static readonly string[] NetworkingApiVersions = ["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"];
+
+    public static readonly string[] SecurityApiVersions = ["security.istio.io/v1", "security.istio.io/v1beta1"];
+
+    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions];
 
     public static readonly string[] Kinds = Enum.GetNames<ResourceKind>();
 
@@ -37,7 +42,7 @@ internal static class ResourceReader
 
         var apiVersion = ReadApiVersion(root, fields, context);
         var kind = ReadKind(root, fields, context, apiVersion is not null);
-        if (apiVersion is null || kind is null)
+        if (apiVersion is null || kind is null || !GroupServes(apiVersion, kind.Value, fields["apiVersion"], context))
         {
             return null;
         }
@@ -59,8 +64,27 @@ internal static class ResourceReader
             ResourceKind.DestinationRule => new DestinationRule { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(DestinationRuleSchema.Spec, spec, context) },
             ResourceKind.ServiceEntry => new ServiceEntry { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(ServiceEntrySchema.Spec, spec, context) },
             ResourceKind.WorkloadEntry => new WorkloadEntry { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(ServiceEntrySchema.Workload, spec, context) },
-            _ => new Gateway { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(GatewaySchema.Spec, spec, context) },
+            ResourceKind.Gateway => new Gateway { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(GatewaySchema.Spec, spec, context) },
+            ResourceKind.RequestAuthentication => new RequestAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.RequestAuthentication, spec, context) },
+            ResourceKind.AuthorizationPolicy => new AuthorizationPolicy { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.AuthorizationPolicy, spec, context) },
+            _ => new PeerAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.PeerAuthentication, spec, context) },
         };
+    }
+
+    public static bool IsSecurityKind(ResourceKind kind) =>
+        kind is ResourceKind.RequestAuthentication or ResourceKind.AuthorizationPolicy or ResourceKind.PeerAuthentication;
+
+    // Kubernetes serves each kind from one API group only.
+    private static bool GroupServes(string apiVersion, ResourceKind kind, (string Path, YamlTreeEntry Entry) field, ReadContext context)
+    {
+        var versions = IsSecurityKind(kind) ? SecurityApiVersions : NetworkingApiVersions;
+        if (versions.Contains(apiVersion, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        context.Error(field.Path, field.Entry.Value.Start, $"apiVersion '{apiVersion}' does not serve kind {kind}; use one of {string.Join(", ", versions)}");
+        return false;
     }
 
     private static T ReadSpec<T>(ObjectCodec<T> codec, (string Path, YamlTreeEntry Entry) spec, ReadContext context)
@@ -86,10 +110,7 @@ internal static class ResourceReader
             return apiVersion;
         }
 
-        var message = apiVersion.StartsWith("security.istio.io/", StringComparison.Ordinal)
-            ? $"apiVersion '{apiVersion}': security.istio.io resources are not supported yet; supported: {supported}"
-            : $"unknown apiVersion '{apiVersion}'; supported: {supported}";
-        context.Error(field.Path, field.Entry.Value.Start, message);
+        context.Error(field.Path, field.Entry.Value.Start, $"unknown apiVersion '{apiVersion}'; supported: {supported}");
         return null;
     }
 

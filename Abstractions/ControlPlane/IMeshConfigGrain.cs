@@ -34,6 +34,17 @@ public interface IMeshConfigGrain : IGrainWithStringKey
     [Alias("Subscribe")]
     Task<MeshVersion> SubscribeAsync(IMeshObserver observer);
 
+    /// <summary>
+    /// Subscribes or renews as <see cref="SubscribeAsync(IMeshObserver)"/>, and tells which config version the gateway
+    /// serves, which <see cref="ListSubscribersAsync"/> reports (<c>meshctl status</c>).
+    /// </summary>
+    [Alias("SubscribeServing")]
+    Task<MeshVersion> SubscribeAsync(IMeshObserver observer, MeshVersion served);
+
+    /// <summary>The gateways subscribed now (renewed within the subscription expiry), with the version each last said it served.</summary>
+    [Alias("ListSubscribers")]
+    Task<ImmutableArray<MeshSubscriber>> ListSubscribersAsync();
+
     /// <summary>Ends a subscription.</summary>
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(IMeshObserver observer);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.Networking;
+using OrleansMesh.Security;
 
 namespace OrleansMesh.ControlPlane;
 
@@ -18,6 +19,15 @@ public sealed record MeshSnapshot
 
     /// <summary>The config store's epoch (see <see cref="MeshVersion"/>).</summary>
     [Id(3)] public Guid Epoch { get; init; }
+
+    /// <summary>The RequestAuthentication resources (mesh-wide policy, so carried whole like <see cref="Gateways"/>).</summary>
+    [Id(4)] public ImmutableArray<RequestAuthentication> RequestAuthentications { get; init; } = [];
+
+    /// <summary>The AuthorizationPolicy resources.</summary>
+    [Id(5)] public ImmutableArray<AuthorizationPolicy> AuthorizationPolicies { get; init; } = [];
+
+    /// <summary>The PeerAuthentication resources.</summary>
+    [Id(6)] public ImmutableArray<PeerAuthentication> PeerAuthentications { get; init; } = [];
 
     /// <summary>Epoch and generation together.</summary>
     public MeshVersion Version => new(Epoch, Generation);

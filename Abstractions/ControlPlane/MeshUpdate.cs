@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.Networking;
+using OrleansMesh.Security;
 
 namespace OrleansMesh.ControlPlane;
 
@@ -30,4 +31,13 @@ public sealed record MeshUpdate
 
     /// <summary>The config store's epoch; an update of another epoch than the gateway's never applies as a delta.</summary>
     [Id(6)] public Guid Epoch { get; init; }
+
+    /// <summary>All RequestAuthentication resources (mesh-wide policy, always sent whole like <see cref="Gateways"/>).</summary>
+    [Id(7)] public ImmutableArray<RequestAuthentication> RequestAuthentications { get; init; } = [];
+
+    /// <summary>All AuthorizationPolicy resources.</summary>
+    [Id(8)] public ImmutableArray<AuthorizationPolicy> AuthorizationPolicies { get; init; } = [];
+
+    /// <summary>All PeerAuthentication resources.</summary>
+    [Id(9)] public ImmutableArray<PeerAuthentication> PeerAuthentications { get; init; } = [];
 }

@@ -10,6 +10,13 @@ internal static class MeshClusterDefaults
     public const int SiloPort = 11111;
     public const int GatewayPort = 30000;
 
-    /// <summary>Clustering providers this build supports; Redis and Kubernetes come later.</summary>
-    public static readonly string[] ClusteringValues = [MeshClusterOptions.LocalhostClustering];
+    /// <summary>
+    /// How often a client re-reads the list of silo gateways from Redis (Orleans' default: 1 minute), so a gateway
+    /// whose silos were all replaced reconnects within seconds.
+    /// </summary>
+    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>Clustering providers this build supports.</summary>
+    public static readonly string[] ClusteringValues =
+        [MeshClusterOptions.LocalhostClustering, MeshClusterOptions.RedisClustering, MeshClusterOptions.KubernetesClustering];
 }

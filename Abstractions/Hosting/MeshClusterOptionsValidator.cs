@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace OrleansMesh.Hosting;
 
@@ -15,6 +16,7 @@ public sealed class MeshClusterOptionsValidator : IValidateOptions<MeshClusterOp
             failures.Add($"{Key(nameof(options.Clustering))} is '{options.Clustering}'; allowed values: {string.Join(", ", MeshClusterDefaults.ClusteringValues)}");
         }
 
+        Redis(failures, options);
         Port(failures, nameof(options.SiloPort), options.SiloPort);
         Port(failures, nameof(options.GatewayPort), options.GatewayPort);
         if (options.SiloPort == options.GatewayPort)
@@ -29,6 +31,33 @@ public sealed class MeshClusterOptionsValidator : IValidateOptions<MeshClusterOp
     }
 
     private static string Key(string setting) => $"{MeshClusterOptions.SectionName}:{setting}";
+
+    private static void Redis(List<string> failures, MeshClusterOptions options)
+    {
+        var needed = options.UsesRedis();
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            if (needed)
+            {
+                failures.Add($"{Key(nameof(options.Redis))} is empty; {Key(nameof(options.Clustering))} '{options.Clustering}' keeps membership and grain state in Redis: set a StackExchange.Redis connection string, e.g. OrleansMesh__Redis=127.0.0.1:6379");
+            }
+
+            return;
+        }
+
+        try
+        {
+            var parsed = ConfigurationOptions.Parse(options.Redis);
+            if (parsed.EndPoints.Count == 0)
+            {
+                failures.Add($"{Key(nameof(options.Redis))} '{options.Redis}' names no Redis endpoint; use host:port, e.g. 127.0.0.1:6379");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            failures.Add($"{Key(nameof(options.Redis))} is not a StackExchange.Redis connection string ({e.Message}); use host:port[,option=value…], e.g. 127.0.0.1:6379");
+        }
+    }
 
     private static void Port(List<string> failures, string setting, int value)
     {

@@ -17,4 +17,13 @@ public enum ResourceKind
 
     /// <summary><c>networking.istio.io</c> Gateway.</summary>
     Gateway,
+
+    /// <summary><c>security.istio.io</c> RequestAuthentication.</summary>
+    RequestAuthentication,
+
+    /// <summary><c>security.istio.io</c> AuthorizationPolicy.</summary>
+    AuthorizationPolicy,
+
+    /// <summary><c>security.istio.io</c> PeerAuthentication.</summary>
+    PeerAuthentication,
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Hosting;
+using OrleansMesh.Security.Admin;
 
 namespace OrleansMesh.Cli.Connection;
 
@@ -23,6 +24,16 @@ internal sealed class MeshConnection(IConfiguration configuration, TimeProvider 
         var (cluster, options) = ReadOptions();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(time);
+        try
+        {
+            // Sent with admin calls when set; silos configured with a token refuse admin calls without it.
+            builder.Services.AddMeshAdminToken(configuration[AdminToken.ConfigurationKey], enforce: false);
+        }
+        catch (ArgumentException e)
+        {
+            throw new MeshCtlException(ExitCodes.ConfigError, e.Message);
+        }
+
         builder.UseOrleansClient(client => client
             .UseMeshClustering(cluster)
             .UseConnectionRetryFilter(new ConnectionRetryFilter(options.ConnectTimeout, RetryDelay, time)));
@@ -36,7 +47,9 @@ internal sealed class MeshConnection(IConfiguration configuration, TimeProvider 
             host.Dispose();
             throw new MeshCtlException(
                 ExitCodes.Unreachable,
-                $"cannot reach the mesh control plane at 127.0.0.1:{cluster.GatewayPort} (is 'dotnet run --project Silo -- dev' running?)");
+                cluster.UsesRedis()
+                    ? $"cannot reach the mesh control plane: no silo of {cluster.DescribeClusterLocation()} answered (are the silos running, and is OrleansMesh__Redis right?)"
+                    : $"cannot reach the mesh control plane at {cluster.DescribeClusterLocation()} (is 'dotnet run --project Silo -- dev' running?)");
         }
 
         _host = host;

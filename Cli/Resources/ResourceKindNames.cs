@@ -7,7 +7,9 @@ namespace OrleansMesh.Cli.Resources;
 /// <summary>kubectl's names for the kinds: singular, plural, short and fully qualified, plus <c>all</c>.</summary>
 internal static class ResourceKindNames
 {
-    private const string Group = "networking.istio.io";
+    private const string NetworkingGroup = "networking.istio.io";
+
+    private const string SecurityGroup = "security.istio.io";
 
     private static readonly ImmutableArray<(ResourceKind Kind, string Singular, string Plural, string Short)> Names =
     [
@@ -16,6 +18,9 @@ internal static class ResourceKindNames
         (ResourceKind.ServiceEntry, "serviceentry", "serviceentries", "se"),
         (ResourceKind.WorkloadEntry, "workloadentry", "workloadentries", "we"),
         (ResourceKind.Gateway, "gateway", "gateways", "gw"),
+        (ResourceKind.RequestAuthentication, "requestauthentication", "requestauthentications", "ra"),
+        (ResourceKind.AuthorizationPolicy, "authorizationpolicy", "authorizationpolicies", "ap"),
+        (ResourceKind.PeerAuthentication, "peerauthentication", "peerauthentications", "pa"),
     ];
 
     private static readonly FrozenDictionary<string, ImmutableArray<ResourceKind>> ByName = BuildLookup();
@@ -37,7 +42,10 @@ internal static class ResourceKindNames
     public static string Plural(ResourceKind kind) => Find(kind).Plural;
 
     /// <summary>e.g. <c>virtualservice.networking.istio.io</c>, as kubectl prints a kind in apply and delete.</summary>
-    public static string Qualified(ResourceKind kind) => $"{Find(kind).Singular}.{Group}";
+    public static string Qualified(ResourceKind kind) => $"{Find(kind).Singular}.{Group(kind)}";
+
+    private static string Group(ResourceKind kind) =>
+        kind is ResourceKind.RequestAuthentication or ResourceKind.AuthorizationPolicy or ResourceKind.PeerAuthentication ? SecurityGroup : NetworkingGroup;
 
     private static (ResourceKind Kind, string Singular, string Plural, string Short) Find(ResourceKind kind) =>
         Names.First(n => n.Kind == kind);
@@ -51,7 +59,7 @@ internal static class ResourceKindNames
         foreach (var (kind, singular, plural, shortName) in Names)
         {
             ImmutableArray<ResourceKind> one = [kind];
-            foreach (var name in new[] { singular, plural, shortName, $"{singular}.{Group}", $"{plural}.{Group}", kind.ToString() })
+            foreach (var name in new[] { singular, plural, shortName, $"{singular}.{Group(kind)}", $"{plural}.{Group(kind)}", kind.ToString() })
             {
                 lookup[name] = one;
             }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Security;
 
 namespace OrleansMesh.Gateway.ControlPlane;
 
@@ -17,6 +18,8 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
     private readonly IGrainFactory _grains;
     private readonly RoutingSnapshotStore _store;
     private readonly RoutingSnapshotCompiler _compiler;
+    private readonly SecuritySnapshotStore _securityStore;
+    private readonly SecuritySnapshotCompiler _securityCompiler;
     private readonly MeshGatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MeshConfigSubscriber> _logger;
@@ -24,12 +27,22 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
     private MeshSnapshot _mesh = new();
     private IMeshObserver? _reference;
 
-    public MeshConfigSubscriber(IGrainFactory grains, RoutingSnapshotStore store, RoutingSnapshotCompiler compiler, IOptions<MeshGatewayOptions> options, TimeProvider time, ILogger<MeshConfigSubscriber> logger)
+    public MeshConfigSubscriber(
+        IGrainFactory grains,
+        RoutingSnapshotStore store,
+        RoutingSnapshotCompiler compiler,
+        SecuritySnapshotStore securityStore,
+        SecuritySnapshotCompiler securityCompiler,
+        IOptions<MeshGatewayOptions> options,
+        TimeProvider time,
+        ILogger<MeshConfigSubscriber> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
         _store = store;
         _compiler = compiler;
+        _securityStore = securityStore;
+        _securityCompiler = securityCompiler;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -95,10 +108,12 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
     private async Task SubscribeAndSyncAsync()
     {
         _reference ??= _grains.CreateObjectReference<IMeshObserver>(this);
-        var version = await ConfigGrain.SubscribeAsync(_reference);
+        // Bounded: a call to a silo that was just killed would otherwise wait for Orleans' response timeout (30 s)
+        // before this gateway looks for the config grain's new activation.
+        var version = await ConfigGrain.SubscribeAsync(_reference, _mesh.Version).WaitAsync(_options.ControlPlaneTimeout, _time);
         if (version != _mesh.Version || !_store.IsLoaded)
         {
-            Serve(await ConfigGrain.GetSnapshotAsync(), null);
+            Serve(await ConfigGrain.GetSnapshotAsync().WaitAsync(_options.ControlPlaneTimeout, _time), null);
         }
     }
 
@@ -128,7 +143,7 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
             if (!sameEpoch || update.BaseGeneration != _mesh.Generation)
             {
                 LogGap(_mesh.Generation, update.BaseGeneration, update.Generation);
-                Serve(await ConfigGrain.GetSnapshotAsync(), null);
+                Serve(await ConfigGrain.GetSnapshotAsync().WaitAsync(_options.ControlPlaneTimeout, _time), null);
                 continue;
             }
 
@@ -139,9 +154,11 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
     private void Serve(MeshSnapshot mesh, DateTimeOffset? committedAt)
     {
         RoutingSnapshot snapshot;
+        SecuritySnapshot security;
         try
         {
             snapshot = _compiler.Compile(mesh, _options.Labels);
+            security = _securityCompiler.Compile(mesh, _options.Labels);
         }
         catch (Exception exception)
         {
@@ -152,8 +169,12 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
         }
 
         _mesh = mesh;
+
+        // Policies first: a route must never be served before the policies of its generation.
+        _securityStore.Swap(security);
         _store.Swap(snapshot);
         var delay = committedAt is { } at ? _time.GetUtcNow() - at : TimeSpan.Zero;
+        Telemetry.ConvergenceMetrics.Record(committedAt is null ? null : delay);
         LogServing(mesh.Generation, snapshot.HostCount, delay.TotalMilliseconds);
     }
 }

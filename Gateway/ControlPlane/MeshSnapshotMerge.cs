@@ -14,6 +14,9 @@ internal static class MeshSnapshotMerge
             Generation = update.Generation,
             Tables = [.. current.Tables.Where(t => !replaced.Contains(t.Host)), .. update.Changed],
             Gateways = update.Gateways,
+            RequestAuthentications = update.RequestAuthentications,
+            AuthorizationPolicies = update.AuthorizationPolicies,
+            PeerAuthentications = update.PeerAuthentications,
         };
     }
 }

@@ -17,11 +17,11 @@ internal sealed partial class ControlPlaneRetryFilter(IOptions<MeshGatewayOption
     {
         _attempt++;
         var delay = _backoff.Next();
-        LogRetrying(exception, cluster.Value.GatewayPort, _attempt, delay);
+        LogRetrying(exception, cluster.Value.DescribeClusterLocation(), _attempt, delay);
         await Task.Delay(delay, time, cancellationToken);
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the mesh control plane at 127.0.0.1:{Port} (attempt {Attempt}); retrying in {Delay}")]
-    private partial void LogRetrying(Exception exception, int port, int attempt, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the mesh control plane at {Cluster} (attempt {Attempt}); retrying in {Delay}")]
+    private partial void LogRetrying(Exception exception, string cluster, int attempt, TimeSpan delay);
 }

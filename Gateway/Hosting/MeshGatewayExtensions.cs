@@ -1,8 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansMesh.Gateway.ControlPlane;
+using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.RateLimiting;
+using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Security;
+using OrleansMesh.Gateway.Telemetry;
 using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Gateway.Hosting;
@@ -28,9 +33,18 @@ internal static class MeshGatewayExtensions
         services.AddHttpForwarder();
         services.AddSingleton<RoutingSnapshotStore>();
         services.AddSingleton<EndpointStateCache>();
-        services.AddSingleton(sp => new RoutingSnapshotCompiler(sp.GetRequiredService<EndpointStateCache>(), Random.Shared));
+        services.AddMeshResilience();
+        services.AddMeshHealth();
+        services.AddMeshRateLimiting();
+        services.AddSingleton(sp => new RoutingSnapshotCompiler(
+            sp.GetRequiredService<EndpointStateCache>(),
+            Random.Shared,
+            resilience: sp.GetRequiredService<ResilienceCompiler>(),
+            health: sp.GetRequiredService<HealthRegistry>()));
         services.AddSingleton<UpstreamHttpClient>();
         services.AddSingleton<MeshProxyHandler>();
+        services.AddMeshSecurity();
+        builder.AddMeshGatewayTelemetry();
         services.AddSingleton<MeshConfigSubscriber>();
         services.AddHostedService(sp => sp.GetRequiredService<MeshConfigSubscriber>());
         return builder;
@@ -58,6 +72,7 @@ internal static class MeshGatewayExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var handler = app.Services.GetRequiredService<MeshProxyHandler>();
+        app.UseMeshSecurity();
         app.Run(handler.HandleAsync);
         return app;
     }

@@ -26,10 +26,28 @@ internal sealed class MeshGatewayOptions
 
     /// <summary>
     /// How often the gateway renews its subscription and checks its generation against the control plane.
-    /// Default: 20 s. At most 30 s: the control plane forgets a subscription not renewed within a minute.
+    /// Default: 1 s. Subscriptions live in the config grain's memory: after the silo holding it dies, its new
+    /// activation pushes only to gateways that have renewed since, so this bounds how long a change applied right
+    /// after a silo loss takes to reach every gateway. A renewal is one small call. At most 30 s: the control plane
+    /// forgets a subscription not renewed within a minute.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
-    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Largest request body (by Content-Length) buffered so that a retry can send it again. Default: 64 KiB.
+    /// A larger or chunked body is streamed once: it is retried only if no attempt has started sending it.
+    /// 0 buffers nothing.
+    /// </summary>
+    [Range(0, 16 * 1024 * 1024)]
+    public int RetryBufferLimit { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// How long a subscribe or snapshot call to the control plane may take before the gateway gives up on it and
+    /// tries again (so a silo killed mid-call costs this, not Orleans' 30 s response timeout). Default: 2 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan ControlPlaneTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Longest wait between attempts to reach an unreachable control plane. Default: 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]

@@ -5,6 +5,7 @@ using OrleansMesh.ControlPlane;
 using OrleansMesh.Grains.Routing;
 using OrleansMesh.Grains.Storage;
 using OrleansMesh.Networking;
+using OrleansMesh.Security;
 
 namespace OrleansMesh.Grains.Config;
 
@@ -34,6 +35,9 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
     private readonly ObserverManager<IMeshObserver> observers;
     private readonly HashSet<string> tablesInDoubt = new(StringComparer.Ordinal);
 
+    // Kept in memory like the subscriptions themselves: after a reactivation gateways reappear as they renew.
+    private readonly Dictionary<GrainId, MeshSubscriber> subscribers = [];
+
     public MeshConfigGrain(
         [PersistentState("meshConfig", MeshStorage.Name)] IPersistentState<MeshConfigState> state,
         TimeProvider time,
@@ -60,6 +64,7 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
         }
 
         tablesInDoubt.UnionWith(state.State.PendingHosts);
+        ControlPlaneMetrics.Generation(state.State.Generation);
         return Task.CompletedTask;
     }
 
@@ -115,21 +120,46 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             Generation = current.Generation,
             Tables = [.. tables.Where(t => !t.IsEmpty).OrderBy(t => t.Host, StringComparer.Ordinal)],
             Gateways = Gateways(current.Resources.Values),
+            RequestAuthentications = MeshWide<RequestAuthentication>(current.Resources.Values),
+            AuthorizationPolicies = MeshWide<AuthorizationPolicy>(current.Resources.Values),
+            PeerAuthentications = MeshWide<PeerAuthentication>(current.Resources.Values),
         };
     }
 
-    public Task<MeshVersion> SubscribeAsync(IMeshObserver observer)
+    public Task<MeshVersion> SubscribeAsync(IMeshObserver observer) => Subscribe(observer, null);
+
+    public Task<MeshVersion> SubscribeAsync(IMeshObserver observer, MeshVersion served) => Subscribe(observer, served);
+
+    public Task<ImmutableArray<MeshSubscriber>> ListSubscribersAsync()
     {
-        ArgumentNullException.ThrowIfNull(observer);
-        observers.Subscribe(observer, observer);
-        return Task.FromResult(new MeshVersion(state.State.Epoch, state.State.Generation));
+        var since = time.GetUtcNow() - SubscriptionExpiry;
+        foreach (var gone in subscribers.Where(s => s.Value.LastRenewed < since).Select(s => s.Key).ToArray())
+        {
+            subscribers.Remove(gone);
+        }
+
+        ControlPlaneMetrics.Gateways(subscribers.Count);
+
+        return Task.FromResult<ImmutableArray<MeshSubscriber>>([.. subscribers.Values.OrderBy(s => s.Id, StringComparer.Ordinal)]);
     }
 
     public Task UnsubscribeAsync(IMeshObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         observers.Unsubscribe(observer);
+        subscribers.Remove(observer.GetGrainId());
+        ControlPlaneMetrics.Gateways(subscribers.Count);
         return Task.CompletedTask;
+    }
+
+    private Task<MeshVersion> Subscribe(IMeshObserver observer, MeshVersion? served)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        observers.Subscribe(observer, observer);
+        var id = observer.GetGrainId();
+        subscribers[id] = new MeshSubscriber { Id = id.ToString(), LastRenewed = time.GetUtcNow(), Served = served };
+        ControlPlaneMetrics.Gateways(subscribers.Count);
+        return Task.FromResult(new MeshVersion(state.State.Epoch, state.State.Generation));
     }
 
     private async Task<ConfigResult> CompleteAsync(ConfigPlan plan, bool dryRun)
@@ -173,6 +203,7 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
 
         await WriteStateAsync(next);
         var committedAt = time.GetUtcNow();
+        ControlPlaneMetrics.Generation(next.Generation);
 
         // From here the change is stored: a failed table write is repaired later, never reported as a failure.
         var writes = await TableWrites.RunAsync(GrainFactory, tables.Values);
@@ -190,6 +221,9 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             Changed = [.. written.Where(t => !t.IsEmpty).OrderBy(t => t.Host, StringComparer.Ordinal)],
             Removed = [.. written.Where(t => t.IsEmpty && previous.Hosts.Contains(t.Host)).Select(t => t.Host).Order(StringComparer.Ordinal)],
             Gateways = Gateways(next.Resources.Values),
+            RequestAuthentications = MeshWide<RequestAuthentication>(next.Resources.Values),
+            AuthorizationPolicies = MeshWide<AuthorizationPolicy>(next.Resources.Values),
+            PeerAuthentications = MeshWide<PeerAuthentication>(next.Resources.Values),
             CommittedAt = committedAt,
         };
         await observers.Notify(o => o.OnMeshUpdatedAsync(update));
@@ -218,8 +252,12 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
 
     private IRouteTableGrain Table(string host) => GrainFactory.GetGrain<IRouteTableGrain>(host);
 
-    private static ImmutableArray<Gateway> Gateways(IEnumerable<StoredResource> resources) =>
-        [.. resources.Select(r => r.Resource).OfType<Gateway>()
+    private static ImmutableArray<Gateway> Gateways(IEnumerable<StoredResource> resources) => MeshWide<Gateway>(resources);
+
+    // Resources that are in no host's route table: few and small, so every push carries them whole.
+    private static ImmutableArray<T> MeshWide<T>(IEnumerable<StoredResource> resources)
+        where T : MeshResource =>
+        [.. resources.Select(r => r.Resource).OfType<T>()
             .OrderBy(g => g.Metadata.Namespace, StringComparer.Ordinal)
             .ThenBy(g => g.Metadata.Name, StringComparer.Ordinal)];
 }

@@ -17,7 +17,11 @@ internal static class Program
         {
             var configuration = ModelServerCommandLine.BuildConfiguration(args);
             var options = ModelServerCommandLine.ReadOptions(configuration);
-            await ModelServerApp.Create(options, ModelServerApp.AddConsoleLogging, ModelServerCommandLine.ReadUrls(configuration)).RunAsync();
+            var otlp = Environment.GetEnvironmentVariable(ModelServerTracing.EndpointVariable);
+            await ModelServerApp.Create(
+                options,
+                services => ModelServerApp.AddConsoleLogging(services.AddModelServerTracing(otlp, options)),
+                ModelServerCommandLine.ReadUrls(configuration)).RunAsync();
             return 0;
         }
         catch (OptionsValidationException ex)

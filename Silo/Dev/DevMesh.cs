@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Configuration.Memory;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Telemetry;
 using OrleansMesh.Silo.Hosting;
 
 namespace OrleansMesh.Silo.Dev;
 
 /// <summary>
 /// <c>dotnet run --project Silo -- dev</c>: a whole mesh in one process — a silo (localhost clustering, config kept in
-/// SQLite under <c>./.mesh/</c>), a gateway on 127.0.0.1:8080 and, unless <c>--no-demo</c>, two versions of the demo
+/// SQLite under <c>./.mesh/</c>), a gateway on 127.0.0.1:8080 (access log on standard output) and, unless <c>--no-demo</c>, two versions of the demo
 /// model server with a canary config applied.
 /// </summary>
 internal static class DevMesh
@@ -16,6 +18,9 @@ internal static class DevMesh
     {
         var demo = !args.Contains(NoDemoFlag);
         var builder = WebApplication.CreateBuilder([.. args.Where(a => a != NoDemoFlag)]);
+
+        // The dev mesh shows its traffic: access logs on unless a setting says otherwise (first source, lowest precedence).
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new(AccessLogOptions.SectionName + ":" + nameof(AccessLogOptions.Enabled), "true")] });
         builder.AddMeshSilo();
         builder.AddMeshGateway();
         if (demo)

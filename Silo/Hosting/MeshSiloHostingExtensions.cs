@@ -1,7 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Orleans.Storage;
+using OrleansMesh.Grains.Identity;
 using OrleansMesh.Grains.Storage;
 using OrleansMesh.Hosting;
+using OrleansMesh.Security.Admin;
+using StackExchange.Redis;
 
 namespace OrleansMesh.Silo.Hosting;
 
@@ -20,6 +25,10 @@ public static class MeshSiloHostingExtensions
         builder.Services.AddOptions<MeshSiloOptions>().Bind(section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MeshSiloOptions>, MeshSiloOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMeshCertificateAuthority();
+
+        // With OrleansMesh__AdminToken set, admin calls (apply, delete, revoke, breaker holds) must carry it.
+        builder.Services.AddMeshAdminToken(builder.Configuration[AdminToken.ConfigurationKey], enforce: true);
 
         // Orleans logs every option and membership step at Information; keep the console to what matters
         // unless the configuration says otherwise. "Orleans." with the dot: a bare "Orleans" prefix would
@@ -40,21 +49,40 @@ public static class MeshSiloHostingExtensions
         // clustering would fail with a message about a missing IMembershipTable instead of ours.
         var (cluster, options) = ReadOptions(builder.Configuration, section);
         var contentRoot = builder.Environment.ContentRootPath;
+        var membership = section.GetSection(MembershipSection);
         builder.UseOrleans(silo =>
         {
-            silo.UseMeshClustering(cluster);
-            if (Is(options.Storage, MeshSiloDefaults.SqliteStorage))
+            silo.UseMeshClustering(cluster, options, membership);
+            var storage = options.EffectiveStorage(cluster);
+            if (Is(storage, MeshSiloDefaults.RedisStorage))
+            {
+                var redis = ConfigurationOptions.Parse(cluster.Redis!);
+
+                // Orleans' serializer, as the SQLite provider uses: the state types carry its attributes, not JSON contracts.
+                silo.AddRedisGrainStorage(MeshStorage.Name, o => o.Configure<Serializer>((redisOptions, serializer) =>
+                {
+                    redisOptions.ConfigurationOptions = redis;
+                    redisOptions.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+            }
+            else if (Is(storage, MeshSiloDefaults.SqliteStorage))
             {
                 var dataDirectory = Path.GetFullPath(options.DataDirectory, contentRoot);
                 silo.AddSqliteGrainStorage(MeshStorage.Name, o => o.DataSource = Path.Combine(dataDirectory, MeshSiloDefaults.DatabaseFile));
             }
-            else if (Is(options.Storage, MeshSiloDefaults.MemoryStorage))
+            else if (Is(storage, MeshSiloDefaults.MemoryStorage))
             {
                 silo.AddMeshMemoryGrainStorage();
             }
         });
         return builder;
     }
+
+    /// <summary>
+    /// The subsection bound to Orleans' <c>ClusterMembershipOptions</c> after the failure-detection preset, e.g.
+    /// <c>OrleansMesh__Membership__ProbeTimeout=00:00:02</c>.
+    /// </summary>
+    public const string MembershipSection = "Membership";
 
     // One exception naming every wrong setting of the section, the cluster's and the silo's own alike.
     private static (MeshClusterOptions Cluster, MeshSiloOptions Silo) ReadOptions(IConfiguration configuration, IConfigurationSection section)
@@ -71,6 +99,7 @@ public static class MeshSiloHostingExtensions
             throw new OptionsValidationException(e.OptionsName, e.OptionsType, [.. e.Failures, .. siloFailures]);
         }
 
+        siloFailures = [.. siloFailures, .. MeshSiloOptionsValidator.ValidateAgainst(options, cluster)];
         return siloFailures.Any()
             ? throw new OptionsValidationException(Options.DefaultName, typeof(MeshSiloOptions), siloFailures)
             : (cluster, options);

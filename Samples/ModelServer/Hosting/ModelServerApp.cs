@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Samples.ModelServer.Faults;
+using OrleansMesh.Samples.ModelServer.Security;
 
 namespace OrleansMesh.Samples.ModelServer.Hosting;
 
@@ -35,6 +37,16 @@ internal static partial class ModelServerApp
         builder.Services.AddLogging();
         builder.Services.AddModelServer(options);
         configureServices?.Invoke(builder.Services);
+        if (options.MeshTls != MeshTlsMode.Off)
+        {
+            if (!builder.Services.Any(s => s.ServiceType == typeof(IMeshServerIdentity)))
+            {
+                throw new OptionsValidationException(ModelServerDefaults.SectionName, typeof(ModelServerOptions),
+                    [$"MeshTls {options.MeshTls} needs the server's mesh identity: register an {nameof(IMeshServerIdentity)} (the mesh CA's workload certificate), or set MeshTls Off."]);
+            }
+
+            builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => MeshTlsListener.Configure(listen, options.MeshTls)));
+        }
 
         var app = builder.Build();
         foreach (var url in urls.Length == 0 ? [ModelServerDefaults.Url] : urls)

@@ -1,3 +1,5 @@
+using OrleansMesh.Samples.ModelServer.Security;
+
 namespace OrleansMesh.Samples.ModelServer.Hosting;
 
 /// <summary>
@@ -35,4 +37,11 @@ internal sealed record ModelServerOptions
 
     /// <summary>Length of embedding vectors when a request sets no <c>dimensions</c>. Flag <c>--embedding-dimensions</c>; default 8.</summary>
     public int EmbeddingDimensions { get; set; } = ModelServerDefaults.EmbeddingDimensions;
+
+    /// <summary>
+    /// Mesh mutual TLS on every listener (Istio PeerAuthentication): Off, Permissive or Strict. Env
+    /// <c>ModelServer__MeshTls</c>; default Off. Any other mode needs the host to register an
+    /// <see cref="IMeshServerIdentity"/> (the server's certificate from the mesh CA).
+    /// </summary>
+    public MeshTlsMode MeshTls { get; set; } = MeshTlsMode.Off;
 }

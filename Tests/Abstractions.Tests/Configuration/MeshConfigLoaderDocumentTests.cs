@@ -6,7 +6,9 @@ namespace OrleansMesh.Abstractions.Tests.Configuration;
 
 public sealed class MeshConfigLoaderDocumentTests
 {
-    private const string Supported = "networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3";
+    private const string Supported = "networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3, security.istio.io/v1, security.istio.io/v1beta1";
+
+    private const string Kinds = "VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway, RequestAuthentication, AuthorizationPolicy, PeerAuthentication";
 
     [Fact]
     public void Load_SyntaxError_ReportsYamlDotNetMessageAndMarkWithDocument()
@@ -63,11 +65,19 @@ public sealed class MeshConfigLoaderDocumentTests
     }
 
     [Fact]
-    public void Load_SecurityApiVersion_ReportsNotSupportedYet()
+    public void Load_SecurityKindWithNetworkingApiVersion_ReportsGroupMismatch()
     {
-        var diagnostic = LoadAssert.SingleError("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: a\n");
+        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: a\n");
 
-        LoadAssert.Is(diagnostic, $"apiVersion 'security.istio.io/v1': security.istio.io resources are not supported yet; supported: {Supported}", "apiVersion", 1);
+        LoadAssert.Is(diagnostic, "apiVersion 'networking.istio.io/v1' does not serve kind AuthorizationPolicy; use one of security.istio.io/v1, security.istio.io/v1beta1", "apiVersion", 1);
+    }
+
+    [Fact]
+    public void Load_NetworkingKindWithSecurityApiVersion_ReportsGroupMismatch()
+    {
+        var diagnostic = LoadAssert.SingleError("apiVersion: security.istio.io/v1\nkind: Gateway\nmetadata:\n  name: a\n");
+
+        LoadAssert.Is(diagnostic, "apiVersion 'security.istio.io/v1' does not serve kind Gateway; use one of networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3", "apiVersion", 1);
     }
 
     [Fact]
@@ -75,7 +85,7 @@ public sealed class MeshConfigLoaderDocumentTests
     {
         var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nmetadata:\n  name: a\n");
 
-        LoadAssert.Is(diagnostic, "kind is required; supported: VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway", "kind", 1);
+        LoadAssert.Is(diagnostic, $"kind is required; supported: {Kinds}", "kind", 1);
     }
 
     [Fact]
@@ -91,7 +101,7 @@ public sealed class MeshConfigLoaderDocumentTests
     {
         var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: Deployment\nmetadata:\n  name: a\n");
 
-        LoadAssert.Is(diagnostic, "unknown kind 'Deployment'; supported: VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway", "kind", 2);
+        LoadAssert.Is(diagnostic, $"unknown kind 'Deployment'; supported: {Kinds}", "kind", 2);
     }
 
     [Fact]
@@ -99,7 +109,7 @@ public sealed class MeshConfigLoaderDocumentTests
     {
         var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: a\n");
 
-        LoadAssert.Is(diagnostic, "kind 'Sidecar' is not supported by OrleansMesh; supported: VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway", "kind", 2);
+        LoadAssert.Is(diagnostic, $"kind 'Sidecar' is not supported by OrleansMesh; supported: {Kinds}", "kind", 2);
     }
 
     [Fact]

@@ -34,7 +34,26 @@ public sealed class MeshClusterClientBuilderExtensionsTests
     {
         var error = Assert.Throws<ArgumentException>(() => ClientHost(new MeshClusterOptions { Clustering = "Consul" }).Dispose());
 
-        Assert.StartsWith("OrleansMesh:Clustering is 'Consul'; allowed values: Localhost", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("OrleansMesh:Clustering is 'Consul'; allowed values: Localhost, Redis, Kubernetes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UseMeshClustering_Redis_JoinsTheNamedClusterAndRereadsGatewaysOften()
+    {
+        using var host = ClientHost(new MeshClusterOptions { Clustering = "Redis", Redis = "127.0.0.1:6379", ClusterId = "prod", ServiceId = "mesh" });
+
+        var cluster = host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        var gateways = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        Assert.Equal(("prod", "mesh"), (cluster.ClusterId, cluster.ServiceId));
+        Assert.Equal(TimeSpan.FromSeconds(5), gateways.GatewayListRefreshPeriod);
+    }
+
+    [Fact]
+    public void UseMeshClustering_RedisWithoutConnectionString_ThrowsNamingTheSetting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ClientHost(new MeshClusterOptions { Clustering = "Redis" }).Dispose());
+
+        Assert.Contains("Redis and Kubernetes need OrleansMesh:Redis", error.Message, StringComparison.Ordinal);
     }
 
     private static IHost ClientHost(MeshClusterOptions options)

@@ -32,7 +32,7 @@ public sealed class MeshClusterOptionsExtensionsTests
 
         Assert.Equal(typeof(MeshClusterOptions), error.OptionsType);
         Assert.Equal(
-            ["OrleansMesh:Clustering is 'Consul'; allowed values: Localhost", "OrleansMesh:ClusterId is empty; set it (default: 'orleansmesh-dev')"],
+            ["OrleansMesh:Clustering is 'Consul'; allowed values: Localhost, Redis, Kubernetes", "OrleansMesh:ClusterId is empty; set it (default: 'orleansmesh-dev')"],
             error.Failures);
     }
 
@@ -63,7 +63,7 @@ public sealed class MeshClusterOptionsExtensionsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MeshClusterOptions>>().Value);
 
-        Assert.Equal(["OrleansMesh:Clustering is 'Consul'; allowed values: Localhost"], error.Failures);
+        Assert.Equal(["OrleansMesh:Clustering is 'Consul'; allowed values: Localhost, Redis, Kubernetes"], error.Failures);
     }
 
     private static ServiceProvider Services(IConfiguration configuration)

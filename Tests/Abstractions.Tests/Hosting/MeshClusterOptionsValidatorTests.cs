@@ -26,7 +26,7 @@ public sealed class MeshClusterOptionsValidatorTests
     {
         var result = Validate(new MeshClusterOptions { Clustering = "Consul" });
 
-        Assert.Equal(["OrleansMesh:Clustering is 'Consul'; allowed values: Localhost"], result.Failures);
+        Assert.Equal(["OrleansMesh:Clustering is 'Consul'; allowed values: Localhost, Redis, Kubernetes"], result.Failures);
     }
 
     [Theory]
@@ -76,15 +76,62 @@ public sealed class MeshClusterOptionsValidatorTests
     [Fact]
     public void Validate_SeveralProblems_ReportsEachOnce()
     {
-        var result = Validate(new MeshClusterOptions { Clustering = "Redis", GatewayPort = 0, ServiceId = "" });
+        var result = Validate(new MeshClusterOptions { Clustering = "Consul", GatewayPort = 0, ServiceId = "" });
 
         Assert.Equal(
             [
-                "OrleansMesh:Clustering is 'Redis'; allowed values: Localhost",
+                "OrleansMesh:Clustering is 'Consul'; allowed values: Localhost, Redis, Kubernetes",
                 "OrleansMesh:GatewayPort is 0; use a port from 1 to 65535",
                 "OrleansMesh:ServiceId is empty; set it (default: 'orleansmesh')",
             ],
             result.Failures);
+    }
+
+    [Theory]
+    [InlineData("Redis")]
+    [InlineData("kubernetes")]
+    public void Validate_RedisClusteringWithoutConnectionString_SaysWhatToSet(string clustering)
+    {
+        var result = Validate(new MeshClusterOptions { Clustering = clustering });
+
+        Assert.Equal(
+            [$"OrleansMesh:Redis is empty; OrleansMesh:Clustering '{clustering}' keeps membership and grain state in Redis: set a StackExchange.Redis connection string, e.g. OrleansMesh__Redis=127.0.0.1:6379"],
+            result.Failures);
+    }
+
+    [Theory]
+    [InlineData("Redis")]
+    [InlineData("Kubernetes")]
+    public void Validate_RedisClusteringWithConnectionString_Succeeds(string clustering)
+    {
+        var result = Validate(new MeshClusterOptions { Clustering = clustering, Redis = "redis:6379,abortConnect=false" });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_RedisWithoutEndpoint_SaysHowToWriteOne()
+    {
+        var result = Validate(new MeshClusterOptions { Clustering = "Redis", Redis = "abortConnect=false" });
+
+        Assert.Equal(["OrleansMesh:Redis 'abortConnect=false' names no Redis endpoint; use host:port, e.g. 127.0.0.1:6379"], result.Failures);
+    }
+
+    [Fact]
+    public void Validate_MalformedRedisConnectionString_IsReported()
+    {
+        var result = Validate(new MeshClusterOptions { Clustering = "Redis", Redis = "127.0.0.1:6379,connectTimeout=soon" });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("OrleansMesh:Redis is not a StackExchange.Redis connection string (", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_LocalhostWithRedisSet_IgnoresIt()
+    {
+        var result = Validate(new MeshClusterOptions { Redis = "127.0.0.1:6379" });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
     }
 
     private static ValidateOptionsResult Validate(MeshClusterOptions options) =>

@@ -45,7 +45,7 @@ public sealed class MeshConnectionTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            "error: OrleansMesh:Clustering is 'Consul'; allowed values: Localhost",
+            "error: OrleansMesh:Clustering is 'Consul'; allowed values: Localhost, Redis, Kubernetes",
             result.Error.Trim());
     }
 
@@ -58,7 +58,7 @@ public sealed class MeshConnectionTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            "error: OrleansMesh:Clustering is 'Consul'; allowed values: Localhost; OrleansMesh:GatewayPort is 0; use a port from 1 to 65535",
+            "error: OrleansMesh:Clustering is 'Consul'; allowed values: Localhost, Redis, Kubernetes; OrleansMesh:GatewayPort is 0; use a port from 1 to 65535",
             result.Error.Trim());
     }
 

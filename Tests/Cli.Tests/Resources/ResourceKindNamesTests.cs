@@ -18,6 +18,11 @@ public sealed class ResourceKindNamesTests
     [InlineData("we", ResourceKind.WorkloadEntry)]
     [InlineData("gateways", ResourceKind.Gateway)]
     [InlineData("gw", ResourceKind.Gateway)]
+    [InlineData("requestauthentications", ResourceKind.RequestAuthentication)]
+    [InlineData("ra", ResourceKind.RequestAuthentication)]
+    [InlineData("authorizationpolicies.security.istio.io", ResourceKind.AuthorizationPolicy)]
+    [InlineData("ap", ResourceKind.AuthorizationPolicy)]
+    [InlineData("pa", ResourceKind.PeerAuthentication)]
     public void TryResolve_KubectlAlias_GivesTheKind(string text, ResourceKind expected)
     {
         Assert.True(ResourceKindNames.TryResolve(text, out var kinds));
@@ -41,5 +46,6 @@ public sealed class ResourceKindNamesTests
     public void Qualified_ServiceEntry_IsSingularWithGroup()
     {
         Assert.Equal("serviceentry.networking.istio.io", ResourceKindNames.Qualified(ResourceKind.ServiceEntry));
+        Assert.Equal("authorizationpolicy.security.istio.io", ResourceKindNames.Qualified(ResourceKind.AuthorizationPolicy));
     }
 }

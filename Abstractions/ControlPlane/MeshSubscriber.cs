@@ -1,0 +1,18 @@
+namespace OrleansMesh.ControlPlane;
+
+/// <summary>A gateway subscribed to config pushes, as the control plane last heard from it.</summary>
+[GenerateSerializer, Immutable, Alias("om.MeshSubscriber")]
+public sealed record MeshSubscriber
+{
+    /// <summary>The gateway's observer reference, which names it for as long as the gateway process lives.</summary>
+    [Id(0)] public string Id { get; init; } = "";
+
+    /// <summary>When it last subscribed or renewed (gateways renew about every 20 s).</summary>
+    [Id(1)] public DateTimeOffset LastRenewed { get; init; }
+
+    /// <summary>
+    /// The config version the gateway said it served when it last renewed, or null for a gateway that subscribes without
+    /// saying (<see cref="IMeshConfigGrain.SubscribeAsync(IMeshObserver)"/>).
+    /// </summary>
+    [Id(2)] public MeshVersion? Served { get; init; }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using OrleansMesh.Security;
+
+namespace OrleansMesh.Gateway.Security.Authorization;
+
+/// <summary>A compiled AuthorizationPolicy. With no rules it matches nothing: an ALLOW policy without rules allows nothing.</summary>
+internal sealed class CompiledPolicy(AuthorizationPolicy policy)
+{
+    private readonly CompiledRule[] _rules = [.. policy.Spec.Rules.Select(r => new CompiledRule(r))];
+
+    /// <summary><c>namespace/name</c>, as reported in denials and logs.</summary>
+    public string Name { get; } = $"{policy.Metadata.Namespace}/{policy.Metadata.Name}";
+
+    public AuthorizationAction Action { get; } = policy.Spec.Action;
+
+    /// <summary>The labels a workload must carry; null for a policy without a selector (every workload).</summary>
+    public ImmutableDictionary<string, string>? Selector { get; } = policy.Spec.Selector?.Labels;
+
+    public bool Matches(RequestAttributes request) => _rules.Any(r => r.Matches(request));
+}

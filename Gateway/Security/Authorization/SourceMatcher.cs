@@ -1,0 +1,22 @@
+using OrleansMesh.Security;
+
+namespace OrleansMesh.Gateway.Security.Authorization;
+
+/// <summary>A compiled <c>from.source</c>: every field set must match.</summary>
+internal sealed class SourceMatcher(RequestSource source)
+{
+    private readonly ValueSet<IstioStringMatch> _principals = ValueSets.Strings(source.Principals, source.NotPrincipals);
+    private readonly ValueSet<IstioStringMatch> _requestPrincipals = ValueSets.Strings(source.RequestPrincipals, source.NotRequestPrincipals);
+    private readonly ValueSet<IstioStringMatch> _namespaces = ValueSets.Strings(source.Namespaces, source.NotNamespaces);
+    private readonly ValueSet<IstioStringMatch> _serviceAccounts = ValueSets.Strings(source.ServiceAccounts, source.NotServiceAccounts);
+    private readonly ValueSet<System.Net.IPNetwork> _ipBlocks = ValueSets.IpBlocks(source.IpBlocks, source.NotIpBlocks);
+    private readonly ValueSet<System.Net.IPNetwork> _remoteIpBlocks = ValueSets.IpBlocks(source.RemoteIpBlocks, source.NotRemoteIpBlocks);
+
+    public bool Matches(RequestAttributes request) =>
+        (_principals.IsEmpty || _principals.Matches(request.SourcePrincipal))
+        && (_requestPrincipals.IsEmpty || _requestPrincipals.Matches(request.Authentication?.Principal))
+        && (_namespaces.IsEmpty || _namespaces.Matches(request.SourceNamespace))
+        && (_serviceAccounts.IsEmpty || _serviceAccounts.Matches(request.SourceServiceAccount))
+        && (_ipBlocks.IsEmpty || _ipBlocks.Matches(request.SourceIp))
+        && (_remoteIpBlocks.IsEmpty || _remoteIpBlocks.Matches(request.RemoteIp));
+}

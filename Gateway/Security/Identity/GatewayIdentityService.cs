@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using OrleansMesh.Security.Identity;
+
+namespace OrleansMesh.Gateway.Security.Identity;
+
+/// <summary>
+/// Obtains the gateway's certificate from the mesh CA in the background (the gateway serves plain-text routes
+/// meanwhile), retrying until it succeeds; renewal and revocation polling then run inside <see cref="WorkloadIdentity"/>.
+/// </summary>
+internal sealed partial class GatewayIdentityService(
+    GatewayIdentity identity,
+    IGrainFactory grains,
+    IOptions<GatewayIdentityOptions> options,
+    TimeProvider time,
+    ILogger<GatewayIdentityService> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(1);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (identity.Workload is { } workload)
+        {
+            await workload.DisposeAsync();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        var workload = new WorkloadIdentity(grains, new WorkloadIdentityOptions
+        {
+            Namespace = settings.Namespace,
+            ServiceAccount = settings.ServiceAccount,
+            Ttl = settings.Ttl,
+            RevocationPollInterval = settings.RevocationPollInterval,
+        }, time);
+        workload.Renewed += issued => LogRenewed(logger, issued.Identity.ToString(), issued.SerialNumber, issued.NotAfter);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await workload.StartAsync(stoppingToken);
+                identity.Workload = workload;
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogStartFailed(logger, ex);
+                await Task.Delay(s_retryDelay, time, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Mesh certificate for {SpiffeId}: serial {Serial}, valid until {NotAfter}")]
+    private static partial void LogRenewed(ILogger logger, string spiffeId, string serial, DateTimeOffset notAfter);
+
+    [LoggerMessage(2, LogLevel.Warning, "Could not get a mesh certificate yet; ISTIO_MUTUAL endpoints are unreachable until then")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,8 @@
+namespace OrleansMesh.Gateway.Security.Jwt;
+
+internal enum JwtLocationKind
+{
+    Header,
+    Query,
+    Cookie,
+}

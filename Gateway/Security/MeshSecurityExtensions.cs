@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.Security.Authentication;
+using OrleansMesh.Gateway.Security.Authorization;
+using OrleansMesh.Gateway.Security.Identity;
+using OrleansMesh.Gateway.Security.Jwt;
+using OrleansMesh.Gateway.Security.Normalization;
+
+namespace OrleansMesh.Gateway.Security;
+
+/// <summary>Wires request security into a gateway: one call when adding services, one when building the pipeline.</summary>
+internal static class MeshSecurityExtensions
+{
+    /// <summary>
+    /// Adds the security snapshot, its compiler, JWT validation, the destination-level <see cref="AuthorizationGate"/>
+    /// and the gateway's mesh identity (<see cref="UpstreamTls"/> for ISTIO_MUTUAL endpoints). Needs an <see cref="IGrainFactory"/>.
+    /// </summary>
+    public static IServiceCollection AddMeshSecurity(this IServiceCollection services)
+    {
+        services.AddOptions<MeshSecurityOptions>().BindConfiguration(MeshSecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SecuritySnapshotStore>();
+        services.AddSingleton<JwksCache>();
+        services.AddSingleton<SecuritySnapshotCompiler>();
+        services.AddSingleton(sp => new JwtValidator(sp.GetRequiredService<IOptions<MeshSecurityOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TokenAuthenticator>();
+        services.AddSingleton<AuthorizationAudit>();
+        services.AddSingleton<AuthorizationGate>();
+        services.AddOptions<GatewayIdentityOptions>().BindConfiguration(GatewayIdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<GatewayIdentity>();
+        services.AddSingleton<UpstreamTls>();
+        services.AddHostedService<GatewayIdentityService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The checks that run before routing, in order: request framing (smuggling), path normalisation, authentication
+    /// and the gateway's own authorization policies.
+    /// </summary>
+    public static IApplicationBuilder UseMeshSecurity(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<RequestSmugglingMiddleware>();
+        app.UseMiddleware<PathNormalizationMiddleware>();
+        app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseMiddleware<GatewayAuthorizationMiddleware>();
+        return app;
+    }
+}

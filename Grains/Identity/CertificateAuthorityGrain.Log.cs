@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrleansMesh.Grains.Identity;
+
+internal sealed partial class CertificateAuthorityGrain
+{
+    [LoggerMessage(1, LogLevel.Information, "Mesh CA created for trust domain {TrustDomain}: {Subject}, valid until {NotAfter}")]
+    private static partial void LogCreated(ILogger logger, string trustDomain, string subject, DateTime notAfter);
+
+    [LoggerMessage(2, LogLevel.Debug, "Issued certificate {Serial} to {SpiffeId}, valid until {NotAfter}")]
+    private static partial void LogIssued(ILogger logger, string serial, string spiffeId, DateTimeOffset notAfter);
+
+    [LoggerMessage(3, LogLevel.Warning, "Revoked certificate {Serial} of {SpiffeId}")]
+    private static partial void LogRevoked(ILogger logger, string serial, string spiffeId);
+}

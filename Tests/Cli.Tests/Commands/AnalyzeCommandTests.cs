@@ -1,0 +1,121 @@
+namespace OrleansMesh.Cli.Tests.Commands;
+
+[Collection(MeshClusterCollection.Name)]
+public sealed class AnalyzeCommandTests(MeshClusterFixture cluster) : MeshCtlTestBase(cluster)
+{
+    private const string ReviewsEntry = """
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata:
+          name: reviews
+        spec:
+          hosts: [reviews]
+          ports: [{number: 9080, name: http, protocol: HTTP}]
+          resolution: STATIC
+          endpoints:
+          - address: 127.0.0.1
+            labels: {version: v1}
+        """;
+
+    private const string ReviewsRule = """
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+        spec:
+          host: reviews
+          subsets:
+          - name: v1
+            labels: {version: v1}
+        """;
+
+    private const string Shadowed = """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v1}
+          - name: never
+            match:
+            - headers: {end-user: {exact: jason}}
+            route:
+            - destination: {host: reviews, subset: v1}
+        """;
+
+    private const string ToV1 = """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v1}
+        """;
+
+    [Fact]
+    public async Task Analyze_SubsetOfAHostWithoutDestinationRule_ReportsTheValidatorsWarning()
+    {
+        var result = await RunWithStdinAsync(ReviewsEntry + "\n---\n" + TestManifests.MissingSubset, "analyze", "-f", "-");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var line = Assert.Single(result.OutLines);
+        Assert.StartsWith("-:24:9: warning: document 2 (virtualservice/default/reviews)", line, StringComparison.Ordinal);
+        Assert.Contains("v9", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_SubsetTheDestinationRuleLacks_ReportsTheValidatorsErrorAndExitsOne()
+    {
+        var result = await RunWithStdinAsync(ReviewsEntry + "\n---\n" + ReviewsRule + "\n---\n" + TestManifests.MissingSubset, "analyze", "-f", "-");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.OutLines, l => l.Contains("error: ", StringComparison.Ordinal) && l.Contains("subset 'v9' is not defined", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Analyze_HostWithoutServiceEntry_WarnsItHasNoEndpoints()
+    {
+        var result = await RunWithStdinAsync(ToV1, "analyze", "-f", "-", "--local");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Warning [IST0101] (VirtualService default/reviews) Referenced host not found: \"reviews\" (no ServiceEntry lists it, so it has no endpoints)", result.OutLines);
+    }
+
+    [Fact]
+    public async Task Analyze_RuleAfterACatchAll_WarnsIst0130()
+    {
+        var result = await RunWithStdinAsync(ReviewsEntry + "\n---\n" + ReviewsRule + "\n---\n" + Shadowed, "analyze", "-f", "-");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            ["Warning [IST0130] (VirtualService default/reviews) VirtualService rule #1 (never) not used (rule #0 matches every request; only the last rule can have no matches)"],
+            result.OutLines);
+    }
+
+    [Fact]
+    public async Task Analyze_FilesOnTopOfStoredConfig_FindsTheStoredServiceEntry()
+    {
+        var applied = await RunWithStdinAsync(ReviewsEntry + "\n---\n" + ReviewsRule, "apply", "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+
+        var result = await RunWithStdinAsync(ToV1, "analyze", "-f", "-");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["No validation issues found."], result.OutLines);
+    }
+
+    [Fact]
+    public async Task Analyze_WeightsNotAddingUp_ReportsTheErrorAndExitsOne()
+    {
+        var result = await RunWithStdinAsync(TestManifests.BadWeightSum, "analyze", "-f", "-", "--local");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.OutLines, l => l.Contains("error", StringComparison.OrdinalIgnoreCase) && l.Contains("weight", StringComparison.OrdinalIgnoreCase));
+    }
+}

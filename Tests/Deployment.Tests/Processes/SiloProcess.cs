@@ -1,0 +1,52 @@
+using System.Globalization;
+using OrleansMesh.Silo.Hosting;
+
+namespace OrleansMesh.Deployment.Tests.Processes;
+
+/// <summary>A silo process (the built <c>OrleansMesh.Silo</c>) on free ports, with fast failure detection.</summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private SiloProcess(MeshProcess process, int siloPort, int gatewayPort, Uri health)
+    {
+        Process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+        Health = health;
+    }
+
+    public MeshProcess Process { get; }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public Uri Health { get; }
+
+    /// <summary>Starts a silo of <paramref name="cluster"/> and waits until it is an active member (its health endpoint says so).</summary>
+    public static async Task<SiloProcess> StartAsync(ClusterSettings cluster, string name = "silo")
+    {
+        var (siloPort, gatewayPort, httpPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        var environment = cluster.Environment();
+        environment["OrleansMesh__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
+        environment["OrleansMesh__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        environment["OrleansMesh__FailureDetection"] = MeshSiloDefaults.FastFailureDetection;
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        var process = MeshProcess.Start(name, RepositoryFiles.Output("Silo", "OrleansMesh.Silo"), environment);
+        var silo = new SiloProcess(process, siloPort, gatewayPort, new Uri($"http://127.0.0.1:{httpPort}{MeshSiloDefaults.HealthPath}"));
+        try
+        {
+            await process.WaitUntilHealthyAsync(silo.Health, StartTimeout);
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+
+        return silo;
+    }
+
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Security.Identity;
+using OrleansMesh.Integration.Tests.Infrastructure;
+using OrleansMesh.Samples.ModelServer.Security;
+using static OrleansMesh.Integration.Tests.Identity.MtlsWorkloads;
+
+namespace OrleansMesh.Integration.Tests.Identity;
+
+[Collection(IdentityCollection.Name)]
+public sealed class GatewayIdentityTests(IdentityFixture fixture)
+{
+    [Fact]
+    public async Task Gateway_IdentityEnabled_GetsItsCertificateAndItsUpstreamClientReachesStrictServer()
+    {
+        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, new Dictionary<string, string?>
+        {
+            ["OrleansMesh:Gateway:Identity:Enabled"] = "true",
+            ["OrleansMesh:Gateway:Identity:ServiceAccount"] = "ingress",
+        });
+        var identity = gateway.Services.GetRequiredService<GatewayIdentity>();
+        await Eventually.TrueAsync(() => identity.Workload?.Current is not null, "the gateway getting its mesh certificate");
+        await using var serverIdentity = await IdentityAsync(fixture.Grains, "behind-gateway");
+        var (server, port, _) = await StartServerAsync(serverIdentity, MeshTlsMode.Strict);
+        await using var _ = server;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"https://127.0.0.1:{port}/healthz");
+
+        using var response = await gateway.Services.GetRequiredService<UpstreamHttpClient>().Invoker.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("spiffe://cluster.local/ns/istio-system/sa/ingress", identity.Workload!.CurrentIssued!.Identity.ToString());
+    }
+
+    [Fact]
+    public async Task Gateway_IdentityDisabled_AsksTheCaForNothing()
+    {
+        await using var gateway = await GatewayHost.StartAsync(fixture.Grains);
+
+        Assert.Null(gateway.Services.GetRequiredService<GatewayIdentity>().Workload);
+    }
+
+    [Fact]
+    public async Task IstioMutualDestination_GatewayRoutesToAStrictServerOverMtls()
+    {
+        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, new Dictionary<string, string?>
+        {
+            ["OrleansMesh:Gateway:Identity:Enabled"] = "true",
+            ["OrleansMesh:Gateway:Identity:ServiceAccount"] = "ingress",
+        });
+        var identity = gateway.Services.GetRequiredService<GatewayIdentity>();
+        await Eventually.TrueAsync(() => identity.Workload?.Current is not null, "the gateway getting its mesh certificate");
+        await using var serverIdentity = await IdentityAsync(fixture.Grains, "mtls-model");
+        var (server, port, _) = await StartServerAsync(serverIdentity, MeshTlsMode.Strict);
+        await using var _ = server;
+        var host = "mtls-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Mesh.ApplyAsync(ClusterWide.MeshYaml.Destination(host, [port], "tls:\n  mode: ISTIO_MUTUAL"));
+        var store = gateway.Services.GetRequiredService<OrleansMesh.Gateway.Routing.RoutingSnapshotStore>();
+        await Eventually.TrueAsync(() => store.Current.FindHost(host) is not null, "the gateway routing the mTLS host");
+
+        using var response = await gateway.GetAsync(host, "/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
