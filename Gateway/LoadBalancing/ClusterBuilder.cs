@@ -76,10 +76,7 @@ internal sealed class ClusterBuilder(
         var subsetKnown = destination.Subset is null || (subset = rule?.Subsets.FirstOrDefault(s => s.Name == destination.Subset)) is not null;
 
         var healthState = HealthOf(destination, rule, subset, port);
-        var tls = subset?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.Tls
-            ?? subset?.TrafficPolicy?.Tls
-            ?? rule?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.Tls
-            ?? rule?.TrafficPolicy?.Tls;
+        var tls = Effective(rule, subset, port, p => p.Tls, t => t.Tls);
         var istioMutual = tls?.Mode == ClientTlsMode.IstioMutual;
 
         // A route to an undefined subset has no endpoints: the request gets a 503, as in Istio.
@@ -90,15 +87,8 @@ internal sealed class ClusterBuilder(
                 .Select(e => CreateEndpoint(e, port, healthState, istioMutual))
                 .ToArray();
 
-        // Istio's precedence: subset port-level, subset, rule port-level, rule.
-        var simple = PortPolicy(subset?.TrafficPolicy, port)?.Simple
-            ?? subset?.TrafficPolicy?.LoadBalancer?.Simple
-            ?? PortPolicy(rule?.TrafficPolicy, port)?.Simple
-            ?? rule?.TrafficPolicy?.LoadBalancer?.Simple;
-        var pool = subset?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.ConnectionPool
-            ?? subset?.TrafficPolicy?.ConnectionPool
-            ?? rule?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.ConnectionPool
-            ?? rule?.TrafficPolicy?.ConnectionPool;
+        var simple = Effective(rule, subset, port, p => WithSimple(p.LoadBalancer), t => WithSimple(t.LoadBalancer))?.Simple;
+        var pool = Effective(rule, subset, port, p => p.ConnectionPool, t => t.ConnectionPool);
         var requestConfig = RequestConfig(port);
         var limits = pool is null || resilience is null ? null : resilience.CompileCluster(name, pool, requestConfig.Version == HttpVersion.Version20);
         return new UpstreamCluster(
@@ -107,14 +97,11 @@ internal sealed class ClusterBuilder(
     }
 
     // The breaker comes from the subset's x-orleansmesh block, else the rule's; outlier detection with Istio's
-    // precedence (subset port-level, subset, rule port-level, rule). Neither: no state, and no cost per request.
+    // precedence. Neither: no state, and no cost per request.
     private DestinationHealthState? HealthOf(Destination destination, DestinationRuleSpec? rule, Subset? subset, ServicePort? port)
     {
         var breaker = subset?.TrafficPolicy?.Mesh?.CircuitBreaker ?? rule?.TrafficPolicy?.Mesh?.CircuitBreaker;
-        var outliers = subset?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.OutlierDetection
-            ?? subset?.TrafficPolicy?.OutlierDetection
-            ?? rule?.TrafficPolicy?.PortLevelSettings.FirstOrDefault(p => p.Port == port?.Number)?.OutlierDetection
-            ?? rule?.TrafficPolicy?.OutlierDetection;
+        var outliers = Effective(rule, subset, port, p => p.OutlierDetection, t => t.OutlierDetection);
         if (health is null || (breaker is null && outliers is null))
         {
             return null;
@@ -138,8 +125,22 @@ internal sealed class ClusterBuilder(
         return CompiledRateLimit.Of(scope, global, local);
     }
 
-    private static LoadBalancerSettings? PortPolicy(TrafficPolicy? policy, ServicePort? port)
-        => port is null ? null : policy?.PortLevelSettings.FirstOrDefault(p => p.Port == port.Number)?.LoadBalancer;
+    /// <summary>
+    /// A setting both policy levels have, with Istio's precedence: subset port-level, subset, rule port-level, rule.
+    /// </summary>
+    private static T? Effective<T>(DestinationRuleSpec? rule, Subset? subset, ServicePort? port, Func<PortTrafficPolicy, T?> atPort, Func<TrafficPolicy, T?> atPolicy)
+        where T : class
+    {
+        return Layer(subset?.TrafficPolicy) ?? Layer(rule?.TrafficPolicy);
+
+        T? Layer(TrafficPolicy? policy) =>
+            policy is null
+                ? null
+                : (port is not null && policy.PortLevelSettings.FirstOrDefault(p => p.Port == port.Number) is { } portLevel ? atPort(portLevel) : null) ?? atPolicy(policy);
+    }
+
+    // A load balancer without `simple` (a consistentHash) leaves `simple` to the next level.
+    private static LoadBalancerSettings? WithSimple(LoadBalancerSettings? settings) => settings?.Simple is null ? null : settings;
 
     private DestinationRule? WildcardRule(string host)
         => _wildcardRules.FirstOrDefault(r => HostPattern.Covers(r.Key, host)).Value;

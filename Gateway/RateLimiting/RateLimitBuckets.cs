@@ -14,8 +14,9 @@ internal sealed class RateLimitBuckets : IDisposable
     /// <summary>Client keys longer than this are hashed: they become grain keys and dictionary keys.</summary>
     private const int MaxKeyLength = 128;
 
-    private readonly ConcurrentDictionary<string, LeasedBucket> _global = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, GcraLimiter> _local = new(StringComparer.Ordinal);
+    // Keyed by (scope, client key) so the request path looks a bucket up without building its id.
+    private readonly ConcurrentDictionary<(string Scope, string? Key), LeasedBucket> _global = new();
+    private readonly ConcurrentDictionary<(string Scope, string? Key), GcraLimiter> _local = new();
     private readonly RateLimitLeaser _leaser;
     private readonly ITimer _sweeper;
 
@@ -38,37 +39,37 @@ internal sealed class RateLimitBuckets : IDisposable
 
     public LeasedBucket Global(string scope, string? key, RateLimitSettings settings)
     {
-        var id = Id(scope, key);
-        if (_global.TryGetValue(id, out var bucket) && bucket.Settings == settings)
+        var entry = (scope, Bounded(key));
+        if (_global.TryGetValue(entry, out var bucket) && bucket.Settings == settings)
         {
             return bucket;
         }
 
         if (key is not null && bucket is null && !HasRoom)
         {
-            id = Id(scope, OverflowKey);
+            entry = (scope, OverflowKey);
         }
 
         var options = _leaser.Options;
         var leaseSize = Math.Max(1, (int)Math.Ceiling(settings.Capacity * options.LeaseFraction));
-        var created = new LeasedBucket(id, settings, leaseSize, options.Credit ?? leaseSize, _leaser);
-        return _global.AddOrUpdate(id, created, (_, existing) => existing.Settings == settings ? existing : created);
+        var created = new LeasedBucket(Id(entry), settings, leaseSize, options.Credit ?? leaseSize, _leaser);
+        return _global.AddOrUpdate(entry, created, (_, existing) => existing.Settings == settings ? existing : created);
     }
 
     public GcraLimiter Local(string scope, string? key, RateLimitSettings settings)
     {
-        var id = Id(scope, key);
-        if (_local.TryGetValue(id, out var limiter))
+        var entry = (scope, Bounded(key));
+        if (_local.TryGetValue(entry, out var limiter))
         {
             return limiter;
         }
 
         if (key is not null && !HasRoom)
         {
-            id = Id(scope, OverflowKey);
+            entry = (scope, OverflowKey);
         }
 
-        return _local.GetOrAdd(id, static (_, s) => new GcraLimiter(s.settings, s.frequency), (settings, frequency: Time.TimestampFrequency));
+        return _local.GetOrAdd(entry, static (_, s) => new GcraLimiter(s.settings, s.frequency), (settings, frequency: Time.TimestampFrequency));
     }
 
     private bool HasRoom => Count < _leaser.Options.MaxKeys;
@@ -98,18 +99,10 @@ internal sealed class RateLimitBuckets : IDisposable
 
     public void Dispose() => _sweeper.Dispose();
 
-    private static string Id(string scope, string? key)
-    {
-        if (key is null)
-        {
-            return scope;
-        }
+    /// <summary>The bucket grain's key: <c>scope</c> or <c>scope/client-key</c>.</summary>
+    private static string Id((string Scope, string? Key) entry) => entry.Key is null ? entry.Scope : string.Concat(entry.Scope, "/", entry.Key);
 
-        if (key.Length > MaxKeyLength)
-        {
-            key = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        }
-
-        return string.Concat(scope, "/", key);
-    }
+    // Over-long client keys are hashed: they are dictionary keys and grain keys. Only such keys cost a hash per request.
+    private static string? Bounded(string? key) =>
+        key is { Length: > MaxKeyLength } ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) : key;
 }
