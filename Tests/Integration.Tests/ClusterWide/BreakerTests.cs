@@ -52,11 +52,11 @@ public sealed class BreakerTests(ThreeGatewaysFixture fixture, ITestOutputHelper
         // The first opening after the processes start runs cold code paths in the gateways and the grain (tens of
         // ms of JIT while requests flow); the bound is for a running mesh. On a loaded 2-core CI machine a round can
         // still catch a pause (a GC, a starved thread pool) of a gateway or silo while failures flow: the median
-        // must be within the bound, and at most two rounds in ten beyond it.
+        // must be within the bound, and at most three rounds in ten beyond it.
         var warm = reached.Skip(1).Order().ToList();
         Assert.All(warm, r => Assert.True(r >= MinimumRequests, $"a round opened after {r} requests, before the threshold"));
         Assert.InRange(warm[warm.Count / 2], MinimumRequests, MinimumRequests + Bound);
-        Assert.True(warm.Count(r => r > MinimumRequests + Bound) <= 2, $"rounds beyond the bound: {string.Join(", ", warm.Where(r => r > MinimumRequests + Bound))}");
+        Assert.True(warm.Count(r => r > MinimumRequests + Bound) <= 3, $"rounds beyond the bound: {string.Join(", ", warm.Where(r => r > MinimumRequests + Bound))}");
 
         // Not a performance assert (those live in Benchmarks/): a push that never arrives would take the renew period.
         Assert.All(spreads, s => Assert.True(s < 1_000, $"state reached the last gateway {s:F0} ms after the first"));
