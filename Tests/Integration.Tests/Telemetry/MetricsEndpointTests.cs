@@ -101,7 +101,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     {
         var generation = (await _mesh.Config.GetSnapshotAsync()).Generation;
 
-        var scrape = await _gateway.ScrapeAsync();
+        // The gateway serves a generation once its push arrived: scrape until it does (or the helper's bound fails it).
+        var scrape = await _gateway.ScrapeUntilAsync(s => s.Find("orleansmesh_gateway_config_generation").Any(x => x.Value == generation), "the gateway serving the current generation");
 
         Assert.Contains(scrape.Find("orleansmesh_gateway_config_generation"), s => s.Value == generation);
     }
