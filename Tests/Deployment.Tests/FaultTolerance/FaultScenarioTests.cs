@@ -29,6 +29,9 @@ public sealed class FaultScenarioTests(ITestOutputHelper output)
     /// </summary>
     private static readonly TimeSpan EjectionPropagationAllowance = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>How long one control-plane call may take before it is abandoned and tried again.</summary>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
+
     private readonly List<string> _problems = [];
     private readonly List<StepResult> _steps = [];
     private readonly TimeProvider _time = TimeProvider.System;
@@ -252,18 +255,31 @@ public sealed class FaultScenarioTests(ITestOutputHelper output)
         return (_time.GetElapsedTime(start), attempts);
     }
 
+    /// <summary>
+    /// Calls <paramref name="call"/> until it succeeds or <paramref name="within"/> is over. Each attempt is abandoned
+    /// after <see cref="AttemptTimeout"/>, as an operator re-runs a meshctl command that hangs: a call sent just before
+    /// a silo was declared dead waits for Orleans' response timeout (30 s) even when a new one would succeed at once.
+    /// </summary>
     private async Task<T> Retry<T>(Func<Task<T>> call, TimeSpan within)
     {
         var start = _time.GetTimestamp();
+        var attempts = new List<string>();
         while (true)
         {
             var left = within - _time.GetElapsedTime(start);
+            var attemptStart = _time.GetElapsedTime(start);
             try
             {
-                return await call().WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
+                return await call().WaitAsync(left < AttemptTimeout ? (left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1)) : AttemptTimeout);
             }
-            catch (Exception e) when (e is not XunitException && _time.GetElapsedTime(start) < within)
+            catch (Exception e) when (e is not XunitException)
             {
+                attempts.Add($"{Seconds(attemptStart)}: {e.GetType().Name} after {Seconds(_time.GetElapsedTime(start) - attemptStart)}");
+                if (_time.GetElapsedTime(start) >= within)
+                {
+                    throw new TimeoutException($"no success within {Seconds(within)}; attempts: {string.Join("; ", attempts)}", e);
+                }
+
                 await Task.Delay(200);
             }
         }
