@@ -121,7 +121,60 @@ internal static class DestinationRuleRules
             }
 
             CommonRules.NotNegative(sink, path + ".consistentHash.httpCookie.ttl", cookie.Ttl);
+            for (var i = 0; i < cookie.Attributes.Length; i++)
+            {
+                if (cookie.Attributes[i].Name.Length == 0)
+                {
+                    sink.Error($"{path}.consistentHash.httpCookie.attributes[{i}].name", "attribute name is required");
+                }
+            }
         }
+
+        HashAlgorithm(sink, path + ".consistentHash", hash);
+    }
+
+    // Envoy's limits: a ring of at most 8M points, a prime Maglev table of at most 5000011 entries.
+    private static void HashAlgorithm(ValidationSink sink, string path, ConsistentHashSettings hash)
+    {
+        const ulong maxRingSize = 8 * 1024 * 1024;
+        const ulong maxTableSize = 5_000_011;
+        if (hash.RingHash is not null && hash.Maglev is not null)
+        {
+            sink.Error(path, "ringHash and maglev cannot both be set");
+        }
+
+        if (hash.MinimumRingSize is not null && (hash.RingHash is not null || hash.Maglev is not null))
+        {
+            sink.Error(path + ".minimumRingSize", "minimumRingSize is deprecated: set ringHash.minimumRingSize instead, not both");
+        }
+
+        if ((hash.RingHash?.MinimumRingSize ?? hash.MinimumRingSize) is > maxRingSize)
+        {
+            sink.Error(path + (hash.RingHash is null ? ".minimumRingSize" : ".ringHash.minimumRingSize"), $"must be at most {maxRingSize}");
+        }
+
+        if (hash.Maglev?.TableSize is { } size and not 0 && (size > maxTableSize || !IsPrime(size)))
+        {
+            sink.Error(path + ".maglev.tableSize", $"must be a prime number no greater than {maxTableSize}, e.g. 65537");
+        }
+    }
+
+    private static bool IsPrime(ulong n)
+    {
+        if (n < 2)
+        {
+            return false;
+        }
+
+        for (ulong d = 2; d * d <= n; d++)
+        {
+            if (n % d == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Outlier(ValidationSink sink, string path, OutlierDetection? outlier)

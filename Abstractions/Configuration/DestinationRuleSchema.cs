@@ -20,10 +20,21 @@ internal static class DestinationRuleSchema
         ("MUTUAL", ClientTlsMode.Mutual),
         ("ISTIO_MUTUAL", ClientTlsMode.IstioMutual));
 
+    public static readonly ObjectCodec<ConsistentHashCookieAttribute> CookieAttribute = new ObjectCodec<ConsistentHashCookieAttribute>("HTTPCookie.Attribute")
+        .Field("name", Str, a => a.Name, (a, v) => a with { Name = v }, always: true)
+        .Field("value", Str, a => a.Value, (a, v) => a with { Value = v });
+
     public static readonly ObjectCodec<HttpCookieSettings> Cookie = new ObjectCodec<HttpCookieSettings>("HTTPCookie")
         .Field("name", Str, c => c.Name, (c, v) => c with { Name = v }, always: true)
         .Field("path", Str, c => c.Path, (c, v) => c with { Path = v })
-        .Optional("ttl", Duration, c => c.Ttl, (c, v) => c with { Ttl = v });
+        .Optional("ttl", Duration, c => c.Ttl, (c, v) => c with { Ttl = v })
+        .Field("attributes", new ListCodec<ConsistentHashCookieAttribute>(CookieAttribute), c => c.Attributes, (c, v) => c with { Attributes = v });
+
+    public static readonly ObjectCodec<ConsistentHashRingHash> RingHash = new ObjectCodec<ConsistentHashRingHash>("ConsistentHashLB.RingHash")
+        .Optional("minimumRingSize", ULong, r => r.MinimumRingSize, (r, v) => r with { MinimumRingSize = v });
+
+    public static readonly ObjectCodec<ConsistentHashMaglev> Maglev = new ObjectCodec<ConsistentHashMaglev>("ConsistentHashLB.MagLev")
+        .Optional("tableSize", ULong, m => m.TableSize, (m, v) => m with { TableSize = v });
 
     public static readonly ObjectCodec<ConsistentHashSettings> ConsistentHash = new ObjectCodec<ConsistentHashSettings>("ConsistentHashLB")
         .Field("httpHeaderName", Str, c => c.HttpHeaderName, (c, v) => c with { HttpHeaderName = v })
@@ -31,7 +42,8 @@ internal static class DestinationRuleSchema
         .Field("useSourceIp", Bool, c => c.UseSourceIp, (c, v) => c with { UseSourceIp = v })
         .Field("httpQueryParameterName", Str, c => c.HttpQueryParameterName, (c, v) => c with { HttpQueryParameterName = v })
         .Optional("minimumRingSize", ULong, c => c.MinimumRingSize, (c, v) => c with { MinimumRingSize = v })
-        .Unsupported("ringHash", "maglev");
+        .Field("ringHash", RingHash, c => c.RingHash, (c, v) => c with { RingHash = v })
+        .Field("maglev", Maglev, c => c.Maglev, (c, v) => c with { Maglev = v });
 
     public static readonly ObjectCodec<LoadBalancerSettings> LoadBalancer = new ObjectCodec<LoadBalancerSettings>("LoadBalancerSettings")
         .Optional("simple", Simple, l => l.Simple, (l, v) => l with { Simple = v })

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using OrleansMesh.Networking;
 using OrleansMesh.Security;
 
@@ -15,6 +17,34 @@ public static class MeshConfigWriter
     {
         ArgumentNullException.ThrowIfNull(resources);
         return YamlTreeEmitter.Emit(resources.Select(Document));
+    }
+
+    /// <summary>
+    /// Writes the resources as a Kubernetes <c>List</c> in JSON (what <c>kubectl get -o json</c> prints): the same fields
+    /// and spellings as <see cref="ToYaml"/>, numbers and booleans as JSON numbers and booleans, indented.
+    /// </summary>
+    /// <param name="resources">The resources, written in order.</param>
+    public static string ToJson(IEnumerable<MeshResource> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("apiVersion", "v1");
+            json.WriteString("kind", "List");
+            json.WritePropertyName("items");
+            json.WriteStartArray();
+            foreach (var resource in resources)
+            {
+                YamlTreeJson.Write(json, Document(resource));
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
     }
 
     private static YamlTreeMapping Document(MeshResource resource)

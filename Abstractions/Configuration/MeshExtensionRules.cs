@@ -31,6 +31,8 @@ internal static class MeshExtensionRules
         path += "." + MeshExtensionSchema.FieldName;
         RateLimit(sink, path + ".rateLimit", policy.RateLimit);
         RateLimit(sink, path + ".localRateLimit", policy.LocalRateLimit);
+        TokenRateLimit(sink, path + ".tokenRateLimit", policy.TokenRateLimit);
+        FallbackRules.Check(sink, path + ".fallback", policy.Fallback);
     }
 
     private static void CircuitBreaker(ValidationSink sink, string path, CircuitBreakerSettings? breaker)
@@ -86,17 +88,39 @@ internal static class MeshExtensionRules
             AtLeastOne(sink, path + ".burst", burst);
         }
 
-        if (limit.Key is { } key)
+        Key(sink, path + ".key", limit.Key);
+    }
+
+    private static void TokenRateLimit(ValidationSink sink, string path, TokenRateLimitSettings? limit)
+    {
+        if (limit is null)
+        {
+            return;
+        }
+
+        AtLeastOne(sink, path + ".tokensPerUnit", limit.TokensPerUnit);
+        if (limit.Burst is { } burst)
+        {
+            AtLeastOne(sink, path + ".burst", burst);
+        }
+
+        Key(sink, path + ".key", limit.Key);
+        AtLeastOne(sink, path + ".estimate.defaultOutputTokens", limit.Estimate.DefaultOutputTokens);
+    }
+
+    private static void Key(ValidationSink sink, string path, RateLimitKey? key)
+    {
+        if (key is not null)
         {
             var header = !string.IsNullOrEmpty(key.Header);
             var claim = !string.IsNullOrEmpty(key.Claim);
             if (header == claim)
             {
-                sink.Error(path + ".key", "key needs exactly one of header or claim");
+                sink.Error(path, "key needs exactly one of header or claim");
             }
             else if (header && !IsHeaderName(key.Header!))
             {
-                sink.Error(path + ".key.header", $"invalid header name '{key.Header}': use lowercase letters, digits and '-'");
+                sink.Error(path + ".header", $"invalid header name '{key.Header}': use lowercase letters, digits and '-'");
             }
         }
     }

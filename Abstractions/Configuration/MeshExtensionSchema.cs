@@ -49,6 +49,16 @@ internal static class MeshExtensionSchema
         .Optional("burst", Int, r => r.Burst, (r, v) => r with { Burst = v })
         .Field("key", Key, r => r.Key, (r, v) => r with { Key = v });
 
+    public static readonly ObjectCodec<TokenEstimateSettings> TokenEstimate = new ObjectCodec<TokenEstimateSettings>("TokenEstimate")
+        .Field("defaultOutputTokens", Int, e => e.DefaultOutputTokens, (e, v) => e with { DefaultOutputTokens = v });
+
+    public static readonly ObjectCodec<TokenRateLimitSettings> TokenRateLimit = new ObjectCodec<TokenRateLimitSettings>("TokenRateLimit")
+        .Field("tokensPerUnit", Int, r => r.TokensPerUnit, (r, v) => r with { TokensPerUnit = v }, always: true)
+        .Field("unit", Unit, r => r.Unit, (r, v) => r with { Unit = v })
+        .Optional("burst", Int, r => r.Burst, (r, v) => r with { Burst = v })
+        .Field("key", Key, r => r.Key, (r, v) => r with { Key = v })
+        .Field("estimate", TokenEstimate, r => r.Estimate, (r, v) => r with { Estimate = v });
+
     public static readonly ObjectCodec<MeshTrafficPolicy> TrafficPolicy = new ObjectCodec<MeshTrafficPolicy>("OrleansMeshTrafficPolicy")
         .Field("circuitBreaker", CircuitBreaker, p => p.CircuitBreaker, (p, v) => p with { CircuitBreaker = v })
         .Field("rateLimit", RateLimit, p => p.RateLimit, (p, v) => p with { RateLimit = v })
@@ -56,7 +66,9 @@ internal static class MeshExtensionSchema
 
     public static readonly ObjectCodec<MeshRoutePolicy> Route = new ObjectCodec<MeshRoutePolicy>("OrleansMeshRoute")
         .Field("rateLimit", RateLimit, p => p.RateLimit, (p, v) => p with { RateLimit = v })
-        .Field("localRateLimit", RateLimit, p => p.LocalRateLimit, (p, v) => p with { LocalRateLimit = v });
+        .Field("localRateLimit", RateLimit, p => p.LocalRateLimit, (p, v) => p with { LocalRateLimit = v })
+        .Field("tokenRateLimit", TokenRateLimit, p => p.TokenRateLimit, (p, v) => p with { TokenRateLimit = v })
+        .Field("fallback", FallbackSchema.Fallback, p => p.Fallback, (p, v) => p with { Fallback = v });
 
     private static ImmutableArray<FailureConditions> Split(FailureConditions conditions) =>
         conditions == FailureConditions.Default

@@ -107,6 +107,12 @@ internal sealed class ReferenceRules
             {
                 Subset(sink, $"{path}.mirrors[{d}].destination", route.Mirrors[d].Destination, ns);
             }
+
+            var fallbacks = route.Mesh?.Fallback?.Destinations ?? [];
+            for (var d = 0; d < fallbacks.Length; d++)
+            {
+                Subset(sink, $"{path}.x-orleansmesh.fallback.destinations[{d}]", fallbacks[d], ns);
+            }
         }
     }
 

@@ -69,6 +69,10 @@ internal static class VirtualServiceRules
         if (route.Mirror is not null)
         {
             Destination(sink, path + ".mirror", route.Mirror);
+            if (!route.Mirrors.IsDefaultOrEmpty)
+            {
+                sink.Error(path + ".mirrors", "mirror and mirrors cannot both be set");
+            }
         }
 
         CommonRules.Percentage(sink, path + ".mirrorPercentage", route.MirrorPercentage);
@@ -126,7 +130,8 @@ internal static class VirtualServiceRules
         }
     }
 
-    private static void Destination(ValidationSink sink, string path, Destination destination)
+    /// <summary>A destination of a route, mirror or fallback: a host, and a valid subset name and port if given.</summary>
+    internal static void Destination(ValidationSink sink, string path, Destination destination)
     {
         if (destination.Host.Length == 0)
         {

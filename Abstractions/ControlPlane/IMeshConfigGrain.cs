@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.ControlPlane;
@@ -40,6 +41,14 @@ public interface IMeshConfigGrain : IGrainWithStringKey
     /// </summary>
     [Alias("SubscribeServing")]
     Task<MeshVersion> SubscribeAsync(IMeshObserver observer, MeshVersion served);
+
+    /// <summary>
+    /// A gateway's acknowledgement that it now serves <paramref name="served"/>, sent one-way after each snapshot swap
+    /// so <c>meshctl status</c> sees a push land without waiting for the next renewal. Ignored for a gateway that is not
+    /// subscribed (its renewal subscribes it).
+    /// </summary>
+    [OneWay, Alias("Acknowledge")]
+    Task AcknowledgeAsync(IMeshObserver observer, MeshVersion served);
 
     /// <summary>The gateways subscribed now (renewed within the subscription expiry), with the version each last said it served.</summary>
     [Alias("ListSubscribers")]

@@ -11,8 +11,11 @@ public sealed record MeshSubscriber
     [Id(1)] public DateTimeOffset LastRenewed { get; init; }
 
     /// <summary>
-    /// The config version the gateway said it served when it last renewed, or null for a gateway that subscribes without
+    /// The config version the gateway said it served when it last renewed or acknowledged a push, or null for a gateway that subscribes without
     /// saying (<see cref="IMeshConfigGrain.SubscribeAsync(IMeshObserver)"/>).
     /// </summary>
     [Id(2)] public MeshVersion? Served { get; init; }
+
+    /// <summary>When the gateway last acknowledged a pushed snapshot, or null if it has not since it subscribed.</summary>
+    [Id(3)] public DateTimeOffset? LastAcknowledged { get; init; }
 }

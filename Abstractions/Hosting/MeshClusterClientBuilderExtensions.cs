@@ -10,13 +10,19 @@ public static class MeshClusterClientBuilderExtensions
     /// <summary>
     /// Configures how <paramref name="client"/> finds the silos, from <paramref name="options"/>: for <c>Localhost</c>
     /// clustering, the silo gateway at 127.0.0.1:<see cref="MeshClusterOptions.GatewayPort"/>; for <c>Redis</c> and
-    /// <c>Kubernetes</c>, every live silo gateway listed in the Redis membership table, re-read every 5 seconds.
+    /// <c>Kubernetes</c>, every live silo gateway listed in the Redis membership table, re-read every 5 seconds. With
+    /// <see cref="MeshClusterOptions.Tls"/> on, connections use mutual TLS (<see cref="MeshTransportTls"/>).
     /// </summary>
     /// <exception cref="ArgumentException"><see cref="MeshClusterOptions.Clustering"/> is not a supported value.</exception>
     public static IClientBuilder UseMeshClustering(this IClientBuilder client, MeshClusterOptions options)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Tls.Enabled)
+        {
+            client.UseTls(tls => MeshTransportTls.Configure(tls, options.Tls));
+        }
+
         if (options.UsesClustering(MeshClusterOptions.LocalhostClustering))
         {
             return client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);

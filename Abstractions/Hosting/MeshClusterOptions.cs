@@ -55,4 +55,7 @@ public sealed class MeshClusterOptions
     /// Default: 30000. Env: <c>OrleansMesh__GatewayPort</c>.
     /// </summary>
     public int GatewayPort { get; set; } = MeshClusterDefaults.GatewayPort;
+
+    /// <summary>Mutual TLS on the cluster's connections; off unless a certificate is configured (see <see cref="MeshTransportTlsOptions"/>).</summary>
+    public MeshTransportTlsOptions Tls { get; set; } = new();
 }

@@ -26,6 +26,7 @@ public sealed class MeshClusterOptionsValidator : IValidateOptions<MeshClusterOp
 
         NotEmpty(failures, nameof(options.ClusterId), options.ClusterId, MeshClusterDefaults.ClusterId);
         NotEmpty(failures, nameof(options.ServiceId), options.ServiceId, MeshClusterDefaults.ServiceId);
+        Tls(failures, options.Tls);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -56,6 +57,42 @@ public sealed class MeshClusterOptionsValidator : IValidateOptions<MeshClusterOp
         catch (ArgumentException e)
         {
             failures.Add($"{Key(nameof(options.Redis))} is not a StackExchange.Redis connection string ({e.Message}); use host:port[,option=value…], e.g. 127.0.0.1:6379");
+        }
+    }
+
+    // Loading is the check: a file that exists but holds no certificate or key fails here, at start, not at the first connection.
+    private static void Tls(List<string> failures, MeshTransportTlsOptions tls)
+    {
+        if (!tls.Enabled)
+        {
+            if (!string.IsNullOrWhiteSpace(tls.Key) || !string.IsNullOrWhiteSpace(tls.TrustBundle))
+            {
+                failures.Add($"{Key(MeshTransportTlsOptions.SectionName)}:{nameof(tls.Key)} or :{nameof(tls.TrustBundle)} is set but {Key(MeshTransportTlsOptions.SectionName)}:{nameof(tls.Certificate)} is not; set the certificate to turn TLS on, or remove the others");
+            }
+
+            return;
+        }
+
+        try
+        {
+            using var certificate = MeshTransportTls.LoadCertificate(tls);
+            if (!certificate.HasPrivateKey)
+            {
+                failures.Add($"{Key(MeshTransportTlsOptions.SectionName)}:{nameof(tls.Certificate)} '{tls.Certificate}' has no private key; set {Key(MeshTransportTlsOptions.SectionName)}:{nameof(tls.Key)}");
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            failures.Add(e.Message);
+        }
+
+        try
+        {
+            MeshTransportTls.LoadTrustBundle(tls);
+        }
+        catch (InvalidOperationException e)
+        {
+            failures.Add(e.Message);
         }
     }
 

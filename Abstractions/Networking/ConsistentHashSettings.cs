@@ -16,6 +16,12 @@ public sealed record ConsistentHashSettings
     /// <summary>Hash on this query parameter.</summary>
     [Id(3)] public string? HttpQueryParameterName { get; init; }
 
-    /// <summary>Ring size for ring hash. Default: 1024, as Envoy.</summary>
+    /// <summary>Deprecated by Istio for <see cref="RingHash"/>: the ring size of a ring hash. Default: 1024, as Envoy.</summary>
     [Id(4)] public ulong? MinimumRingSize { get; init; }
+
+    /// <summary>A ring hash (the default when neither this nor <see cref="Maglev"/> is set).</summary>
+    [Id(5)] public ConsistentHashRingHash? RingHash { get; init; }
+
+    /// <summary>A Maglev table instead of a ring.</summary>
+    [Id(6)] public ConsistentHashMaglev? Maglev { get; init; }
 }

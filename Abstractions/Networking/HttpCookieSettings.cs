@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace OrleansMesh.Networking;
 
 /// <summary>Istio <c>ConsistentHashLB.HTTPCookie</c>.</summary>
@@ -10,6 +12,12 @@ public sealed record HttpCookieSettings
     /// <summary>The cookie path.</summary>
     [Id(1)] public string? Path { get; init; }
 
-    /// <summary>Lifetime of a cookie the proxy sets.</summary>
+    /// <summary>
+    /// Lifetime of a cookie the proxy sets. Unset: a request without the cookie has no hash key and the proxy sets
+    /// none, as Envoy; zero: the proxy sets a session cookie.
+    /// </summary>
     [Id(2)] public TimeSpan? Ttl { get; init; }
+
+    /// <summary>Extra attributes of a cookie the proxy sets (e.g. <c>SameSite=Strict</c>, <c>Secure</c>).</summary>
+    [Id(3)] public ImmutableArray<ConsistentHashCookieAttribute> Attributes { get; init; } = [];
 }

@@ -15,4 +15,10 @@ public sealed record LeaseRequest
 
     /// <summary>Tokens the gateway already let through on credit before this lease (taken from the bucket first).</summary>
     [Id(3)] public int Owed { get; init; }
+
+    /// <summary>
+    /// Tokens the gateway lacks for its next request (a token-limited request needs its whole estimate at once); the
+    /// lease's <see cref="TokenLease.RetryAfter"/> is the time until the bucket holds what is still missing. 0 or 1: one token.
+    /// </summary>
+    [Id(4)] public int Needed { get; init; }
 }

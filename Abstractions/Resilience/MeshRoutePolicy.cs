@@ -9,4 +9,10 @@ public sealed record MeshRoutePolicy
 
     /// <summary>Rate limit each gateway applies on its own to the route's requests.</summary>
     [Id(1)] public RateLimitSettings? LocalRateLimit { get; init; }
+
+    /// <summary>Cluster-wide limit of the model tokens the route's OpenAI-compatible requests spend, per tenant if keyed.</summary>
+    [Id(2)] public TokenRateLimitSettings? TokenRateLimit { get; init; }
+
+    /// <summary>Ordered fallback destinations for when the chosen destination fails.</summary>
+    [Id(3)] public FallbackSettings? Fallback { get; init; }
 }

@@ -65,10 +65,16 @@ public sealed class TokenBucket
     }
 
     /// <summary>How long until a whole token is in the bucket: zero if one is, else the <c>Retry-After</c> of a rejected request.</summary>
-    public TimeSpan TimeUntilAvailable(DateTimeOffset now)
+    public TimeSpan TimeUntilAvailable(DateTimeOffset now) => TimeUntilAvailable(now, 1);
+
+    /// <summary>
+    /// How long until <paramref name="count"/> whole tokens are in the bucket (at most its capacity, which it always
+    /// reaches): zero if they are.
+    /// </summary>
+    public TimeSpan TimeUntilAvailable(DateTimeOffset now, int count)
     {
         Refill(now);
-        var missing = 1 - tokens;
+        var missing = Math.Clamp(count, 1, Settings.Capacity) - tokens;
         if (missing <= 1e-9)
         {
             return TimeSpan.Zero;

@@ -3,7 +3,7 @@ using OrleansMesh.Gateway.LoadBalancing;
 
 namespace OrleansMesh.Benchmarks;
 
-/// <summary><see cref="UpstreamCluster.PickEndpoint"/> over a whole service's 10 endpoints, per DestinationRule policy.</summary>
+/// <summary><see cref="UpstreamCluster.PickEndpoint()"/> over a whole service's 10 endpoints, per DestinationRule policy.</summary>
 [MemoryDiagnoser]
 public class LoadBalancingBenchmarks
 {

@@ -7,11 +7,15 @@ using OrleansMesh.Networking;
 
 namespace OrleansMesh.Cli.Commands;
 
-/// <summary><c>meshctl get KIND [NAME]</c>: lists stored resources as a table or as YAML that applies back unchanged.</summary>
+/// <summary>
+/// <c>meshctl get KIND [NAME]</c>: lists stored resources as a table, as YAML that applies back unchanged, or as a
+/// Kubernetes <c>List</c> in JSON for scripts.
+/// </summary>
 internal sealed class GetCommand(CliContext context)
 {
     public const string Table = "table";
     public const string Yaml = "yaml";
+    public const string Json = "json";
 
     public static Command Create(CliContext context)
     {
@@ -21,10 +25,10 @@ internal sealed class GetCommand(CliContext context)
         var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "List the resources of every namespace." };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "table, or yaml (Istio YAML that 'meshctl apply -f -' takes back).",
+            Description = "table, yaml (Istio YAML that 'meshctl apply -f -' takes back), or json (a Kubernetes List, as kubectl prints).",
             DefaultValueFactory = _ => Table,
         };
-        output.AcceptOnlyFromAmong(Table, Yaml);
+        output.AcceptOnlyFromAmong(Table, Yaml, Json);
         var command = new Command("get", "List stored resources.") { kind, name, ns, allNamespaces, output };
         command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(context.Error, () =>
             new GetCommand(context).RunAsync(
@@ -57,19 +61,23 @@ internal sealed class GetCommand(CliContext context)
             resources.AddRange(await grain.ListAsync(kind, filterNamespace, name));
         }
 
-        if (resources.Count == 0)
+        if (resources.Count == 0 && !(output == Json && name is null))
         {
             return await NothingFoundAsync(kinds, name, filterNamespace);
         }
 
         resources.Sort(Compare);
-        if (output == Yaml)
+        switch (output)
         {
-            await context.Out.WriteAsync(MeshConfigWriter.ToYaml(resources));
-        }
-        else
-        {
-            ResourceTable.Write(context.Out, resources, withNamespace: allNamespaces, qualifyNames: kinds.Length > 1);
+            case Yaml:
+                await context.Out.WriteAsync(MeshConfigWriter.ToYaml(resources));
+                break;
+            case Json:
+                await context.Out.WriteAsync(MeshConfigWriter.ToJson(resources));
+                break;
+            default:
+                ResourceTable.Write(context.Out, resources, withNamespace: allNamespaces, qualifyNames: kinds.Length > 1);
+                break;
         }
 
         return ExitCodes.Ok;

@@ -31,7 +31,7 @@ internal sealed class StatusCommand(CliContext context)
             version.Generation,
             version.Epoch,
             [.. hosts.OrderBy(h => h.SiloAddress.ToParsableString(), StringComparer.Ordinal).Select(h => new SiloStatusView(h.SiloAddress.ToParsableString(), h.SiloName, h.Status.ToString(), new DateTimeOffset(h.StartTime, TimeSpan.Zero)))],
-            [.. subscribers.Select(s => new GatewayStatusView(s.Id, s.Served?.Generation, Sync(s.Served, version), s.LastRenewed))]);
+            [.. subscribers.Select(s => new GatewayStatusView(s.Id, s.Served?.Generation, Sync(s.Served, version), s.LastRenewed, s.LastAcknowledged))]);
         if (output == OutputFormat.Json)
         {
             CliJson.Write(context.Out, status);
@@ -48,7 +48,7 @@ internal sealed class StatusCommand(CliContext context)
         }
         else
         {
-            TableWriter.Write(context.Out, ["GATEWAY", "GENERATION", "SYNC", "LAST RENEWED"], [.. status.Gateways.Select(g => (IReadOnlyList<string>)[g.Id, g.Generation?.ToString(CultureInfo.InvariantCulture) ?? "-", g.Sync, Time(g.LastRenewed)])]);
+            TableWriter.Write(context.Out, ["GATEWAY", "GENERATION", "SYNC", "LAST RENEWED", "LAST ACK"], [.. status.Gateways.Select(g => (IReadOnlyList<string>)[g.Id, g.Generation?.ToString(CultureInfo.InvariantCulture) ?? "-", g.Sync, Time(g.LastRenewed), g.LastAcknowledged is { } acked ? Time(acked) : "-"])]);
         }
 
         return ExitCodes.Ok;

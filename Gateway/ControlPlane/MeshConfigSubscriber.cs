@@ -176,5 +176,24 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
         var delay = committedAt is { } at ? _time.GetUtcNow() - at : TimeSpan.Zero;
         Telemetry.ConvergenceMetrics.Record(committedAt is null ? null : delay);
         LogServing(mesh.Generation, snapshot.HostCount, delay.TotalMilliseconds);
+        Acknowledge(mesh.Version);
+    }
+
+    // One-way: a lost acknowledgement costs only meshctl status's freshness until the next renewal.
+    private void Acknowledge(MeshVersion served)
+    {
+        if (_reference is null)
+        {
+            return;
+        }
+
+        try
+        {
+            ConfigGrain.AcknowledgeAsync(_reference, served).Ignore();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogControlPlaneFailure(exception);
+        }
     }
 }

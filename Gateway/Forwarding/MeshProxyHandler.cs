@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Telemetry;
@@ -14,9 +15,12 @@ internal sealed class MeshProxyHandler
     private readonly RoutingSnapshotStore _store;
     private readonly ResilientForwarder _forwarder;
     private readonly RequestTelemetry _telemetry;
+    private readonly InferenceGate _inference;
 
-    public MeshProxyHandler(RoutingSnapshotStore store, ResilientForwarder forwarder, RequestTelemetry telemetry)
+    public MeshProxyHandler(RoutingSnapshotStore store, ResilientForwarder forwarder, RequestTelemetry telemetry, InferenceGate inference)
     {
+        ArgumentNullException.ThrowIfNull(inference);
+        _inference = inference;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(forwarder);
         ArgumentNullException.ThrowIfNull(telemetry);
@@ -39,6 +43,7 @@ internal sealed class MeshProxyHandler
         }
 
         _telemetry.Complete(context, started, cluster?.Host, cluster?.Subset, endpoint, route?.Name, result.Flags);
+        _inference.Complete(context, cluster is not null);
     }
 
     private async Task<(CompiledRoute? Route, ForwardResult Result)> DispatchAsync(HttpContext context)
@@ -51,6 +56,12 @@ internal sealed class MeshProxyHandler
             await (_store.IsLoaded
                 ? MeshErrorResponses.WriteAsync(context, StatusCodes.Status404NotFound, "NR", "unknown_host", $"no service or VirtualService for host '{request.Host.Value}'")
                 : MeshErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "NC", "no_config", "the gateway has not received its config from the control plane yet"));
+            return (null, default);
+        }
+
+        // OpenAI-compatible paths: the body's model becomes the x-mesh-model header routes match on (or a 400 here).
+        if (!await _inference.PrepareAsync(context))
+        {
             return (null, default);
         }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using OrleansMesh.Gateway.Telemetry;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OrleansMesh.Gateway.Forwarding;
@@ -44,6 +45,13 @@ internal sealed class MeshTransformer(PathRewrite? path, string? authority, Head
     {
         var result = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         response?.Apply(httpContext.Response.Headers);
+
+        // A body of unknown length (a token stream) is counted as it passes; one with a Content-Length is that long.
+        if (result && proxyResponse?.Content is { } content && content.Headers.ContentLength is null)
+        {
+            CountingResponseStream.Attach(httpContext);
+        }
+
         return result;
     }
 

@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.Security.Identity;
-using Yarp.ReverseProxy.Forwarder;
+using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Forwarding;
 
@@ -27,7 +26,7 @@ internal sealed class UpstreamHttpClient : IDisposable
             PooledConnectionIdleTimeout = settings.UpstreamIdleTimeout,
 
             // Replaces any trace headers of the client with the current activity's, as YARP's own client factory does.
-            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+            ActivityHeadersPropagator = MeshTracePropagator.Instance,
         };
         tls?.Apply(handler);
         Invoker = new HttpMessageInvoker(handler);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansMesh.Gateway.ControlPlane;
 using OrleansMesh.Gateway.Health;
+using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.RateLimiting;
@@ -42,6 +43,7 @@ internal static class MeshGatewayExtensions
             resilience: sp.GetRequiredService<ResilienceCompiler>(),
             health: sp.GetRequiredService<HealthRegistry>()));
         services.AddSingleton<UpstreamHttpClient>();
+        services.AddMeshInference();
         services.AddSingleton<MeshProxyHandler>();
         services.AddMeshSecurity();
         builder.AddMeshGatewayTelemetry();

@@ -4,6 +4,7 @@ using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Security.Identity;
 using OrleansMesh.Networking;
 using OrleansMesh.Resilience;
 using Yarp.ReverseProxy.Forwarder;
@@ -77,23 +78,27 @@ internal sealed class ClusterBuilder(
 
         var healthState = HealthOf(destination, rule, subset, port);
         var tls = Effective(rule, subset, port, p => p.Tls, t => t.Tls);
-        var istioMutual = tls?.Mode == ClientTlsMode.IstioMutual;
+        var https = UpstreamTlsPolicy.UsesTls(tls);
 
         // A route to an undefined subset has no endpoints: the request gets a 503, as in Istio.
         var endpoints = port is null || !subsetKnown || table?.Service is null
             ? []
             : table.Service.Endpoints
                 .Where(e => subset is null || subset.Labels.All(l => e.Labels.TryGetValue(l.Key, out var v) && v == l.Value))
-                .Select(e => CreateEndpoint(e, port, healthState, istioMutual))
+                .Select(e => CreateEndpoint(e, port, healthState, https))
                 .ToArray();
 
-        var simple = Effective(rule, subset, port, p => WithSimple(p.LoadBalancer), t => WithSimple(t.LoadBalancer))?.Simple;
+        // The most specific load balancer with a policy wins: a consistentHash at one level overrides a simple one above it.
+        var loadBalancer = Effective(rule, subset, port, p => WithPolicy(p.LoadBalancer), t => WithPolicy(t.LoadBalancer));
+        var hash = endpoints.Length > 0 && loadBalancer?.ConsistentHash is { } hashSettings ? hashSettings : null;
+        var policy = hash is null ? LoadBalancingPolicies.Create(loadBalancer?.Simple, random) : LoadBalancingPolicies.CreateHash(hash, endpoints, random);
         var pool = Effective(rule, subset, port, p => p.ConnectionPool, t => t.ConnectionPool);
         var requestConfig = RequestConfig(port);
-        var limits = pool is null || resilience is null ? null : resilience.CompileCluster(name, pool, requestConfig.Version == HttpVersion.Version20);
+        var tlsPolicy = UpstreamTlsPolicy.From(tls);
+        var limits = (pool is null && tlsPolicy is null) || resilience is null ? null : resilience.CompileCluster(name, pool, requestConfig.Version == HttpVersion.Version20, tlsPolicy);
         return new UpstreamCluster(
-            name, destination.Host, destination.Subset, endpoints, LoadBalancingPolicies.Create(simple, random), requestConfig, limits,
-            healthState, RateLimits(destination, rule, subset));
+            name, destination.Host, destination.Subset, endpoints, policy, requestConfig, limits,
+            healthState, RateLimits(destination, rule, subset), hash is null ? null : new RequestHashPolicy(hash, random));
     }
 
     // The breaker comes from the subset's x-orleansmesh block, else the rule's; outlier detection with Istio's
@@ -139,20 +144,22 @@ internal sealed class ClusterBuilder(
                 : (port is not null && policy.PortLevelSettings.FirstOrDefault(p => p.Port == port.Number) is { } portLevel ? atPort(portLevel) : null) ?? atPolicy(policy);
     }
 
-    // A load balancer without `simple` (a consistentHash) leaves `simple` to the next level.
-    private static LoadBalancerSettings? WithSimple(LoadBalancerSettings? settings) => settings?.Simple is null ? null : settings;
+    // A load balancer with neither `simple` nor `consistentHash` (only warmup) leaves the policy to the next level.
+    private static LoadBalancerSettings? WithPolicy(LoadBalancerSettings? settings)
+        => settings?.Simple is null && settings?.ConsistentHash is null ? null : settings;
 
     private DestinationRule? WildcardRule(string host)
         => _wildcardRules.FirstOrDefault(r => HostPattern.Covers(r.Key, host)).Value;
 
-    private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, ServicePort port, DestinationHealthState? healthState, bool istioMutual)
+    private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, ServicePort port, DestinationHealthState? healthState, bool https)
     {
         var number = endpoint.Ports.TryGetValue(port.Name, out var named) ? named : port.TargetPort ?? port.Number;
         var address = IPAddress.TryParse(endpoint.Address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
             ? $"[{endpoint.Address}]"
             : endpoint.Address;
-        // ISTIO_MUTUAL: TLS with this gateway's workload certificate, the server verified against the mesh's trust bundle.
-        var prefix = $"{(istioMutual ? "https" : "http")}://{address}:{number}";
+        // ISTIO_MUTUAL: TLS with this gateway's workload certificate, the server verified against the mesh's trust bundle;
+        // SIMPLE / MUTUAL: TLS as the rule says, on the cluster's own pool.
+        var prefix = $"{(https ? "https" : "http")}://{address}:{number}";
         EndpointHealth? endpointHealth = null;
         if (healthState is not null)
         {

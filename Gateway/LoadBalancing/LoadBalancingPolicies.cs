@@ -13,4 +13,17 @@ internal static class LoadBalancingPolicies
         // Istio's default since 1.14, and LEAST_CONN is its deprecated alias.
         _ => new LeastRequestPolicy(random),
     };
+
+    /// <summary>
+    /// A consistent hash over <paramref name="endpoints"/> (non-empty): Maglev when asked for, else Envoy's ring hash,
+    /// sized by <c>ringHash.minimumRingSize</c> or the deprecated top-level <c>minimumRingSize</c>.
+    /// </summary>
+    public static ConsistentHashPolicy CreateHash(ConsistentHashSettings settings, UpstreamEndpoint[] endpoints, Random random)
+    {
+        var keys = Array.ConvertAll(endpoints, e => HashKeys.EndpointKey(e.Address, e.Port));
+        IConsistentHashTable table = settings.Maglev is { } maglev
+            ? new MaglevTable(keys, maglev.TableSize ?? MaglevTable.DefaultTableSize)
+            : new RingHashTable(keys, settings.RingHash?.MinimumRingSize ?? settings.MinimumRingSize ?? RingHashTable.DefaultMinimumRingSize);
+        return new ConsistentHashPolicy(table, random);
+    }
 }

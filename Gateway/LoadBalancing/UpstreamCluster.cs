@@ -18,7 +18,8 @@ internal sealed class UpstreamCluster(
     ForwarderRequestConfig requestConfig,
     ClusterResilience? resilience = null,
     DestinationHealthState? health = null,
-    CompiledRateLimit[]? rateLimits = null)
+    CompiledRateLimit[]? rateLimits = null,
+    RequestHashPolicy? hashPolicy = null)
 {
     // Envoy's host_selection_retry_max_attempts as Istio sets it: re-picks before taking an already tried endpoint.
     private const int RetryPicks = 5;
@@ -43,6 +44,12 @@ internal sealed class UpstreamCluster(
 
     /// <summary>The destination's rate limits (<c>x-orleansmesh</c> of its DestinationRule).</summary>
     public CompiledRateLimit[] RateLimits { get; } = rateLimits ?? [];
+
+    /// <summary>
+    /// Where a <c>consistentHash</c> cluster takes a request's hash key from; null for the other policies, which pick
+    /// without looking at the request.
+    /// </summary>
+    public RequestHashPolicy? HashPolicy { get; } = hashPolicy;
 
     /// <summary>An endpoint for the next request, or null when the cluster has none (or all are ejected).</summary>
     public UpstreamEndpoint? PickEndpoint()
@@ -71,6 +78,22 @@ internal sealed class UpstreamCluster(
 
         var now = Health is { AnyEjected: true } health ? health.Now : 0;
         return tried.IsEmpty && now == 0 ? Policy.Pick(Endpoints) : Pick(tried, now);
+    }
+
+    /// <summary>
+    /// The endpoint for a request with a consistent hash (<see cref="HashPolicy"/> gave one): the hash's endpoint,
+    /// else the next one on the ring in service and not in <paramref name="tried"/>. Null when the cluster has no
+    /// endpoint in service.
+    /// </summary>
+    public UpstreamEndpoint? PickEndpoint(ulong hash, ReadOnlySpan<UpstreamEndpoint> tried)
+    {
+        if (Endpoints.Length == 0)
+        {
+            return null;
+        }
+
+        var now = Health is { AnyEjected: true } health ? health.Now : 0;
+        return Policy is ConsistentHashPolicy ring ? ring.Pick(Endpoints, hash, tried, now) : Pick(tried, now);
     }
 
     /// <summary>Picks an endpoint in service (not ejected at <paramref name="now"/>; 0: none is) and untried if possible.</summary>

@@ -31,15 +31,16 @@ internal sealed class CompiledRateLimit(string scope, RateLimitSettings settings
 
     public bool TryAcquire(HttpContext context, RateLimitBuckets buckets, long now, out TimeSpan retryAfter)
     {
-        var key = ClientKey(context);
+        var key = ClientKey(context, Settings.Key);
         return IsGlobal
             ? buckets.Global(Scope, key, Settings).TryAcquire(now, out retryAfter)
             : buckets.Local(Scope, key, Settings).TryAcquire(now, out retryAfter);
     }
 
-    private string? ClientKey(HttpContext context)
+    /// <summary>The request's client key for per-client buckets: the header's or the verified claim's value, else null.</summary>
+    public static string? ClientKey(HttpContext context, RateLimitKey? key)
     {
-        if (Settings.Key is not { } key)
+        if (key is null)
         {
             return null;
         }

@@ -97,6 +97,10 @@ internal sealed class RateLimitBuckets : IDisposable
         }
     }
 
+    /// <summary>Unspent leased tokens per limit, summed over its client keys (a metric's label must not be a client key).</summary>
+    public IEnumerable<(string Scope, long Tokens)> LeasedTokensByScope() =>
+        _global.GroupBy(b => b.Key.Scope, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(b => (long)Math.Max(0, b.Value.Tokens))));
+
     public void Dispose() => _sweeper.Dispose();
 
     /// <summary>The bucket grain's key: <c>scope</c> or <c>scope/client-key</c>.</summary>

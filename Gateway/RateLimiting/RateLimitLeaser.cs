@@ -66,8 +66,13 @@ internal sealed partial class RateLimitLeaser : BackgroundService
         }
     }
 
-    private Task LeaseAsync(LeasedBucket bucket, CancellationToken cancellationToken) =>
-        SendAsync(bucket, new LeaseRequest { Settings = bucket.Settings, Wanted = bucket.LeaseSize, Owed = bucket.TakeOwed() }, cancellationToken);
+    private Task LeaseAsync(LeasedBucket bucket, CancellationToken cancellationToken)
+    {
+        // A multi-token request larger than a lease asks for its whole shortfall, so it is not refused forever.
+        var needed = bucket.TakeNeeded();
+        var request = new LeaseRequest { Settings = bucket.Settings, Wanted = Math.Max(bucket.LeaseSize, needed), Owed = bucket.TakeOwed(), Needed = needed };
+        return SendAsync(bucket, request, cancellationToken);
+    }
 
     private async Task SendAsync(LeasedBucket bucket, LeaseRequest request, CancellationToken cancellationToken)
     {
@@ -77,7 +82,7 @@ internal sealed partial class RateLimitLeaser : BackgroundService
                 .WaitAsync(_options.CallTimeout, _time, cancellationToken).ConfigureAwait(false);
             if (request.Wanted > 0)
             {
-                bucket.Leased(lease, _time.GetTimestamp());
+                bucket.Leased(lease, _time.GetTimestamp(), request.Needed);
             }
 
             if (Interlocked.Exchange(ref _degraded, 0) == 1)

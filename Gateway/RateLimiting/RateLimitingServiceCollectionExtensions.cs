@@ -1,6 +1,6 @@
 namespace OrleansMesh.Gateway.RateLimiting;
 
-/// <summary>Registers the gateway's rate limiting: cluster-wide buckets leased from grains, and local ones.</summary>
+/// <summary>Registers the gateway's rate limiting: cluster-wide buckets leased from grains (requests and model tokens), and local ones.</summary>
 internal static class RateLimitingServiceCollectionExtensions
 {
     /// <summary>Adds the buckets, the request-path gate and the leaser (needs an <see cref="IGrainFactory"/> and a <see cref="TimeProvider"/>).</summary>
@@ -12,6 +12,7 @@ internal static class RateLimitingServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RateLimitLeaser>());
         services.AddSingleton<RateLimitBuckets>();
         services.AddSingleton<RateLimitGate>();
+        services.AddSingleton<TokenRateLimitGate>();
         return services;
     }
 }

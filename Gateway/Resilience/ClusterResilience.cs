@@ -1,3 +1,5 @@
+using OrleansMesh.Gateway.Security.Identity;
+
 namespace OrleansMesh.Gateway.Resilience;
 
 /// <summary>
@@ -9,9 +11,10 @@ internal sealed class ClusterResilience : IDisposable
     private readonly int _maxRequestsPerConnection;
     private int _sent;
 
-    public ClusterResilience(ConnectionPoolPolicy? policy, bool http2, HttpMessageInvoker? invoker)
+    public ClusterResilience(ConnectionPoolPolicy? policy, bool http2, HttpMessageInvoker? invoker, UpstreamTlsPolicy? tls = null)
     {
         Policy = policy;
+        Tls = tls;
         Invoker = invoker;
         Requests = policy?.AdmissionLimit(http2) is { } limit ? new ConcurrencyLimiter(limit) : null;
         Retries = policy?.MaxRetries is { } retries ? new ConcurrencyLimiter(retries) : null;
@@ -22,6 +25,9 @@ internal sealed class ClusterResilience : IDisposable
     public static ClusterResilience Unlimited { get; } = new(null, false, null);
 
     public ConnectionPoolPolicy? Policy { get; }
+
+    /// <summary>The cluster's own TLS (SIMPLE, MUTUAL, or ISTIO_MUTUAL with pinned names), or null.</summary>
+    public UpstreamTlsPolicy? Tls { get; }
 
     /// <summary>Requests in flight (and pending), or null when unlimited.</summary>
     public ConcurrencyLimiter? Requests { get; }

@@ -1,13 +1,15 @@
+using OrleansMesh.Gateway.Security.Identity;
+
 namespace OrleansMesh.Gateway.Resilience;
 
 /// <summary>
 /// Hands out one <see cref="ClusterResilience"/> per cluster across snapshots, so that a config push keeps the
 /// counters and connections of clusters whose <c>connectionPool</c> did not change. A replaced or removed one is
 /// disposed only after <see cref="RetireAfter"/>: requests of the old snapshot may still be using its pool.
-/// Used by the snapshot compiler, one compile at a time. <c>configureHandler</c> (the mesh's upstream mTLS) is applied to
-/// every pool it creates.
+/// Used by the snapshot compiler, one compile at a time. <c>configureHandler</c> (upstream TLS: the mesh's, or the
+/// cluster's own <see cref="UpstreamTlsPolicy"/>) is applied to every pool it creates.
 /// </summary>
-internal sealed class ClusterResilienceCache(TimeProvider time, TimeSpan defaultConnectTimeout, TimeSpan defaultIdleTimeout, Action<SocketsHttpHandler>? configureHandler = null)
+internal sealed class ClusterResilienceCache(TimeProvider time, TimeSpan defaultConnectTimeout, TimeSpan defaultIdleTimeout, Action<SocketsHttpHandler, UpstreamTlsPolicy?>? configureHandler = null)
 {
     /// <summary>Longer than a request may stream (the forwarder's activity timeout).</summary>
     public static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(10);
@@ -16,17 +18,17 @@ internal sealed class ClusterResilienceCache(TimeProvider time, TimeSpan default
     private readonly List<(ClusterResilience Cluster, DateTimeOffset At)> _retired = [];
     private readonly Lock _gate = new();
 
-    public ClusterResilience Get(string clusterName, ConnectionPoolPolicy? policy, bool http2)
+    public ClusterResilience Get(string clusterName, ConnectionPoolPolicy? policy, bool http2, UpstreamTlsPolicy? tls = null)
     {
         ArgumentNullException.ThrowIfNull(clusterName);
-        if (policy is null)
+        if (policy is null && tls is null)
         {
             return ClusterResilience.Unlimited;
         }
 
         lock (_gate)
         {
-            if (_live.TryGetValue(clusterName, out var existing) && existing.Policy == policy)
+            if (_live.TryGetValue(clusterName, out var existing) && existing.Policy == policy && existing.Tls == tls)
             {
                 return existing;
             }
@@ -36,8 +38,10 @@ internal sealed class ClusterResilienceCache(TimeProvider time, TimeSpan default
                 _retired.Add((existing, time.GetUtcNow()));
             }
 
-            var invoker = policy.NeedsOwnPool ? UpstreamHandlerFactory.Create(policy, defaultConnectTimeout, defaultIdleTimeout, configureHandler) : null;
-            var created = new ClusterResilience(policy, http2, invoker);
+            var invoker = policy?.NeedsOwnPool == true || tls is not null
+                ? UpstreamHandlerFactory.Create(policy ?? new ConnectionPoolPolicy(), defaultConnectTimeout, defaultIdleTimeout, configureHandler is null ? null : handler => configureHandler(handler, tls))
+                : null;
+            var created = new ClusterResilience(policy, http2, invoker, tls);
             _live[clusterName] = created;
             return created;
         }

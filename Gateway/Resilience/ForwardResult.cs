@@ -21,4 +21,7 @@ internal readonly record struct ForwardResult(UpstreamOutcome Outcome, int Statu
 
     /// <summary>The breaker's word on the request, when the destination has one.</summary>
     public Admission Admission { get; init; }
+
+    /// <summary>Fallback destinations tried after the route's own choice; <see cref="Cluster"/> is the one that answered.</summary>
+    public int Fallbacks { get; init; }
 }

@@ -19,7 +19,7 @@ internal sealed class ForwardingAttempts : HttpTransformer
     private readonly HttpContext _context;
     private readonly UpstreamCluster _cluster;
     private readonly HttpMessageInvoker _invoker;
-    private readonly MeshTransformer _inner;
+    private readonly HttpTransformer _inner;
     private readonly RetryPolicy? _retry;
     private readonly RequestBodyReplay? _body;
     private readonly bool _delayed;
@@ -31,8 +31,9 @@ internal sealed class ForwardingAttempts : HttpTransformer
     private bool _retrySlotForNextAttempt;
     private int _status;
     private bool _willRetry;
+    private ulong? _hash;
 
-    public ForwardingAttempts(IHttpForwarder forwarder, HttpContext context, UpstreamCluster cluster, HttpMessageInvoker invoker, MeshTransformer inner, RetryPolicy? retry, RequestBodyReplay? body, bool delayed, Admission admission = Admission.Allowed, AuthorizationGate? authorization = null)
+    public ForwardingAttempts(IHttpForwarder forwarder, HttpContext context, UpstreamCluster cluster, HttpMessageInvoker invoker, HttpTransformer inner, RetryPolicy? retry, RequestBodyReplay? body, bool delayed, Admission admission = Admission.Allowed, AuthorizationGate? authorization = null)
     {
         _admission = admission;
         _authorization = authorization;
@@ -58,7 +59,15 @@ internal sealed class ForwardingAttempts : HttpTransformer
 
     public async ValueTask<AttemptResult> SendAsync(CancellationToken cancellationToken)
     {
-        var endpoint = Attempts == 0 ? _cluster.PickEndpoint() : _cluster.PickRetryEndpoint(Tried());
+        // A consistent hash is computed once, by the first attempt; the other policies never look at the request.
+        if (Attempts == 0 && _cluster.HashPolicy is { } hashPolicy)
+        {
+            _hash = hashPolicy.Compute(_context);
+        }
+
+        var endpoint = _hash is { } hash
+            ? _cluster.PickEndpoint(hash, Attempts == 0 ? default : Tried())
+            : Attempts == 0 ? _cluster.PickEndpoint() : _cluster.PickRetryEndpoint(Tried());
         if (endpoint is null)
         {
             return default;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace OrleansMesh.Gateway.Resilience;
 
 /// <summary>
-/// Whether a request body can be sent again. A body of known length up to the buffer limit is buffered as it is
-/// first sent and rewound for a retry; a larger or chunked body is streamed once, so a retry is possible only while
+/// Whether a request body can be sent again. A body already in memory (seekable) is rewound for a retry; a body of
+/// known length up to the buffer limit is buffered as it is first sent and rewound; a larger or chunked body is streamed once, so a retry is possible only while
 /// no attempt has read from it (a connect failure). A request without a body can always be retried.
 /// </summary>
 internal sealed class RequestBodyReplay
@@ -31,6 +31,12 @@ internal sealed class RequestBodyReplay
         if (!canHaveBody || request.ContentLength == 0)
         {
             return s_noBody;
+        }
+
+        // Already held in memory (a model request's body, read before routing): rewinding is all a retry needs.
+        if (request.Body.CanSeek)
+        {
+            return new RequestBodyReplay(request, null);
         }
 
         if (request.ContentLength is { } length && length <= bufferLimit)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OrleansMesh.Gateway.Security.Identity;
 using OrleansMesh.Networking;
 using Polly;
 using Polly.Retry;
@@ -48,8 +49,8 @@ internal sealed class ResilienceCompiler
         return new RouteResilience(retry, fault, timeout, pipeline);
     }
 
-    public ClusterResilience CompileCluster(string clusterName, ConnectionPoolSettings? settings, bool http2)
-        => _clusters.Get(clusterName, ConnectionPoolPolicy.From(settings), http2);
+    public ClusterResilience CompileCluster(string clusterName, ConnectionPoolSettings? settings, bool http2, UpstreamTlsPolicy? tls = null)
+        => _clusters.Get(clusterName, ConnectionPoolPolicy.From(settings), http2, tls);
 
     /// <summary>Called after each compile with the clusters the new snapshot uses.</summary>
     public void Retain(IReadOnlySet<string> liveClusterNames) => _clusters.Retain(liveClusterNames);

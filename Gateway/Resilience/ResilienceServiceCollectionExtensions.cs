@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Mirroring;
 
 namespace OrleansMesh.Gateway.Resilience;
 
@@ -17,8 +18,9 @@ internal static class ResilienceServiceCollectionExtensions
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var options = sp.GetRequiredService<IOptions<MeshGatewayOptions>>().Value;
-            return new ResilienceCompiler(time, Random.Shared, new ClusterResilienceCache(time, options.ConnectTimeout, options.UpstreamIdleTimeout, sp.GetService<Security.Identity.UpstreamTls>() is { } tls ? tls.Apply : null));
+            return new ResilienceCompiler(time, Random.Shared, new ClusterResilienceCache(time, options.ConnectTimeout, options.UpstreamIdleTimeout, sp.GetService<Security.Identity.UpstreamTls>() is { } tls ? (Action<SocketsHttpHandler, Security.Identity.UpstreamTlsPolicy?>)tls.Apply : null));
         });
+        services.AddMeshMirroring();
         services.AddSingleton<ResilientForwarder>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Mirroring;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Security.Authorization;
@@ -24,7 +25,9 @@ internal sealed partial class ResilientForwarder
     private readonly int _bufferLimit;
     private readonly ILogger<ResilientForwarder> _logger;
     private readonly RateLimitGate _rateLimits;
+    private readonly TokenRateLimitGate _tokenLimits;
     private readonly AuthorizationGate _authorization;
+    private readonly MirrorDispatcher? _mirrors;
 
     public ResilientForwarder(
         IHttpForwarder forwarder,
@@ -32,12 +35,17 @@ internal sealed partial class ResilientForwarder
         TimeProvider time,
         IOptions<MeshGatewayOptions> options,
         RateLimitGate rateLimits,
+        TokenRateLimitGate tokenLimits,
         AuthorizationGate authorization,
-        ILogger<ResilientForwarder> logger)
+        ILogger<ResilientForwarder> logger,
+        MirrorDispatcher? mirrors = null)
     {
+        _mirrors = mirrors;
         ArgumentNullException.ThrowIfNull(rateLimits);
+        ArgumentNullException.ThrowIfNull(tokenLimits);
         ArgumentNullException.ThrowIfNull(authorization);
         _rateLimits = rateLimits;
+        _tokenLimits = tokenLimits;
         _authorization = authorization;
         ArgumentNullException.ThrowIfNull(forwarder);
         ArgumentNullException.ThrowIfNull(client);
@@ -83,8 +91,22 @@ internal sealed partial class ResilientForwarder
             return await RateLimitedAsync(context, retryAfter, refusedBy!, delayed);
         }
 
+        if (!_tokenLimits.TryCharge(context, action.TokenRateLimit, out var tokens, out var tokenRefusal))
+        {
+            return await TokenRateLimitGate.RejectAsync(context, tokenRefusal, delayed);
+        }
+
         var destination = action.Destinations.Length == 1 ? action.Destinations[0] : action.Pick(Random.Shared.Next(action.TotalWeight));
-        return await ForwardToAsync(context, route, action, matchIndex, destination, delayed) with { Cluster = destination.Cluster };
+        if (action.Mirrors.Length > 0 && _mirrors is not null)
+        {
+            await _mirrors.StartAsync(context, action);
+        }
+
+        var result = action.Fallback is { } fallback
+            ? await ForwardWithFallbackAsync(context, route, action, matchIndex, destination, delayed, fallback)
+            : (await ForwardToAsync(context, route, action, matchIndex, destination, delayed) with { Cluster = destination.Cluster });
+        _tokenLimits.Settle(tokens, result);
+        return result;
     }
 
     private async Task<ForwardResult> ForwardToAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed)
@@ -120,7 +142,7 @@ internal sealed partial class ResilientForwarder
             // A half-open probe is one request to the destination, never retried: the breaker grants exactly that many.
             var retry = admission == Admission.Probe ? null : resilience.Retry;
             var body = retry is null ? null : RequestBodyReplay.Prepare(context.Request, _bufferLimit);
-            var attempts = new ForwardingAttempts(_forwarder, context, cluster, cluster.Resilience.Invoker ?? _client, destination.Transformer(matchIndex), retry, body, delayed, admission, _authorization);
+            var attempts = new ForwardingAttempts(_forwarder, context, cluster, cluster.Resilience.Invoker ?? _client, FallbackAttempt.Wrap(context, destination.Transformer(matchIndex)), retry, body, delayed, admission, _authorization);
             var (last, routeTimedOut) = await RunAsync(context, resilience, attempts);
             return await FinishAsync(context, route, attempts, last, routeTimedOut, delayed) with { Endpoint = attempts.LastEndpoint, Admission = admission };
         }
@@ -192,7 +214,11 @@ internal sealed partial class ResilientForwarder
 
     private static async Task<ForwardResult> RejectAsync(HttpContext context, int status, string flags, string code, string message, UpstreamOutcome outcome = UpstreamOutcome.Rejected, int attempts = 0)
     {
-        await MeshErrorResponses.WriteAsync(context, status, flags, code, message);
+        if (FallbackAttempt.Writes(context, code, outcome))
+        {
+            await MeshErrorResponses.WriteAsync(context, status, flags, code, message);
+        }
+
         return new ForwardResult(outcome, status, attempts, flags);
     }
 }

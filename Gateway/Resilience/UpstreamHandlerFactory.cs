@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Net;
-using Yarp.ReverseProxy.Forwarder;
+using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Resilience;
 
@@ -27,7 +26,7 @@ internal static class UpstreamHandlerFactory
 
             // Excess requests wait in SocketsHttpHandler's queue; the admission limit keeps that queue within http1MaxPendingRequests.
             MaxConnectionsPerServer = policy.MaxConnections ?? int.MaxValue,
-            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+            ActivityHeadersPropagator = MeshTracePropagator.Instance,
         };
         configure?.Invoke(handler);
         return new HttpMessageInvoker(handler);

@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Mirroring;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
@@ -29,6 +30,15 @@ internal sealed class ForwardAction : RouteAction
 
     /// <summary>The route's rate limits (<c>x-orleansmesh</c> of the route).</summary>
     public CompiledRateLimit[] RateLimits { get; }
+
+    /// <summary>The route's model-token limit (<c>x-orleansmesh.tokenRateLimit</c>), if any.</summary>
+    public CompiledTokenRateLimit? TokenRateLimit { get; init; }
+
+    /// <summary>Shadow destinations (<c>mirror</c>/<c>mirrors</c>) and the share of requests each gets.</summary>
+    public MirrorTarget[] Mirrors { get; init; } = [];
+
+    /// <summary>Where the request goes next when the chosen destination fails (<c>x-orleansmesh.fallback</c>), if anywhere.</summary>
+    public FallbackRoute? Fallback { get; init; }
 
     /// <summary>The total time allowed for the request, if any.</summary>
     public TimeSpan? Timeout => Definition.Timeout;

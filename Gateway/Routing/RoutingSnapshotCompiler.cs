@@ -3,6 +3,7 @@ using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Mirroring;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
@@ -111,8 +112,21 @@ internal sealed class RoutingSnapshotCompiler(
         }
 
         var limits = scope is null ? [] : CompiledRateLimit.Of(scope, route.Mesh?.RateLimit, route.Mesh?.LocalRateLimit);
-        return new ForwardAction(destinations, route, _resilience.CompileRoute(route), limits);
+        return new ForwardAction(destinations, route, _resilience.CompileRoute(route), limits)
+        {
+            TokenRateLimit = scope is null ? null : CompiledTokenRateLimit.Of(scope, route.Mesh?.TokenRateLimit),
+            Mirrors = MirrorTargets.Compile(route, clusters.Get),
+            Fallback = CompileFallback(route, matches, clusters),
+        };
     }
+
+    // A fallback destination gets the route's rewrites and header edits, as a route destination without its own.
+    private FallbackRoute? CompileFallback(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters) =>
+        route.Mesh?.Fallback is { Destinations.IsDefaultOrEmpty: false } fallback
+            ? new FallbackRoute(
+                [.. fallback.Destinations.Select(d => new WeightedDestination(clusters.Get(d), 0, CompileTransformers(route, new HttpRouteDestination { Destination = d }, matches)))],
+                fallback.FailOn)
+            : null;
 
     private MeshTransformer[] CompileTransformers(HttpRoute route, HttpRouteDestination destination, RequestMatch[] matches)
     {

@@ -20,6 +20,10 @@ internal static class MeshMetricNames
     public const string BreakerState = "orleansmesh_breaker_state";
     public const string EjectedEndpoints = "orleansmesh_ejected_endpoints";
     public const string AccessLogDropped = "orleansmesh_access_log_dropped";
+    public const string RateLimitTokens = "orleansmesh_rate_limit_tokens";
+    public const string CertificateExpiry = "orleansmesh_workload_cert_expiry_timestamp_seconds";
+    public const string Limit = "limit";
+    public const string Principal = "principal";
 
     public const string Reporter = "reporter";
     public const string SourceWorkload = "source_workload";

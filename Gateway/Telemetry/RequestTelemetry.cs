@@ -37,7 +37,7 @@ internal sealed class RequestTelemetry
     /// <param name="flags">Envoy's response flags, or null to take them from the <c>x-mesh-response-flags</c> header the gateway set.</param>
     /// <param name="upstreamTime">Time in the upstream (the last attempt), or null if none was reached.</param>
     /// <param name="requestBytes">Request body bytes read, or null for the Content-Length (0 when unknown).</param>
-    /// <param name="responseBytes">Response body bytes written, or null for the Content-Length (0 when unknown).</param>
+    /// <param name="responseBytes">Response body bytes written, or null for the count of a chunked response, else the Content-Length (0 when none).</param>
     public void Complete(
         HttpContext context,
         long started,
@@ -56,7 +56,7 @@ internal sealed class RequestTelemetry
         var duration = _time.GetElapsedTime(started);
         flags ??= response.Headers[MeshErrorResponses.FlagsHeader] is { Count: > 0 } header ? header.ToString() : null;
         var received = requestBytes ?? request.ContentLength ?? 0;
-        var sent = responseBytes ?? response.ContentLength ?? 0;
+        var sent = responseBytes ?? context.Features.Get<CountingResponseStream>()?.Written ?? response.ContentLength ?? 0;
         var status = context.RequestAborted.IsCancellationRequested && !response.HasStarted ? 0 : response.StatusCode;
         var protocol = request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) ? MeshMetricNames.Grpc : MeshMetricNames.Http;
 

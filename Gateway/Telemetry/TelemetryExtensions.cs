@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -22,10 +23,14 @@ internal static class TelemetryExtensions
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessLogOptions>().BindConfiguration(AccessLogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MeshMetrics>();
+        services.AddSingleton<GenAiMetrics>();
         services.AddSingleton<MeshStateMetrics>();
         services.AddSingleton<AccessLog>();
         services.AddSingleton<RequestTelemetry>();
         services.AddHostedService<AccessLogWriter>();
+
+        // ASP.NET Core's hosting reads the incoming trace context with the propagator in DI: ours also joins B3 traces.
+        services.AddSingleton<DistributedContextPropagator>(MeshTracePropagator.Instance);
 
         var settings = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new();
         var otlp = settings.OtlpEndpoint ?? (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } env ? new Uri(env) : null);
@@ -33,6 +38,7 @@ internal static class TelemetryExtensions
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(MeshMetricNames.MeterName)
+                .AddMeter(GenAiMetricNames.MeterName)
                 .AddInstrumentation(sp => sp.GetRequiredService<MeshMetrics>())
                 .AddInstrumentation(sp => sp.GetRequiredService<MeshStateMetrics>())
                 .AddInstrumentation(sp => sp.GetRequiredService<AccessLog>()));

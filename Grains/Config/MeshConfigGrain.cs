@@ -130,6 +130,20 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
 
     public Task<MeshVersion> SubscribeAsync(IMeshObserver observer, MeshVersion served) => Subscribe(observer, served);
 
+    public Task AcknowledgeAsync(IMeshObserver observer, MeshVersion served)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        var id = observer.GetGrainId();
+
+        // An acknowledgement overtaken by a renewal may carry an older generation: the newer word stands.
+        if (subscribers.TryGetValue(id, out var subscriber) && !IsOlder(served, subscriber.Served))
+        {
+            subscribers[id] = subscriber with { Served = served, LastAcknowledged = time.GetUtcNow() };
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<ImmutableArray<MeshSubscriber>> ListSubscribersAsync()
     {
         var since = time.GetUtcNow() - SubscriptionExpiry;
@@ -152,12 +166,21 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
         return Task.CompletedTask;
     }
 
+    private static bool IsOlder(MeshVersion version, MeshVersion? than) =>
+        than is { } known && version.Epoch == known.Epoch && version.Generation < known.Generation;
+
     private Task<MeshVersion> Subscribe(IMeshObserver observer, MeshVersion? served)
     {
         ArgumentNullException.ThrowIfNull(observer);
         observers.Subscribe(observer, observer);
         var id = observer.GetGrainId();
-        subscribers[id] = new MeshSubscriber { Id = id.ToString(), LastRenewed = time.GetUtcNow(), Served = served };
+        subscribers[id] = new MeshSubscriber
+        {
+            Id = id.ToString(),
+            LastRenewed = time.GetUtcNow(),
+            Served = served,
+            LastAcknowledged = subscribers.TryGetValue(id, out var known) ? known.LastAcknowledged : null,
+        };
         ControlPlaneMetrics.Gateways(subscribers.Count);
         return Task.FromResult(new MeshVersion(state.State.Epoch, state.State.Generation));
     }

@@ -12,7 +12,10 @@ internal sealed class RateLimitGrain(TimeProvider time) : Grain, IRateLimitGrain
 {
     private TokenBucket? bucket;
 
-    /// <remarks><see cref="TokenLease.RetryAfter"/> is set whenever the bucket ran dry before the wanted count (none granted included).</remarks>
+    /// <remarks>
+    /// <see cref="TokenLease.RetryAfter"/> is set whenever the bucket ran dry before the wanted count (none granted
+    /// included): the time until it holds what the gateway still needs, at least one token.
+    /// </remarks>
     public Task<TokenLease> LeaseAsync(LeaseRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -29,7 +32,7 @@ internal sealed class RateLimitGrain(TimeProvider time) : Grain, IRateLimitGrain
         bucket.Owe(now, request.Owed);
         bucket.Return(request.Returned);
         var granted = bucket.Take(now, request.Wanted);
-        var retryAfter = granted < request.Wanted ? bucket.TimeUntilAvailable(now) : TimeSpan.Zero;
+        var retryAfter = granted < request.Wanted ? bucket.TimeUntilAvailable(now, Math.Max(1, request.Needed - granted)) : TimeSpan.Zero;
         return Task.FromResult(new TokenLease { Granted = granted, RetryAfter = retryAfter });
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using OrleansMesh.Hosting;
 using OrleansMesh.Samples.ModelServer.Hosting;
+using OrleansMesh.Samples.ModelServer.Security;
 
 namespace OrleansMesh.Samples.ModelServer;
 
@@ -20,7 +22,17 @@ internal static class Program
             var otlp = Environment.GetEnvironmentVariable(ModelServerTracing.EndpointVariable);
             await ModelServerApp.Create(
                 options,
-                services => ModelServerApp.AddConsoleLogging(services.AddModelServerTracing(otlp, options)),
+                services =>
+                {
+                    ModelServerApp.AddConsoleLogging(services.AddModelServerTracing(otlp, options));
+
+                    // Mesh TLS needs a certificate of the mesh CA: this process asks for it itself, as a gateway does
+                    // (and in Mesh mode reads the mesh's PeerAuthentication from the same cluster).
+                    if (options.MeshTls != MeshTlsMode.Off)
+                    {
+                        services.AddMeshServerIdentity(configuration.GetMeshClusterOptions(), options);
+                    }
+                },
                 ModelServerCommandLine.ReadUrls(configuration)).RunAsync();
             return 0;
         }

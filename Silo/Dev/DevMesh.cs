@@ -7,8 +7,8 @@ namespace OrleansMesh.Silo.Dev;
 
 /// <summary>
 /// <c>dotnet run --project Silo -- dev</c>: a whole mesh in one process — a silo (localhost clustering, config kept in
-/// SQLite under <c>./.mesh/</c>), a gateway on 127.0.0.1:8080 (access log on standard output) and, unless <c>--no-demo</c>, two versions of the demo
-/// model server with a canary config applied.
+/// SQLite under <c>./.mesh/</c>), a gateway on 127.0.0.1:8080 (access log on standard output) and, unless <c>--no-demo</c>, three versions of the demo
+/// model server with a canary and a shadow config applied.
 /// </summary>
 internal static class DevMesh
 {

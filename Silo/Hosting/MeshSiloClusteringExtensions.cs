@@ -10,12 +10,19 @@ internal static class MeshSiloClusteringExtensions
 {
     /// <summary>
     /// Joins the silo to the cluster that <paramref name="cluster"/> names (validated options), with the failure
-    /// detection <paramref name="silo"/> options ask for, and <c>OrleansMesh:Membership</c> overrides on top.
+    /// detection <paramref name="silo"/> options ask for, and <c>OrleansMesh:Membership</c> overrides on top; with
+    /// <see cref="MeshClusterOptions.Tls"/> on, every connection uses mutual TLS.
     /// </summary>
     public static ISiloBuilder UseMeshClustering(this ISiloBuilder silo, MeshClusterOptions cluster, MeshSiloOptions options, IConfigurationSection membership)
     {
         silo.Configure<ClusterMembershipOptions>(o => MeshFailureDetection.Apply(o, options.FailureDetection));
         silo.Configure<ClusterMembershipOptions>(membership);
+        if (cluster.Tls.Enabled)
+        {
+            // Both Orleans endpoints: silo-to-silo and the client gateway (gateways, meshctl).
+            silo.UseTls(tls => MeshTransportTls.Configure(tls, cluster.Tls));
+        }
+
         if (cluster.UsesClustering(MeshClusterOptions.LocalhostClustering))
         {
             return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);

@@ -45,6 +45,7 @@ internal static partial class ModelServerApp
                     [$"MeshTls {options.MeshTls} needs the server's mesh identity: register an {nameof(IMeshServerIdentity)} (the mesh CA's workload certificate), or set MeshTls Off."]);
             }
 
+            AddPeerModes(builder.Services, options.MeshTls);
             builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => MeshTlsListener.Configure(listen, options.MeshTls)));
         }
 
@@ -67,6 +68,20 @@ internal static partial class ModelServerApp
             .AddSimpleConsole(console => console.SingleLine = true)
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("Microsoft", LogLevel.Warning));
+
+    // Permissive and Strict are constant; Mesh needs the host's provider (the stand-alone server's reads the mesh config).
+    private static void AddPeerModes(IServiceCollection services, MeshTlsMode mode)
+    {
+        if (mode != MeshTlsMode.Mesh)
+        {
+            services.AddSingleton<IPeerModeProvider>(new FixedPeerMode(mode));
+        }
+        else if (!services.Any(s => s.ServiceType == typeof(IPeerModeProvider)))
+        {
+            throw new OptionsValidationException(ModelServerDefaults.SectionName, typeof(ModelServerOptions),
+                [$"MeshTls Mesh needs the mesh's PeerAuthentication: register an {nameof(IPeerModeProvider)} (the stand-alone server reads it from the cluster), or set MeshTls Off, Permissive or Strict."]);
+        }
+    }
 
     private static void LogAddressesOnStart(WebApplication app, ModelServerOptions options)
     {

@@ -13,6 +13,12 @@ internal static class ModelServerDefaults
     public const int DefaultMaxTokens = 16;
     public const int MaxTokensLimit = 4096;
     public const int EmbeddingDimensions = 8;
+    public static readonly TimeSpan PeerAuthenticationPollInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan MinPeerAuthenticationPollInterval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MaxPeerAuthenticationPollInterval = TimeSpan.FromMinutes(5);
+
+    // One read of the mesh config may take this long before the poller gives up on it and keeps the mode in force.
+    public static readonly TimeSpan PeerAuthenticationReadTimeout = TimeSpan.FromSeconds(5);
 
     // Upper bounds keep a typo (an extra zero) from turning into a server that never answers.
     public const int MaxDelayMs = 600_000;

@@ -39,9 +39,29 @@ internal sealed record ModelServerOptions
     public int EmbeddingDimensions { get; set; } = ModelServerDefaults.EmbeddingDimensions;
 
     /// <summary>
-    /// Mesh mutual TLS on every listener (Istio PeerAuthentication): Off, Permissive or Strict. Env
-    /// <c>ModelServer__MeshTls</c>; default Off. Any other mode needs the host to register an
-    /// <see cref="IMeshServerIdentity"/> (the server's certificate from the mesh CA).
+    /// Mesh mutual TLS on every listener (Istio PeerAuthentication): Off, Permissive, Strict, or Mesh (as the mesh's
+    /// PeerAuthentication says for <see cref="Namespace"/> and the labels <c>app</c> = <see cref="Name"/>, <c>version</c> =
+    /// <see cref="Version"/>, re-read every <see cref="PeerAuthenticationPollInterval"/>). Env
+    /// <c>ModelServer__MeshTls</c>; default Off. Any other mode needs the server's certificate from the mesh CA: the
+    /// stand-alone server gets it itself (it joins the cluster named by the <c>OrleansMesh__*</c> settings, as gateways
+    /// do); a host that runs the server in-process registers an <see cref="IMeshServerIdentity"/> instead (and, for
+    /// Mesh, an <see cref="IPeerModeProvider"/>).
     /// </summary>
     public MeshTlsMode MeshTls { get; set; } = MeshTlsMode.Off;
+
+    /// <summary>
+    /// How often <see cref="MeshTlsMode.Mesh"/> re-reads the mesh's PeerAuthentications; a change applies to new
+    /// connections within this. Env <c>ModelServer__PeerAuthenticationPollInterval</c> (e.g. <c>00:00:02</c>); default 2 s,
+    /// 100 ms to 5 min.
+    /// </summary>
+    public TimeSpan PeerAuthenticationPollInterval { get; set; } = ModelServerDefaults.PeerAuthenticationPollInterval;
+
+    /// <summary>
+    /// Namespace in the server's SPIFFE ID (<c>spiffe://TRUST-DOMAIN/ns/NAMESPACE/sa/SERVICE-ACCOUNT</c>). Env
+    /// <c>ModelServer__Namespace</c>; default <c>default</c>.
+    /// </summary>
+    public string Namespace { get; set; } = "default";
+
+    /// <summary>Service account in the server's SPIFFE ID. Env <c>ModelServer__ServiceAccount</c>; default the model <see cref="Name"/>.</summary>
+    public string? ServiceAccount { get; set; }
 }

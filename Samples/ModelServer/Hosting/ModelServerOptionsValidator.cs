@@ -23,6 +23,7 @@ internal sealed class ModelServerOptionsValidator : IValidateOptions<ModelServer
         CheckRange(failures, "--max-tokens-limit", options.MaxTokensLimit, 1, 1_000_000, "the largest max_tokens a request may ask for");
         CheckRange(failures, "--default-max-tokens", options.DefaultMaxTokens, 1, options.MaxTokensLimit, "tokens generated when a request sets no max_tokens, at most --max-tokens-limit");
         CheckRange(failures, "--embedding-dimensions", options.EmbeddingDimensions, 1, ModelServerDefaults.MaxEmbeddingDimensions, "the length of embedding vectors");
+        CheckInterval(failures, options.PeerAuthenticationPollInterval);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -34,6 +35,15 @@ internal sealed class ModelServerOptionsValidator : IValidateOptions<ModelServer
         if (result.Failed)
         {
             throw new OptionsValidationException(ModelServerDefaults.SectionName, typeof(ModelServerOptions), result.Failures);
+        }
+    }
+
+    private static void CheckInterval(List<string> failures, TimeSpan interval)
+    {
+        if (interval < ModelServerDefaults.MinPeerAuthenticationPollInterval || interval > ModelServerDefaults.MaxPeerAuthenticationPollInterval)
+        {
+            failures.Add(FormattableString.Invariant(
+                $"ModelServer__PeerAuthenticationPollInterval must be between {ModelServerDefaults.MinPeerAuthenticationPollInterval} and {ModelServerDefaults.MaxPeerAuthenticationPollInterval} (how often MeshTls Mesh re-reads the mesh's PeerAuthentication), but was {interval}; e.g. 00:00:02."));
         }
     }
 

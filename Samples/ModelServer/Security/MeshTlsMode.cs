@@ -11,4 +11,10 @@ internal enum MeshTlsMode
 
     /// <summary>Mutual TLS only: a client without a certificate of the mesh is refused in the handshake.</summary>
     Strict,
+
+    /// <summary>
+    /// As the mesh's <c>PeerAuthentication</c> says for this server's namespace and labels, read from the cluster every
+    /// poll interval and applied to new connections: DISABLE (plain text only), PERMISSIVE or STRICT.
+    /// </summary>
+    Mesh,
 }

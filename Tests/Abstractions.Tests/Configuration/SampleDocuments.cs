@@ -94,12 +94,6 @@ internal static class SampleDocuments
               host: llm-shadow
             mirrorPercentage:
               value: 10
-            mirrors:
-            - destination:
-                host: llm-canary
-                subset: v2
-              percentage:
-                value: 5
             corsPolicy:
               allowOrigins:
               - exact: https://example.com
@@ -130,6 +124,12 @@ internal static class SampleDocuments
               port: 8443
               scheme: https
               redirectCode: 308
+            mirrors:
+            - destination:
+                host: llm-canary
+                subset: v2
+              percentage:
+                value: 5
           - name: moved
             match:
             - uri:

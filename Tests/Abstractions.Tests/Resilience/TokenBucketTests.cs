@@ -134,4 +134,23 @@ public sealed class TokenBucketTests
     [Fact]
     public void Constructor_ZeroRate_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new TokenBucket(new RateLimitSettings { RequestsPerUnit = 0 }, T0));
+
+    [Fact]
+    public void TimeUntilAvailable_ManyTokens_TimeToRefillTheShortfall()
+    {
+        var bucket = new TokenBucket(new RateLimitSettings { RequestsPerUnit = 3000, Unit = RateLimitUnit.Minute }, T0);
+        bucket.Take(T0, 2900);
+
+        Assert.Equal(TimeSpan.FromSeconds(4), bucket.TimeUntilAvailable(T0, 300));
+    }
+
+    [Fact]
+    public void TimeUntilAvailable_MoreThanCapacity_TimeToAFullBucket()
+    {
+        var bucket = Bucket(10);
+        bucket.Take(T0, 10);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), bucket.TimeUntilAvailable(T0, 50));
+    }
 }
+

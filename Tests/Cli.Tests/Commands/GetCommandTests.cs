@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace OrleansMesh.Cli.Tests.Commands;
 
 [Collection(MeshClusterCollection.Name)]
@@ -98,6 +100,34 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(8, result.OutLines.Length);
         Assert.All(result.OutLines, line => Assert.EndsWith(" unchanged", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_OutputJson_PrintsAListWhoseItemsReapplyUnchanged()
+    {
+        await ApplyAsync(DestinationRules);
+        var json = await RunAsync("get", "dr", "-o", "json");
+        Assert.True(json.ExitCode == 0, json.ToString());
+
+        using var list = JsonDocument.Parse(json.Out);
+        Assert.Equal("List", list.RootElement.GetProperty("kind").GetString());
+        var items = list.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["details", "productpage", "ratings", "reviews"], items.Select(i => i.GetProperty("metadata").GetProperty("name").GetString()));
+
+        // JSON is YAML: the items, as documents, are what apply takes.
+        var result = await RunWithStdinAsync(string.Join("\n", items.Select(i => "---\n" + i.GetRawText())), "apply", "-f", "-");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.All(result.OutLines, line => Assert.EndsWith(" unchanged", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_OutputJsonNothingStored_PrintsAnEmptyList()
+    {
+        var result = await RunAsync("get", "se", "-o", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var list = JsonDocument.Parse(result.Out);
+        Assert.Equal(0, list.RootElement.GetProperty("items").GetArrayLength());
     }
 
     [Fact]

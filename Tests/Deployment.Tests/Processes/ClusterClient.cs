@@ -11,10 +11,12 @@ internal sealed class ClusterClient : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<ClusterClient> ConnectAsync(ClusterSettings cluster)
+    public static Task<ClusterClient> ConnectAsync(ClusterSettings cluster) => ConnectAsync(cluster.Options());
+
+    public static async Task<ClusterClient> ConnectAsync(MeshClusterOptions options)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleansClient(client => client.UseMeshClustering(cluster.Options()));
+        builder.UseOrleansClient(client => client.UseMeshClustering(options));
         var host = builder.Build();
         await host.StartAsync();
         return new ClusterClient(host);

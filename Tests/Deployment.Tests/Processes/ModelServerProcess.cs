@@ -21,15 +21,9 @@ internal sealed class ModelServerProcess : IAsyncDisposable
     /// <summary>Starts a server of <paramref name="model"/> on <paramref name="port"/> (or a free port) and waits for <c>/healthz</c>.</summary>
     public static async Task<ModelServerProcess> StartAsync(string model, string version, int? port = null)
     {
-        var listen = port ?? FreePorts.Next();
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listen.ToString(CultureInfo.InvariantCulture)}",
-            ["ModelServer__Name"] = model,
-            ["ModelServer__Version"] = version,
-        };
-        var process = MeshProcess.Start($"model-server:{listen}", RepositoryFiles.Output(System.IO.Path.Combine("Samples", "ModelServer"), "OrleansMesh.Samples.ModelServer"), environment);
-        var server = new ModelServerProcess(process, listen);
+        var server = Launch(model, version, port);
+        var process = server.Process;
+        var listen = server.Port;
         try
         {
             await process.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{listen}/healthz"), TimeSpan.FromSeconds(60));
@@ -41,6 +35,28 @@ internal sealed class ModelServerProcess : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <summary>
+    /// Starts a server without waiting for it: one in mesh TLS mode answers <c>/healthz</c> only over mutual TLS, so
+    /// the caller checks it with its own client. <paramref name="environment"/> adds settings.
+    /// </summary>
+    public static ModelServerProcess Launch(string model, string version, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var listen = port ?? FreePorts.Next();
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listen.ToString(CultureInfo.InvariantCulture)}",
+            ["ModelServer__Name"] = model,
+            ["ModelServer__Version"] = version,
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var process = MeshProcess.Start($"model-server:{listen}", RepositoryFiles.Output(System.IO.Path.Combine("Samples", "ModelServer"), "OrleansMesh.Samples.ModelServer"), settings);
+        return new ModelServerProcess(process, listen);
     }
 
     public ValueTask DisposeAsync() => Process.DisposeAsync();

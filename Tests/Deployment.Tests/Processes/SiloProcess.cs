@@ -25,10 +25,15 @@ internal sealed class SiloProcess : IAsyncDisposable
     public Uri Health { get; }
 
     /// <summary>Starts a silo of <paramref name="cluster"/> and waits until it is an active member (its health endpoint says so).</summary>
-    public static async Task<SiloProcess> StartAsync(ClusterSettings cluster, string name = "silo")
+    public static Task<SiloProcess> StartAsync(ClusterSettings cluster, string name = "silo") => StartAsync(cluster.Environment(), name);
+
+    /// <summary>
+    /// Starts a silo with <paramref name="environment"/>'s <c>OrleansMesh__*</c> settings (free ports, fast failure
+    /// detection and its health URL added) and waits until it is an active member.
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(Dictionary<string, string> environment, string name)
     {
         var (siloPort, gatewayPort, httpPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var environment = cluster.Environment();
         environment["OrleansMesh__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         environment["OrleansMesh__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         environment["OrleansMesh__FailureDetection"] = MeshSiloDefaults.FastFailureDetection;

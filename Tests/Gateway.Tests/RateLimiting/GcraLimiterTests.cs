@@ -90,4 +90,63 @@ public sealed class GcraLimiterTests
 
         Assert.Equal(1_000, passed);
     }
+
+    [Fact]
+    public void TryAcquire_ManyTokens_TakesThemAllOrNone()
+    {
+        var limiter = new GcraLimiter(new RateLimitSettings { RequestsPerUnit = 100, Burst = 100 }, _time.TimestampFrequency);
+
+        Assert.True(limiter.TryAcquire(_time.GetTimestamp(), 70, out _));
+        Assert.False(limiter.TryAcquire(_time.GetTimestamp(), 40, out var retryAfter));
+        Assert.True(limiter.TryAcquire(_time.GetTimestamp(), 30, out _));
+        Assert.Equal(100, retryAfter.TotalMilliseconds, 1);
+    }
+
+    [Fact]
+    public void Return_UnusedTokens_AvailableAgain()
+    {
+        var limiter = new GcraLimiter(new RateLimitSettings { RequestsPerUnit = 1, Unit = RateLimitUnit.Hour, Burst = 100 }, _time.TimestampFrequency);
+        limiter.TryAcquire(_time.GetTimestamp(), 100, out _);
+
+        limiter.Return(_time.GetTimestamp(), 40);
+
+        Assert.True(limiter.TryAcquire(_time.GetTimestamp(), 40, out _));
+        Assert.False(limiter.TryAcquire(_time.GetTimestamp(), 1, out _));
+    }
+
+    [Fact]
+    public void Return_MoreThanTaken_CapsAtCapacity()
+    {
+        var limiter = new GcraLimiter(new RateLimitSettings { RequestsPerUnit = 1, Unit = RateLimitUnit.Hour, Burst = 100 }, _time.TimestampFrequency);
+        limiter.TryAcquire(_time.GetTimestamp(), 10, out _);
+
+        limiter.Return(_time.GetTimestamp(), 500);
+
+        Assert.True(limiter.TryAcquire(_time.GetTimestamp(), 100, out _));
+        Assert.False(limiter.TryAcquire(_time.GetTimestamp(), 1, out _));
+    }
+
+    [Fact]
+    public void Owe_BeyondTheBucket_DebtDelaysTheNextGrant()
+    {
+        var limiter = new GcraLimiter(new RateLimitSettings { RequestsPerUnit = 10, Burst = 10 }, _time.TimestampFrequency);
+
+        limiter.Owe(_time.GetTimestamp(), 15);
+
+        Assert.False(limiter.TryAcquire(_time.GetTimestamp(), 1, out var retryAfter));
+        Assert.Equal(600, retryAfter.TotalMilliseconds, 1);
+    }
+
+    [Fact]
+    public void Owe_MoreThanCapacity_DebtBoundedByCapacity()
+    {
+        var limiter = new GcraLimiter(new RateLimitSettings { RequestsPerUnit = 10, Burst = 10 }, _time.TimestampFrequency);
+
+        limiter.Owe(_time.GetTimestamp(), 1_000);
+
+        // From minus the capacity (-10) to the 10 wanted: 2 s, not the 100 s the whole debt would take.
+        Assert.False(limiter.TryAcquire(_time.GetTimestamp(), 10, out var retryAfter));
+        Assert.Equal(2_000, retryAfter.TotalMilliseconds, 1);
+    }
 }
+

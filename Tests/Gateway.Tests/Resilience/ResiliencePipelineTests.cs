@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
@@ -115,19 +116,26 @@ public sealed class ResiliencePipelineTests
         return Polly.Outcome.FromResult(new AttemptResult(UpstreamOutcome.Timeout, 0, ForwarderError.RequestCanceled, WillRetry: true));
     }
 
-    // Timers fire on Advance and continuations run on the pool: step the clock by 100 ms while the run is pending.
+    // Timers fire on Advance and continuations run on the pool: step the clock by 100 ms while the run is pending. The
+    // bound is real time, not a count of steps: on a loaded machine the pipeline's continuations may lag the steps, and a
+    // timer it starts after the last step would otherwise never fire.
     private async Task<Outcome<AttemptResult>> AdvanceUntilDoneAsync(Task<Outcome<AttemptResult>> run)
     {
-        for (var i = 0; i < 10_000 && !run.IsCompleted; i++)
+        var elapsed = Stopwatch.StartNew();
+        while (!run.IsCompleted && elapsed.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (i % 100 == 99)
+            for (var i = 0; i < 100 && !run.IsCompleted; i++)
+            {
+                await Task.Yield();
+            }
+
+            if (!run.IsCompleted)
             {
                 _time.Advance(TimeSpan.FromMilliseconds(100));
             }
-
-            await Task.Yield();
         }
 
+        Assert.True(run.IsCompleted, $"the pipeline had not finished after 30 s of real time (clock at {_time.GetUtcNow():O})");
         return await run;
     }
 }

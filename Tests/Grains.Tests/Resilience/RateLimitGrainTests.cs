@@ -69,4 +69,30 @@ public sealed class RateLimitGrainTests(ResilienceClusterFixture fixture)
 
         Assert.Equal(5, lease.Granted);
     }
+
+    [Fact]
+    public async Task LeaseAsync_NeededMoreThanHeld_RetryAfterCoversTheShortfall()
+    {
+        var tokens = new RateLimitSettings { RequestsPerUnit = 3000, Unit = RateLimitUnit.Minute };
+        await grain.LeaseAsync(new LeaseRequest { Settings = tokens, Wanted = 2900 });
+
+        var lease = await grain.LeaseAsync(new LeaseRequest { Settings = tokens, Wanted = 400, Needed = 400 });
+
+        // 100 granted, 300 still missing at 50 a second.
+        Assert.Equal(100, lease.Granted);
+        Assert.Equal(TimeSpan.FromSeconds(6), lease.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LeaseAsync_OwedBeyondCapacity_DebtBoundedByCapacity()
+    {
+        await grain.LeaseAsync(new LeaseRequest { Settings = Limit, Owed = 1_000 });
+        fixture.Time.Advance(TimeSpan.FromSeconds(4));
+
+        // 20 of debt (not 980) refilled in 2 s, then 20 tokens in the next 2 s.
+        var lease = await grain.LeaseAsync(new LeaseRequest { Settings = Limit, Wanted = 100 });
+
+        Assert.Equal(20, lease.Granted);
+    }
 }
+

@@ -1,4 +1,6 @@
 using System.Net;
+using OrleansMesh.Gateway.Telemetry;
+using OrleansMesh.Integration.Tests.Infrastructure;
 
 namespace OrleansMesh.Integration.Tests.ClusterWide;
 
@@ -37,6 +39,27 @@ public sealed class RateLimitTests(ThreeGatewaysFixture fixture)
 
         Assert.InRange(a.Count(r => r.StatusCode == HttpStatusCode.OK), 20 - 3, 20 + 3);
         Assert.InRange(b.Count(r => r.StatusCode == HttpStatusCode.OK), 20 - 3, 20 + 3);
+    }
+
+    [Fact]
+    public async Task GlobalLimitPerHeaderKey_LeasedTokensAreOneSeriesPerLimitNotPerClient()
+    {
+        await using var backend = await FlakyBackend.StartAsync();
+        var host = "gauge-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.ApplyAsync(host, Limited(host, backend.Port, "rateLimit", burst: 100, key: "key:\n  header: x-tenant"));
+        var gateway = fixture.Gateways[0];
+
+        await Load.RoundRobinAsync([gateway], host, 2, ("x-tenant", "a"));
+        await Load.RoundRobinAsync([gateway], host, 2, ("x-tenant", "b"));
+
+        var series = GaugeReader.Read(gateway.Services, MeshMetricNames.RateLimitTokens)
+            .Where(m => m.Tags[MeshMetricNames.Limit] is string limit && limit.Contains(host, StringComparison.Ordinal))
+            .ToList();
+        var (tokens, tags) = Assert.Single(series);
+        Assert.Equal($"destination/{host}", tags[MeshMetricNames.Limit]);
+
+        // Each tenant leased 5 (5 % of 100) and spent 2; what is left waits in the gateway until it goes back.
+        Assert.InRange(tokens, 0, 2 * (5 + 5));
     }
 
     [Fact]

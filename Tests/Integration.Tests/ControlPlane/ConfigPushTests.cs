@@ -49,6 +49,27 @@ public sealed class ConfigPushTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppliedChange_GatewayAcknowledgesTheGenerationItServes()
+    {
+        await _mesh.ApplyAsync("""
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: acknowledged
+            spec:
+              hosts: [acknowledged]
+              http:
+              - directResponse: {status: 200}
+            """);
+        var applied = await _mesh.Config.GetSnapshotAsync();
+
+        // Renewals also report the generation, but only every second: an acknowledgement at the swap sets the time.
+        await Eventually.TrueAsync(
+            async () => (await _mesh.Config.ListSubscribersAsync()).Any(s => s.Served == applied.Version && s.LastAcknowledged is not null),
+            "the gateway acknowledging the applied generation");
+    }
+
+    [Fact]
     public async Task StalePush_IsIgnored()
     {
         await PushAsync(_current.Epoch, _current.Generation - 1, "stale", generation: _current.Generation);

@@ -16,4 +16,17 @@ internal static class Eventually
 
         Assert.True(condition(), $"{what} did not happen within {limit}");
     }
+
+    /// <summary>As <see cref="TrueAsync(Func{bool}, string, TimeSpan?)"/>, for a condition that asks the cluster.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        var limit = within ?? TimeSpan.FromSeconds(10);
+        var elapsed = Stopwatch.StartNew();
+        while (!await condition() && elapsed.Elapsed < limit)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(await condition(), $"{what} did not happen within {limit}");
+    }
 }

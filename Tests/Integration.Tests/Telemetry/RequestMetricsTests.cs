@@ -76,6 +76,23 @@ public sealed class RequestMetricsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StreamedResponse_ItsBytesAreCountedAsTheyPass()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = new StringContent("""{"model":"metered","messages":[{"role":"user","content":"count these bytes"}],"stream":true}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = Host;
+        using var response = await _gateway.Proxy.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.Headers.TransferEncodingChunked, "a token stream has no Content-Length");
+
+        var scrape = await _gateway.ScrapeUntilAsync(s => Count(s, "v1", "200") == 1, "the streamed request being counted");
+
+        Assert.Equal(body.Length, Assert.Single(scrape.Find("istio_response_bytes_sum", ("destination_service", Host), ("destination_version", "v1"))).Value);
+    }
+
+    [Fact]
     public async Task OpenBreaker_CountsA503WithItsResponseFlag()
     {
         await _mesh.Grains.GetGrain<IDestinationHealthGrain>(DestinationKey.Of(Host, "v2")).OverrideAsync(BreakerOverride.ForcedOpen);

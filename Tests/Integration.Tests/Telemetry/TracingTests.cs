@@ -7,7 +7,7 @@ namespace OrleansMesh.Integration.Tests.Telemetry;
 /// <summary>
 /// One trace across client, gateway and demo model server, caught by OpenTelemetry's in-memory exporter: the
 /// gateway's server span is the client's child, its upstream attempt a client span under it, and the model server's
-/// server span the attempt's child (the <c>traceparent</c> the gateway sent).
+/// server span the attempt's child (the <c>traceparent</c> the gateway sent); B3 headers join the trace the same way.
 /// </summary>
 public sealed class TracingTests : IAsyncLifetime
 {
@@ -68,6 +68,60 @@ public sealed class TracingTests : IAsyncLifetime
 
         var attempt = Trace(traceId).Single(s => s.Kind == ActivityKind.Client);
         Assert.Contains($"\"traceparent\":\"00-{traceId.ToHexString()}-{attempt.SpanId.ToHexString()}-01\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task B3MultiHeaders_JoinTheTraceAndReachTheUpstreamAsTheAttemptsSpan()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        var clientSpanId = ActivitySpanId.CreateRandom();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/echo");
+        request.Headers.Host = Host;
+        request.Headers.Add("X-B3-TraceId", traceId.ToHexString());
+        request.Headers.Add("X-B3-SpanId", clientSpanId.ToHexString());
+        request.Headers.Add("X-B3-Sampled", "1");
+        using var response = await _client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        await Eventually.TrueAsync(() => Trace(traceId).Any(s => s.Kind == ActivityKind.Client), "the upstream attempt's span being exported");
+
+        var gateway = Assert.Single(Trace(traceId), s => s.Kind == ActivityKind.Server && s.ParentSpanId == clientSpanId);
+        var attempt = Assert.Single(Trace(traceId), s => s.Kind == ActivityKind.Client && s.ParentSpanId == gateway.SpanId);
+        Assert.Contains($"\"x-b3-traceid\":\"{traceId.ToHexString()}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"x-b3-spanid\":\"{attempt.SpanId.ToHexString()}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"x-b3-parentspanid\":\"{gateway.SpanId.ToHexString()}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"traceparent\":\"00-{traceId.ToHexString()}-{attempt.SpanId.ToHexString()}-01\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task B3SingleHeader_ReachesTheUpstreamInTheSameStyle()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/echo");
+        request.Headers.Host = Host;
+        request.Headers.Add("b3", $"{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-1");
+        using var response = await _client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        await Eventually.TrueAsync(() => Trace(traceId).Any(s => s.Kind == ActivityKind.Client), "the upstream attempt's span being exported");
+
+        var attempt = Trace(traceId).Single(s => s.Kind == ActivityKind.Client);
+        Assert.Contains($"\"b3\":\"{traceId.ToHexString()}-{attempt.SpanId.ToHexString()}-1\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("x-b3-traceid", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task W3COnlyRequest_SendsNoB3Upstream()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/echo");
+        request.Headers.Host = Host;
+        request.Headers.Add("traceparent", $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await _client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"traceparent\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"b3\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"x-b3-", body, StringComparison.Ordinal);
     }
 
     public async Task DisposeAsync()

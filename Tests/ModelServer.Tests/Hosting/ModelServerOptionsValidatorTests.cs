@@ -85,4 +85,14 @@ public sealed class ModelServerOptionsValidatorTests
         Assert.Contains(ex.Failures, f => f.StartsWith("--error-rate", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("--latency-ms", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_PeerAuthenticationPollIntervalZero_FailsNamingSettingAndRange()
+    {
+        var result = new ModelServerOptionsValidator().Validate(null, new ModelServerOptions { PeerAuthenticationPollInterval = TimeSpan.Zero });
+
+        Assert.Equal(
+            "ModelServer__PeerAuthenticationPollInterval must be between 00:00:00.1000000 and 00:05:00 (how often MeshTls Mesh re-reads the mesh's PeerAuthentication), but was 00:00:00; e.g. 00:00:02.",
+            Assert.Single(result.Failures!));
+    }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using OrleansMesh.Gateway.Inference;
+using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Resilience;
+
+namespace OrleansMesh.Gateway.RateLimiting;
+
+/// <summary>
+/// The request path's token limit: charges an OpenAI-compatible request's estimate to its tenant's cluster-wide
+/// bucket before it is forwarded, and settles the real usage after. Requests the gateway did not read as model
+/// requests (no <see cref="InferenceRequest"/>) pass untouched.
+/// </summary>
+internal sealed class TokenRateLimitGate(RateLimitBuckets buckets)
+{
+    /// <summary>Charges the estimate; false (with when to retry) when the tenant's bucket cannot cover it.</summary>
+    public bool TryCharge(HttpContext context, CompiledTokenRateLimit? limit, out TokenCharge? charge, out TokenRefusal refusal)
+    {
+        charge = null;
+        refusal = default;
+        if (limit is null || context.Features.Get<InferenceRequest>() is not { } request)
+        {
+            return true;
+        }
+
+        var settings = limit.Settings;
+        var estimate = TokenEstimate.Of(request.BodyLength, request.MaxTokens, settings.Estimate);
+        var charged = Math.Min(estimate, settings.Capacity);
+        var bucket = buckets.Global(limit.Scope, CompiledRateLimit.ClientKey(context, settings.Key), limit.Bucket);
+        if (!bucket.TryAcquire(buckets.Time.GetTimestamp(), charged, out var retryAfter))
+        {
+            refusal = new TokenRefusal(limit, estimate, retryAfter);
+            return false;
+        }
+
+        charge = new TokenCharge(bucket, request, estimate, charged);
+        return true;
+    }
+
+    /// <summary>Settles a charge once forwarding returned (the response is complete). Never waits for a grain.</summary>
+    public void Settle(TokenCharge? charge, ForwardResult result) => charge?.Settle(buckets.Time.GetTimestamp(), result.Attempts > 0);
+
+    /// <summary>429 with <c>Retry-After</c> (whole seconds until the estimate is covered, at least 1) and OpenAI's error body.</summary>
+    public static async Task<ForwardResult> RejectAsync(HttpContext context, TokenRefusal refusal, bool delayed)
+    {
+        var flags = ResponseFlags.Combine(delayed, RateLimitGate.Flag);
+        var seconds = Math.Max(1, (long)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
+        var settings = refusal.Limit.Settings;
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Rate limit reached for tokens per {UnitName(settings.Unit)} on {refusal.Limit.Scope}: Limit {settings.TokensPerUnit}, Requested {refusal.Estimate}. Please try again in {seconds}s.");
+        await TokenRateLimitResponse.WriteAsync(context, flags, seconds, message);
+        return new ForwardResult(UpstreamOutcome.Rejected, StatusCodes.Status429TooManyRequests, 0, flags);
+    }
+
+    private static string UnitName(RateLimitUnit unit) => unit switch
+    {
+        RateLimitUnit.Minute => "minute",
+        RateLimitUnit.Hour => "hour",
+        RateLimitUnit.Day => "day",
+        _ => "second",
+    };
+}

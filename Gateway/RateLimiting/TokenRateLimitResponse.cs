@@ -1,0 +1,46 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using OrleansMesh.Gateway.Forwarding;
+
+namespace OrleansMesh.Gateway.RateLimiting;
+
+/// <summary>
+/// The 429 of a token limit in OpenAI's error shape (<c>{"error":{"message","type":"tokens","param":null,"code":"rate_limit_exceeded"}}</c>),
+/// so OpenAI SDKs back off as they do against OpenAI, plus the mesh's response flag.
+/// </summary>
+internal static class TokenRateLimitResponse
+{
+    public const string Type = "tokens";
+
+    public const string Code = "rate_limit_exceeded";
+
+    public static Task WriteAsync(HttpContext context, string flags, long retryAfterSeconds, string message)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        response.Clear();
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers[MeshErrorResponses.FlagsHeader] = flags;
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "application/json";
+        var body = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(body))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("error");
+            json.WriteString("message", message);
+            json.WriteString("type", Type);
+            json.WriteNull("param");
+            json.WriteString("code", Code);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted).AsTask();
+    }
+}

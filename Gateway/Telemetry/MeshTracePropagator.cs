@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OrleansMesh.Gateway.Telemetry;
+
+/// <summary>
+/// W3C trace context (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) and, where the client sent them, Zipkin's B3
+/// headers (the single <c>b3</c> header or the <c>X-B3-*</c> set), as Envoy propagates both. A request that carries only
+/// B3 joins its trace; an upstream request gets the gateway's span in <c>traceparent</c> always and in B3, in the style
+/// the client used, when the client used B3. The client's own trace headers never reach the upstream unchanged: they name
+/// the client's span, not the gateway's (YARP's <c>ReverseProxyPropagator</c> does the same for W3C).
+/// </summary>
+internal sealed class MeshTracePropagator : DistributedContextPropagator
+{
+    private const string Single = "b3";
+    private const string TraceId = "X-B3-TraceId";
+    private const string SpanId = "X-B3-SpanId";
+    private const string ParentSpanId = "X-B3-ParentSpanId";
+    private const string Sampled = "X-B3-Sampled";
+    private const string Flags = "X-B3-Flags";
+
+    private readonly DistributedContextPropagator _w3c;
+    private readonly string[] _fields;
+
+    public MeshTracePropagator(DistributedContextPropagator w3c)
+    {
+        ArgumentNullException.ThrowIfNull(w3c);
+        _w3c = w3c;
+        _fields = [.. w3c.Fields, Single, TraceId, SpanId, ParentSpanId, Sampled, Flags];
+    }
+
+    /// <summary>Over the process's default propagator (W3C).</summary>
+    public static MeshTracePropagator Instance { get; } = new(Current);
+
+    public override IReadOnlyCollection<string> Fields => _fields;
+
+    public override void ExtractTraceIdAndState(object? carrier, PropagatorGetterCallback? getter, out string? traceId, out string? traceState)
+    {
+        _w3c.ExtractTraceIdAndState(carrier, getter, out traceId, out traceState);
+        if (traceId is null && getter is not null)
+        {
+            traceId = B3Parent(carrier, getter);
+        }
+    }
+
+    public override IEnumerable<KeyValuePair<string, string?>>? ExtractBaggage(object? carrier, PropagatorGetterCallback? getter) =>
+        _w3c.ExtractBaggage(carrier, getter);
+
+    public override void Inject(Activity? activity, object? carrier, PropagatorSetterCallback? setter)
+    {
+        if (carrier is not HttpRequestMessage message)
+        {
+            _w3c.Inject(activity, carrier, setter);
+            return;
+        }
+
+        var style = B3StyleOf(message.Headers);
+        foreach (var field in _fields)
+        {
+            message.Headers.Remove(field);
+        }
+
+        _w3c.Inject(activity, carrier, setter);
+        if (activity is null || setter is null || style == B3Style.None)
+        {
+            return;
+        }
+
+        var sampled = activity.Recorded ? "1" : "0";
+        if (style == B3Style.Single)
+        {
+            setter(carrier, Single, $"{activity.TraceId.ToHexString()}-{activity.SpanId.ToHexString()}-{sampled}");
+            return;
+        }
+
+        setter(carrier, TraceId, activity.TraceId.ToHexString());
+        setter(carrier, SpanId, activity.SpanId.ToHexString());
+        setter(carrier, Sampled, sampled);
+        if (activity.ParentSpanId != default)
+        {
+            setter(carrier, ParentSpanId, activity.ParentSpanId.ToHexString());
+        }
+    }
+
+    /// <summary>The B3 parent as a W3C <c>traceparent</c>, or null when the headers carry no valid trace and span id.</summary>
+    internal static string? B3Parent(object? carrier, PropagatorGetterCallback getter)
+    {
+        string? trace, span, sampling;
+        if (Read(carrier, getter, Single) is { } single)
+        {
+            // {TraceId}-{SpanId}[-{SamplingState}[-{ParentSpanId}]]; a lone sampling state carries no parent.
+            var parts = single.Split('-');
+            if (parts.Length < 2)
+            {
+                return null;
+            }
+
+            (trace, span, sampling) = (parts[0], parts[1], parts.Length > 2 ? parts[2] : null);
+        }
+        else
+        {
+            (trace, span) = (Read(carrier, getter, TraceId), Read(carrier, getter, SpanId));
+            sampling = Read(carrier, getter, Flags) == "1" ? "d" : Read(carrier, getter, Sampled);
+        }
+
+        if (trace is null || span is null || !IsHex(trace, 16, 32) || !IsHex(span, 16, 16) || trace.All(c => c == '0') || span.All(c => c == '0'))
+        {
+            return null;
+        }
+
+        // Zipkin's 64-bit trace ids are the low half of a 128-bit one, as OpenTelemetry's B3 propagator reads them.
+        var traceId = trace.Length == 16 ? "0000000000000000" + trace : trace;
+        var flags = sampling is "1" or "d" || string.Equals(sampling, "true", StringComparison.OrdinalIgnoreCase) ? "01" : "00";
+        return string.Create(CultureInfo.InvariantCulture, $"00-{traceId.ToLowerInvariant()}-{span.ToLowerInvariant()}-{flags}");
+    }
+
+    private static B3Style B3StyleOf(System.Net.Http.Headers.HttpRequestHeaders headers) =>
+        headers.Contains(Single) ? B3Style.Single : headers.Contains(TraceId) ? B3Style.Multiple : B3Style.None;
+
+    private static string? Read(object? carrier, PropagatorGetterCallback getter, string name)
+    {
+        getter(carrier, name, out var value, out var values);
+        return value ?? values?.FirstOrDefault();
+    }
+
+    private static bool IsHex(string text, int minLength, int maxLength) =>
+        (text.Length == minLength || text.Length == maxLength) && text.All(char.IsAsciiHexDigit);
+
+    private enum B3Style
+    {
+        None,
+        Single,
+        Multiple,
+    }
+}

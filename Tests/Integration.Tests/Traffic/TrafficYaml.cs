@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace OrleansMesh.Integration.Tests.Traffic;
+
+/// <summary>Config documents of the traffic tests: one service per backend, routes written out by each test fixture.</summary>
+internal static class TrafficYaml
+{
+    /// <summary>A ServiceEntry for <paramref name="host"/> (port 80) with one endpoint on 127.0.0.1.</summary>
+    public static string Service(string host, int port) => $$$"""
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: {{{host}}}}
+        spec:
+          hosts: [{{{host}}}]
+          ports: [{number: 80, name: http, protocol: HTTP}]
+          resolution: STATIC
+          endpoints:
+          - {address: 127.0.0.1, ports: {http: {{{port}}}}}
+        """;
+
+    /// <summary>A VirtualService for <paramref name="host"/> routing to itself, with <paramref name="extra"/> fields of its one route.</summary>
+    public static string Route(string host, string extra) => $$"""
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: {{host}}}
+        spec:
+          hosts: [{{host}}]
+          http:
+          - route:
+            - destination: {host: {{host}}}
+        {{string.Concat(extra.Split('\n').Select(line => "    " + line + "\n"))}}
+        """;
+
+    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
