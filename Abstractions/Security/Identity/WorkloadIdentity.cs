@@ -67,6 +67,32 @@ public sealed class WorkloadIdentity : IAsyncDisposable
         _pollTimer.Change(_options.RevocationPollInterval, _options.RevocationPollInterval);
     }
 
+    /// <summary>
+    /// As <see cref="StartAsync"/>, tried again every <see cref="WorkloadIdentityOptions.RetryDelay"/> until it succeeds or
+    /// <paramref name="cancellationToken"/> ends it: a workload that starts before the cluster is reachable gets its
+    /// certificate once it is. <paramref name="failed"/> hears of each failed try.
+    /// </summary>
+    /// <returns>True once started; false when cancelled first.</returns>
+    public async Task<bool> StartWhenReachableAsync(Action<Exception> failed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await StartAsync(cancellationToken);
+                return true;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failed(ex);
+                await Task.Delay(_options.RetryDelay, _time, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Gets a new certificate now (also what the renewal timer does).</summary>
     public async Task<WorkloadCertificate> IssueAsync()
     {

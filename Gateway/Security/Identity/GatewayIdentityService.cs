@@ -14,8 +14,6 @@ internal sealed partial class GatewayIdentityService(
     TimeProvider time,
     ILogger<GatewayIdentityService> logger) : BackgroundService
 {
-    private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(1);
-
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
@@ -41,19 +39,13 @@ internal sealed partial class GatewayIdentityService(
             RevocationPollInterval = settings.RevocationPollInterval,
         }, time);
         workload.Renewed += issued => LogRenewed(logger, issued.Identity.ToString(), issued.SerialNumber, issued.NotAfter);
-        while (!stoppingToken.IsCancellationRequested)
+        if (await workload.StartWhenReachableAsync(ex => LogStartFailed(logger, ex), stoppingToken))
         {
-            try
-            {
-                await workload.StartAsync(stoppingToken);
-                identity.Workload = workload;
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogStartFailed(logger, ex);
-                await Task.Delay(s_retryDelay, time, stoppingToken);
-            }
+            identity.Workload = workload;
+        }
+        else
+        {
+            await workload.DisposeAsync();
         }
     }
 

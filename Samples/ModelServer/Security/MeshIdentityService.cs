@@ -26,19 +26,13 @@ internal sealed partial class MeshIdentityService(
     {
         var workload = new WorkloadIdentity(grains, options, time);
         workload.Renewed += issued => LogRenewed(logger, issued.Identity.ToString(), issued.SerialNumber, issued.NotAfter);
-        while (!stoppingToken.IsCancellationRequested)
+        if (await workload.StartWhenReachableAsync(ex => LogStartFailed(logger, ex), stoppingToken))
         {
-            try
-            {
-                await workload.StartAsync(stoppingToken);
-                identity.Workload = workload;
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogStartFailed(logger, ex);
-                await Task.Delay(options.RetryDelay, time, stoppingToken);
-            }
+            identity.Workload = workload;
+        }
+        else
+        {
+            await workload.DisposeAsync();
         }
     }
 

@@ -1,12 +1,7 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Deployment.Tests.Processes;
-using OrleansMesh.Hosting;
-using OrleansMesh.Security.Identity;
 
 namespace OrleansMesh.Deployment.Tests.Security;
 
@@ -20,26 +15,9 @@ public sealed class PeerAuthenticationTests : IAsyncLifetime
     private const string Namespace = "models";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    private readonly string _clusterId = "pa-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly string _data = Directory.CreateTempSubdirectory("orleansmesh-pa-").FullName;
-    private SiloProcess _silo = null!;
-    private ClusterClient _client = null!;
-    private WorkloadIdentity _caller = null!;
+    private LocalMesh _mesh = null!;
 
-    public async Task InitializeAsync()
-    {
-        _silo = await SiloProcess.StartAsync(Cluster(), "peer-auth-silo");
-        _client = await ClusterClient.ConnectAsync(new MeshClusterOptions
-        {
-            Clustering = MeshClusterOptions.LocalhostClustering,
-            ClusterId = _clusterId,
-            ServiceId = _clusterId,
-            GatewayPort = _silo.GatewayPort,
-            SiloPort = _silo.SiloPort,
-        });
-        _caller = new WorkloadIdentity(_client.Client, new WorkloadIdentityOptions { Namespace = "istio-system", ServiceAccount = "tester" }, TimeProvider.System);
-        await _caller.StartAsync();
-    }
+    public async Task InitializeAsync() => _mesh = await LocalMesh.StartAsync("peer-auth-silo");
 
     [Fact]
     public async Task MeshModeServer_FollowsNamespaceThenWorkloadPeerAuthentication()
@@ -60,13 +38,7 @@ public sealed class PeerAuthenticationTests : IAsyncLifetime
             await MeshAsync(server) is null && await PlainAsync(server) == HttpStatusCode.OK);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _caller.DisposeAsync();
-        await _client.DisposeAsync();
-        await _silo.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    public async Task DisposeAsync() => await _mesh.DisposeAsync();
 
     private static string Policy(string name, string? selector, string mode) => $"""
         apiVersion: security.istio.io/v1
@@ -83,7 +55,7 @@ public sealed class PeerAuthenticationTests : IAsyncLifetime
     {
         var loaded = MeshConfigLoader.Load(yaml, "peer-authentication.yaml");
         Assert.False(loaded.HasErrors, string.Join(Environment.NewLine, loaded.Diagnostics));
-        var result = await _client.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey)
+        var result = await _mesh.Client.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey)
             .ApplyAsync(new ApplyRequest { Resources = loaded.Resources })
             .WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
@@ -110,55 +82,21 @@ public sealed class PeerAuthenticationTests : IAsyncLifetime
     private static async Task<HttpStatusCode?> PlainAsync(ModelServerProcess server)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        return await TryGetAsync(client, $"http://127.0.0.1:{server.Port}/healthz");
+        return await LocalMesh.TryGetAsync(client, $"http://127.0.0.1:{server.Port}/healthz");
     }
 
     private async Task<HttpStatusCode?> MeshAsync(ModelServerProcess server)
     {
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = new X509CertificateCollection { _caller.Current! },
-                RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
-                    certificate is X509Certificate2 leaf && _caller.Trust.Verify(leaf, chain?.ChainPolicy.ExtraStore).Accepted,
-            },
-        })
-        {
-            Timeout = TimeSpan.FromSeconds(10),
-        };
-        return await TryGetAsync(client, $"https://127.0.0.1:{server.Port}/healthz");
-    }
-
-    private static async Task<HttpStatusCode?> TryGetAsync(HttpClient client, string url)
-    {
-        try
-        {
-            using var response = await client.GetAsync(url);
-            return response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
+        using var client = _mesh.MeshClient();
+        return await LocalMesh.TryGetAsync(client, $"https://127.0.0.1:{server.Port}/healthz");
     }
 
     private Dictionary<string, string> ServerEnvironment()
     {
-        var environment = Cluster();
-        environment["OrleansMesh__GatewayPort"] = _silo.GatewayPort.ToString(CultureInfo.InvariantCulture);
-        environment["OrleansMesh__SiloPort"] = _silo.SiloPort.ToString(CultureInfo.InvariantCulture);
+        var environment = _mesh.ClientEnvironment();
         environment["ModelServer__MeshTls"] = "Mesh";
         environment["ModelServer__Namespace"] = Namespace;
         environment["ModelServer__PeerAuthenticationPollInterval"] = "00:00:00.500";
         return environment;
     }
-
-    private Dictionary<string, string> Cluster() => new()
-    {
-        ["OrleansMesh__Clustering"] = MeshClusterOptions.LocalhostClustering,
-        ["OrleansMesh__ClusterId"] = _clusterId,
-        ["OrleansMesh__ServiceId"] = _clusterId,
-        ["OrleansMesh__DataDirectory"] = _data,
-    };
 }
