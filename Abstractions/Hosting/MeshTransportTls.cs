@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Orleans.Connections.Security;
+using OrleansMesh.Security;
 
 namespace OrleansMesh.Hosting;
 
@@ -40,11 +41,7 @@ public static class MeshTransportTls
             return false;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trust);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(remote);
+        return CertificateFiles.ChainsTo(remote, trust);
     }
 
     /// <summary>The process's certificate with its private key.</summary>
@@ -55,10 +52,7 @@ public static class MeshTransportTls
         var path = options.Certificate ?? throw new InvalidOperationException($"{Setting(nameof(options.Certificate))} is not set");
         try
         {
-            using var pem = X509Certificate2.CreateFromPemFile(path, options.Key);
-
-            // SslStream on some platforms cannot use a key that lives only in memory; a PKCS#12 round trip gives it one it can.
-            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            return CertificateFiles.LoadWithKey(path, options.Key);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
@@ -72,10 +66,10 @@ public static class MeshTransportTls
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = options.TrustBundle ?? throw new InvalidOperationException($"{Setting(nameof(options.TrustBundle))} is not set; TLS needs the CA certificates that peers' certificates chain to");
-        var bundle = new X509Certificate2Collection();
+        X509Certificate2Collection bundle;
         try
         {
-            bundle.ImportFromPemFile(path);
+            bundle = CertificateFiles.LoadBundle(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
         {

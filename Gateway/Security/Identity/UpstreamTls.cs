@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansMesh.Networking;
+using OrleansMesh.Security;
 using OrleansMesh.Security.Identity;
 
 namespace OrleansMesh.Gateway.Security.Identity;
@@ -71,8 +72,7 @@ internal sealed partial class UpstreamTls(GatewayIdentity identity, ILogger<Upst
         {
             try
             {
-                using var pem = X509Certificate2.CreateFromPemFile(certificateFile, policy.PrivateKey);
-                options.ClientCertificates = [X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null)];
+                options.ClientCertificates = [CertificateFiles.LoadWithKey(certificateFile, policy.PrivateKey)];
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
             {
@@ -88,9 +88,7 @@ internal sealed partial class UpstreamTls(GatewayIdentity identity, ILogger<Upst
     {
         try
         {
-            var bundle = new X509Certificate2Collection();
-            bundle.ImportFromPemFile(file);
-            return bundle;
+            return CertificateFiles.LoadBundle(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
         {
@@ -107,16 +105,7 @@ internal sealed partial class UpstreamTls(GatewayIdentity identity, ILogger<Upst
             return (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trust);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presented is not null)
-        {
-            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
-        }
-
-        return chain.Build(leaf);
+        return CertificateFiles.ChainsTo(leaf, trust, presented?.ChainPolicy.ExtraStore);
     }
 
     private static bool HasName(X509Certificate2 leaf, string[] names)

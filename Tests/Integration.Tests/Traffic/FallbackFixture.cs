@@ -14,7 +14,7 @@ public sealed class FallbackFixture : IAsyncLifetime
 
     internal GatewayHost Gateway { get; private set; } = null!;
 
-    internal Dictionary<string, RecordingBackend> Backends { get; } = [];
+    internal Dictionary<string, StatusBackend> Backends { get; } = [];
 
     public async Task InitializeAsync()
     {
@@ -31,7 +31,7 @@ public sealed class FallbackFixture : IAsyncLifetime
             ("strict", 503), ("spare-strict", 200),
         })
         {
-            var backend = await RecordingBackend.StartAsync(host, status);
+            var backend = await StatusBackend.StartAsync(status, name: host, record: true);
             _owned.Add(backend);
             Backends[host] = backend;
             documents.Add(TrafficYaml.Service(host, backend.Port));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using OrleansMesh.Integration.Tests.Infrastructure;
 using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Integration.Tests.Traffic;
@@ -9,7 +10,7 @@ public sealed class FallbackTests(FallbackFixture fixture) : IClassFixture<Fallb
 {
     private const string Completion = """{"model":"large","messages":[{"role":"user","content":"hello"}]}""";
 
-    private RecordingBackend Backend(string name) => fixture.Backends[name];
+    private StatusBackend Backend(string name) => fixture.Backends[name];
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.Single() : null;

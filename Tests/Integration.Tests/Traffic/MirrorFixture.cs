@@ -15,13 +15,13 @@ public sealed class MirrorFixture : IAsyncLifetime
 
     internal AdminGatewayHost Gateway { get; private set; } = null!;
 
-    internal RecordingBackend Primary { get; private set; } = null!;
+    internal StatusBackend Primary { get; private set; } = null!;
 
-    internal RecordingBackend Shadow { get; private set; } = null!;
+    internal StatusBackend Shadow { get; private set; } = null!;
 
-    internal RecordingBackend HeldShadow { get; private set; } = null!;
+    internal StatusBackend HeldShadow { get; private set; } = null!;
 
-    internal RecordingBackend QuietShadow { get; private set; } = null!;
+    internal StatusBackend QuietShadow { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -80,9 +80,9 @@ public sealed class MirrorFixture : IAsyncLifetime
         {{string.Concat(mirror.Split('\n').Select(line => "    " + line + "\n"))}}
         """;
 
-    private async Task<RecordingBackend> Start(string name, int status = 200, bool held = false)
+    private async Task<StatusBackend> Start(string name, int status = 200, bool held = false)
     {
-        var backend = await RecordingBackend.StartAsync(name, status, held);
+        var backend = await StatusBackend.StartAsync(status, held: held, name: name, record: true);
         _owned.Add(backend);
         return backend;
     }
