@@ -36,6 +36,8 @@ internal static class MeshCtl
               meshctl analyze -f samples/              warnings before applying
               meshctl breaker open reviews/v3          hold a destination's breaker open
               meshctl status                           silos, gateways and the config generation
+              meshctl identity token create -n models -s chat-model --ttl 24h
+                                                       a join token for a workload's first certificate
             """)
         {
             ApplyCommand.Create(context),
@@ -47,6 +49,7 @@ internal static class MeshCtl
             AnalyzeCommand.Create(context),
             StatusCommand.Create(context),
             CertsCommand.Create(context, connect),
+            IdentityCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
@@ -35,18 +36,25 @@ internal sealed class MeshProxyHandler
         var started = _telemetry.Start();
         var (route, result) = await DispatchAsync(context);
         var cluster = result.Cluster;
-        var endpoint = result.Endpoint is { } e ? $"{e.Address}:{e.Port}" : null;
-        MeshTracing.SetRoute(context, null, route?.Name, cluster?.Host, cluster?.Subset);
-        if (cluster is not null)
+
+        var traced = MeshTracing.ServerSpan(context) is not null;
+        var endpoint = result.Endpoint?.HostAndPort;
+        if (traced)
         {
-            MeshTracing.SetOutcome(context, endpoint, result.Attempts, cluster.Health is null ? null : result.Admission.ToString(), result.Flags);
+            MeshTracing.SetRoute(context, null, route?.Name, cluster?.Host, cluster?.Subset);
+            if (cluster is not null)
+            {
+                MeshTracing.SetOutcome(context, endpoint, result.Attempts, cluster.Health is null ? null : result.Admission.ToString(), result.Flags);
+            }
         }
 
         _telemetry.Complete(context, started, cluster?.Host, cluster?.Subset, endpoint, route?.Name, result.Flags);
         _inference.Complete(context, cluster is not null);
     }
 
-    private async Task<(CompiledRoute? Route, ForwardResult Result)> DispatchAsync(HttpContext context)
+    // Pooled: a forwarded request always completes asynchronously, and HandleAsync awaits it exactly once.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(CompiledRoute? Route, ForwardResult Result)> DispatchAsync(HttpContext context)
     {
         var request = context.Request;
         var snapshot = _store.Current;

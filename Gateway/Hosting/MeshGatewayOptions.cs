@@ -10,11 +10,26 @@ internal sealed class MeshGatewayOptions
     /// <summary>The listen address when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
+    /// <summary>The gateway's namespace when none is set: <c>istio-system</c>, where Istio runs its ingress gateway.</summary>
+    public const string DefaultNamespace = "istio-system";
+
     /// <summary>
     /// This gateway's workload labels, matched by Istio Gateway resources' <c>selector</c>.
     /// Default: <c>istio: ingressgateway</c>, so manifests written for Istio's ingress gateway (Bookinfo's) bind to it.
     /// </summary>
     public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal) { ["istio"] = "ingressgateway" };
+
+    /// <summary>
+    /// This gateway's namespace as a workload (env <c>OrleansMesh__Gateway__Namespace</c>): the RequestAuthentications and
+    /// AuthorizationPolicies checked before routing are those of the root namespace (<c>istio-system</c>) and of this
+    /// namespace, for every workload or selecting <see cref="Labels"/>. Default: <see cref="DefaultNamespace"/>, so only
+    /// the root namespace's apply before routing; a policy of another namespace applies at that namespace's endpoints.
+    /// A DNS-1123 label, as a Kubernetes namespace.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "OrleansMesh:Gateway:Namespace is required: the gateway's namespace, e.g. istio-system.")]
+    [StringLength(63, ErrorMessage = "OrleansMesh:Gateway:Namespace must be at most 63 characters (a Kubernetes namespace name).")]
+    [RegularExpression("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", ErrorMessage = "OrleansMesh:Gateway:Namespace must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit, e.g. istio-system.")]
+    public string Namespace { get; set; } = DefaultNamespace;
 
     /// <summary>Time allowed to open an upstream connection. Default: 10 s, Istio's <c>connectTimeout</c> default.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]

@@ -85,7 +85,7 @@ internal sealed class ClusterBuilder(
             ? []
             : table.Service.Endpoints
                 .Where(e => subset is null || subset.Labels.All(l => e.Labels.TryGetValue(l.Key, out var v) && v == l.Value))
-                .Select(e => CreateEndpoint(e, port, healthState, https))
+                .Select(e => CreateEndpoint(e, table.Service.Namespace, port, healthState, https))
                 .ToArray();
 
         // The most specific load balancer with a policy wins: a consistentHash at one level overrides a simple one above it.
@@ -151,7 +151,7 @@ internal sealed class ClusterBuilder(
     private DestinationRule? WildcardRule(string host)
         => _wildcardRules.FirstOrDefault(r => HostPattern.Covers(r.Key, host)).Value;
 
-    private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, ServicePort port, DestinationHealthState? healthState, bool https)
+    private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, string @namespace, ServicePort port, DestinationHealthState? healthState, bool https)
     {
         var number = endpoint.Ports.TryGetValue(port.Name, out var named) ? named : port.TargetPort ?? port.Number;
         var address = IPAddress.TryParse(endpoint.Address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
@@ -168,7 +168,7 @@ internal sealed class ClusterBuilder(
             endpointHealth = healthState.Endpoint(hostPort);
         }
 
-        return new UpstreamEndpoint(endpoint.Address, number, prefix, endpoint.Labels, states.Get(prefix), endpointHealth);
+        return new UpstreamEndpoint(endpoint.Address, number, prefix, endpoint.Labels, states.Get(prefix), endpointHealth) { Namespace = @namespace };
     }
 
     private static ServicePort? ResolvePort(ServiceDefinition? service, uint? requested)

@@ -10,10 +10,22 @@ internal sealed class UpstreamEndpoint(string address, uint port, string destina
 
     public uint Port { get; } = port;
 
+    /// <summary>
+    /// <c>address:port</c> (<c>[address]:port</c> for IPv6), as Envoy's <c>upstream_host</c>: made once, for access logs
+    /// and spans.
+    /// </summary>
+    public string HostAndPort { get; } = address.Contains(':', StringComparison.Ordinal) ? $"[{address}]:{port}" : $"{address}:{port}";
+
     /// <summary>The forwarder's destination prefix, e.g. <c>http://127.0.0.1:9001</c>.</summary>
     public string DestinationPrefix { get; } = destinationPrefix;
 
     public ImmutableDictionary<string, string> Labels { get; } = labels;
+
+    /// <summary>
+    /// The namespace of the workload, its service's (<c>ServiceDefinition.Namespace</c>): which namespaces' security
+    /// policies apply to it besides the root one's. Default: <c>default</c>.
+    /// </summary>
+    public string Namespace { get; init; } = "default";
 
     public EndpointState State { get; } = state;
 

@@ -29,12 +29,24 @@ internal sealed class CompiledRateLimit(string scope, RateLimitSettings settings
     private static CompiledRateLimit Local(string scope, RateLimitSettings settings) =>
         new($"{scope}#{(uint)settings.GetHashCode():x8}", settings, global: false);
 
-    public bool TryAcquire(HttpContext context, RateLimitBuckets buckets, long now, out TimeSpan retryAfter)
+    /// <summary>Takes a token; when a cluster-wide bucket refuses, <paramref name="leased"/> is it, for a wait on its lease.</summary>
+    public bool TryAcquire(HttpContext context, RateLimitBuckets buckets, long now, out TimeSpan retryAfter, out LeasedBucket? leased)
     {
         var key = ClientKey(context, Settings.Key);
-        return IsGlobal
-            ? buckets.Global(Scope, key, Settings).TryAcquire(now, out retryAfter)
-            : buckets.Local(Scope, key, Settings).TryAcquire(now, out retryAfter);
+        leased = null;
+        if (!IsGlobal)
+        {
+            return buckets.Local(Scope, key, Settings).TryAcquire(now, out retryAfter);
+        }
+
+        var bucket = buckets.Global(Scope, key, Settings);
+        if (bucket.TryAcquire(now, out retryAfter))
+        {
+            return true;
+        }
+
+        leased = bucket;
+        return false;
     }
 
     /// <summary>The request's client key for per-client buckets: the header's or the verified claim's value, else null.</summary>

@@ -4,9 +4,11 @@ namespace OrleansMesh.Gateway.RateLimiting;
 
 /// <summary>
 /// This gateway's share of one cluster-wide bucket: tokens leased from its grain in batches, spent lock-free by the
-/// request path. Running low queues a lease; nothing on the request path waits for it. Until the first lease
-/// arrives, requests pass on a small credit that the next lease pays back. A request may take several tokens at once
-/// (a model request's token estimate) and settle afterwards: unused ones come back, extra ones are owed.
+/// request path. Running low queues a lease; a request that still finds tokens never waits for it. Until the first
+/// lease arrives, requests pass on a small credit that the next lease pays back; a request that finds the share and the
+/// credit spent while a lease is in flight may wait briefly for it (<see cref="AcquireWhenLeasedAsync"/>) rather than be
+/// refused by a bucket that still has tokens. A request may take several tokens at once (a model request's token
+/// estimate) and settle afterwards: unused ones come back, extra ones are owed.
 /// </summary>
 internal sealed class LeasedBucket
 {
@@ -14,11 +16,13 @@ internal sealed class LeasedBucket
     private int _tokens;
     private int _owed;
     private int _needed;
+    private int _demand;
     private int _leasing;
     private long _emptyUntil;
     private long _lastUsed;
     private long _retryAt;
     private volatile GcraLimiter? _fallback;
+    private TaskCompletionSource? _leaseAnswered;
 
     public LeasedBucket(string id, RateLimitSettings settings, int leaseSize, int credit, RateLimitLeaser leaser)
     {
@@ -101,6 +105,64 @@ internal sealed class LeasedBucket
         return false;
     }
 
+    /// <summary>
+    /// After <see cref="TryAcquire(long, int, out TimeSpan)"/> refused: waits up to <paramref name="maxWait"/> for the
+    /// lease in flight and tries again after each answer, asking the next lease for this request's tokens too. Waits not
+    /// at all when it would not help: no lease in flight, the grain said the bucket is empty, or the grain is unreachable.
+    /// </summary>
+    /// <returns>True once the tokens are taken; false with the wait to report when still refused.</returns>
+    public async ValueTask<(bool Acquired, TimeSpan RetryAfter)> AcquireWhenLeasedAsync(int count, TimeSpan retryAfter, TimeSpan maxWait, TimeProvider time, CancellationToken cancellationToken)
+    {
+        count = Math.Clamp(count, 1, Settings.Capacity);
+        var start = time.GetTimestamp();
+        while (WhenLeaseAnswered(time.GetTimestamp()) is { } answered)
+        {
+            var left = maxWait - time.GetElapsedTime(start);
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            Interlocked.Add(ref _demand, count);
+            try
+            {
+                await answered.WaitAsync(left, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+            {
+                break;
+            }
+
+            if (TryAcquire(time.GetTimestamp(), count, out retryAfter))
+            {
+                // Served by the lease that was already in flight: the next one need not ask for this request again.
+                Withdraw(ref _demand, count);
+                return (true, TimeSpan.Zero);
+            }
+        }
+
+        return (false, retryAfter);
+    }
+
+    /// <summary>Completes once the lease queued or in flight is answered; null when waiting for a lease would not help.</summary>
+    private Task? WhenLeaseAnswered(long now)
+    {
+        if (_fallback is not null || Volatile.Read(ref _leasing) == 0 || now < Volatile.Read(ref _emptyUntil))
+        {
+            return null;
+        }
+
+        var answered = Volatile.Read(ref _leaseAnswered);
+        if (answered is null)
+        {
+            var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            answered = Interlocked.CompareExchange(ref _leaseAnswered, created, null) ?? created;
+        }
+
+        // The answer may have landed before the signal existed: then look again at once instead of waiting for the next.
+        return Volatile.Read(ref _leasing) == 0 ? Task.CompletedTask : answered.Task;
+    }
+
     /// <summary>Queues a lease unless one is already queued or in flight.</summary>
     public void RequestLease()
     {
@@ -169,6 +231,9 @@ internal sealed class LeasedBucket
     /// <summary>Takes the shortfall of the largest request refused since the last lease, for the next lease to cover.</summary>
     public int TakeNeeded() => Interlocked.Exchange(ref _needed, 0);
 
+    /// <summary>Takes the tokens waiting requests asked for since the last lease was sent.</summary>
+    public int TakeDemand() => Math.Max(0, Interlocked.Exchange(ref _demand, 0));
+
     /// <summary>Takes the debt to settle with the next lease.</summary>
     public int TakeOwed() => Interlocked.Exchange(ref _owed, 0);
 
@@ -186,6 +251,7 @@ internal sealed class LeasedBucket
         var covered = lease.Granted > 0 && lease.Granted >= needed;
         Volatile.Write(ref _emptyUntil, covered ? 0 : now + (long)(lease.RetryAfter.TotalSeconds * _leaser.Frequency));
         Volatile.Write(ref _leasing, 0);
+        Interlocked.Exchange(ref _leaseAnswered, null)?.TrySetResult();
     }
 
     /// <summary>The grain could not be reached: limit locally with the same parameters until it can.</summary>
@@ -195,6 +261,22 @@ internal sealed class LeasedBucket
         Interlocked.Add(ref _owed, owed);
         Volatile.Write(ref _retryAt, now + (long)(retryDelay.TotalSeconds * _leaser.Frequency));
         Volatile.Write(ref _leasing, 0);
+        Interlocked.Exchange(ref _leaseAnswered, null)?.TrySetResult();
+    }
+
+    private static void Withdraw(ref int counter, int count)
+    {
+        var value = Volatile.Read(ref counter);
+        while (value > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref counter, value - Math.Min(value, count), value);
+            if (seen == value)
+            {
+                return;
+            }
+
+            value = seen;
+        }
     }
 
     private void Need(int shortfall)

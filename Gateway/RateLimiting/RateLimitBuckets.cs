@@ -34,6 +34,9 @@ internal sealed class RateLimitBuckets : IDisposable
 
     public int Count => _global.Count + _local.Count;
 
+    /// <summary>How long a refused request may wait for a lease in flight (<see cref="RateLimitingOptions.LeaseWait"/>).</summary>
+    public TimeSpan LeaseWait => _leaser.Options.LeaseWait;
+
     /// <summary>Where requests that would need a new per-client bucket go once the gateway holds too many.</summary>
     public const string OverflowKey = "~overflow";
 

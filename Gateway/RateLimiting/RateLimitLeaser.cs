@@ -68,9 +68,11 @@ internal sealed partial class RateLimitLeaser : BackgroundService
 
     private Task LeaseAsync(LeasedBucket bucket, CancellationToken cancellationToken)
     {
-        // A multi-token request larger than a lease asks for its whole shortfall, so it is not refused forever.
+        // A multi-token request larger than a lease asks for its whole shortfall, so it is not refused forever; a burst
+        // waiting for this lease asks for all it waits for, so it is not served one lease at a time.
         var needed = bucket.TakeNeeded();
-        var request = new LeaseRequest { Settings = bucket.Settings, Wanted = Math.Max(bucket.LeaseSize, needed), Owed = bucket.TakeOwed(), Needed = needed };
+        var wanted = Math.Max(Math.Max(bucket.LeaseSize, needed), Math.Min(bucket.TakeDemand(), bucket.Settings.Capacity));
+        var request = new LeaseRequest { Settings = bucket.Settings, Wanted = wanted, Owed = bucket.TakeOwed(), Needed = needed };
         return SendAsync(bucket, request, cancellationToken);
     }
 

@@ -26,6 +26,16 @@ internal sealed class RateLimitingOptions
     [Range(0, 10_000)]
     public int? Credit { get; set; }
 
+    /// <summary>
+    /// How long a request may wait for a lease already in flight when this gateway's share and credit of a cluster-wide
+    /// bucket are spent, before it is refused with 429. Default: 200 ms; zero refuses at once. A lease is one grain
+    /// call, so a burst from a new client, or right after the gateway starts, is served from the cluster-wide bucket
+    /// instead of being refused for want of a share the gateway has not been given yet. Requests that find tokens
+    /// never wait; nor does anyone once the grain has said the bucket is empty or cannot be reached.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan LeaseWait { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Per-client buckets kept per limit before idle ones are dropped. Default: 10,000.</summary>
     [Range(16, 10_000_000)]
     public int MaxKeys { get; set; } = 10_000;

@@ -28,12 +28,30 @@ internal sealed class TokenRateLimitGate(RateLimitBuckets buckets)
         var bucket = buckets.Global(limit.Scope, CompiledRateLimit.ClientKey(context, settings.Key), limit.Bucket);
         if (!bucket.TryAcquire(buckets.Time.GetTimestamp(), charged, out var retryAfter))
         {
-            refusal = new TokenRefusal(limit, estimate, retryAfter);
+            refusal = new TokenRefusal(limit, estimate, retryAfter, bucket, charged);
             return false;
         }
 
         charge = new TokenCharge(bucket, request, estimate, charged);
         return true;
+    }
+
+    /// <summary>
+    /// After <see cref="TryCharge"/> refused: waits up to <see cref="RateLimitingOptions.LeaseWait"/> for the tenant's
+    /// lease in flight, so a burst is not refused by a share the gateway has not been given yet.
+    /// </summary>
+    /// <returns>The charge once the estimate is covered; else null and the refusal to answer with.</returns>
+    public async ValueTask<(TokenCharge? Charge, TokenRefusal Refusal)> ChargeWhenLeasedAsync(HttpContext context, TokenRefusal refusal)
+    {
+        if (buckets.LeaseWait <= TimeSpan.Zero || context.Features.Get<InferenceRequest>() is not { } request)
+        {
+            return (null, refusal);
+        }
+
+        var (acquired, retryAfter) = await refusal.Bucket.AcquireWhenLeasedAsync(refusal.Charged, refusal.RetryAfter, buckets.LeaseWait, buckets.Time, context.RequestAborted);
+        return acquired
+            ? (new TokenCharge(refusal.Bucket, request, refusal.Estimate, refusal.Charged), refusal)
+            : (null, refusal with { RetryAfter = retryAfter });
     }
 
     /// <summary>Settles a charge once forwarding returned (the response is complete). Never waits for a grain.</summary>

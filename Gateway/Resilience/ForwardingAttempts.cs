@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
@@ -32,6 +33,7 @@ internal sealed class ForwardingAttempts : HttpTransformer
     private int _status;
     private bool _willRetry;
     private ulong? _hash;
+    private AttemptResult? _replay;
 
     public ForwardingAttempts(IHttpForwarder forwarder, HttpContext context, UpstreamCluster cluster, HttpMessageInvoker invoker, HttpTransformer inner, RetryPolicy? retry, RequestBodyReplay? body, bool delayed, Admission admission = Admission.Allowed, AuthorizationGate? authorization = null)
     {
@@ -48,8 +50,7 @@ internal sealed class ForwardingAttempts : HttpTransformer
     }
 
     /// <summary>The pipeline's callback: one attempt.</summary>
-    public static Func<ResilienceContext, ForwardingAttempts, ValueTask<Outcome<AttemptResult>>> Callback { get; } =
-        static async (context, attempts) => Outcome.FromResult(await attempts.SendAsync(context.CancellationToken));
+    public static Func<ResilienceContext, ForwardingAttempts, ValueTask<Outcome<AttemptResult>>> Callback { get; } = SendOutcomeAsync;
 
     /// <summary>Attempts started so far.</summary>
     public int Attempts { get; private set; }
@@ -57,6 +58,8 @@ internal sealed class ForwardingAttempts : HttpTransformer
     /// <summary>The endpoint of the latest attempt.</summary>
     public UpstreamEndpoint? LastEndpoint { get; private set; }
 
+    // Pooled: an attempt always waits for the upstream, and the request path awaits each attempt exactly once.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<AttemptResult> SendAsync(CancellationToken cancellationToken)
     {
         // A consistent hash is computed once, by the first attempt; the other policies never look at the request.
@@ -127,6 +130,21 @@ internal sealed class ForwardingAttempts : HttpTransformer
         }
 
         return new AttemptResult(outcome, _status, error, _willRetry);
+    }
+
+    /// <summary>Makes the pipeline's next callback return <paramref name="made"/>, an attempt made before it ran.</summary>
+    public void ReplayNext(AttemptResult made) => _replay = made;
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<Outcome<AttemptResult>> SendOutcomeAsync(ResilienceContext context, ForwardingAttempts attempts)
+    {
+        if (attempts._replay is { } made)
+        {
+            attempts._replay = null;
+            return Outcome.FromResult(made);
+        }
+
+        return Outcome.FromResult(await attempts.SendAsync(context.CancellationToken));
     }
 
     /// <summary>Gives back a retry slot reserved for a retry that never came (the route timeout ran out first).</summary>

@@ -11,7 +11,7 @@ internal sealed partial class ResilientForwarder
     /// connection pool and the route's retries and timeout. Needs a body that can be sent again: one buffered
     /// (Content-Length up to <c>RetryBufferLimit</c>), or a streamed one no attempt has read yet.
     /// </summary>
-    private async Task<ForwardResult> ForwardWithFallbackAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed, FallbackRoute fallback)
+    private async ValueTask<ForwardResult> ForwardWithFallbackAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed, FallbackRoute fallback)
     {
         var body = RequestBodyReplay.Prepare(context.Request, _bufferLimit);
         var attempt = new FallbackAttempt(fallback, body);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
@@ -15,7 +16,9 @@ namespace OrleansMesh.Gateway.Resilience;
 /// Forwards a routed request the way Envoy's router does: fault injection, the destination's connection-pool limit,
 /// then attempts under the route's pipeline (retry with back-off to other endpoints, per-try and route timeouts).
 /// Everything it decides with was compiled with the snapshot; per request it reads, counts and allocates one
-/// <see cref="ForwardingAttempts"/>.
+/// <see cref="ForwardingAttempts"/>. Every forwarded request completes asynchronously (it waits for the upstream), so
+/// each async step would allocate its state machine: the steps return <see cref="ValueTask{TResult}"/> from pooled
+/// builders instead (each is awaited exactly once, by its caller).
 /// </summary>
 internal sealed partial class ResilientForwarder
 {
@@ -60,7 +63,8 @@ internal sealed partial class ResilientForwarder
     }
 
     /// <summary>Forwards, and tells what the client got: the outcome of the last attempt, or why none was made.</summary>
-    public async Task<ForwardResult> ForwardAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ForwardResult> ForwardAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex)
     {
         var resilience = action.Resilience;
         var delayed = false;
@@ -86,14 +90,18 @@ internal sealed partial class ResilientForwarder
             }
         }
 
-        if (!_rateLimits.TryAcquire(context, action.RateLimits, out var retryAfter, out var refusedBy))
+        if (action.RateLimits.Length > 0 && await _rateLimits.AcquireAsync(context, action.RateLimits) is { IsAllowed: false } refused)
         {
-            return await RateLimitedAsync(context, retryAfter, refusedBy!, delayed);
+            return await RateLimitedAsync(context, refused.RetryAfter, refused.RefusedBy!, delayed);
         }
 
         if (!_tokenLimits.TryCharge(context, action.TokenRateLimit, out var tokens, out var tokenRefusal))
         {
-            return await TokenRateLimitGate.RejectAsync(context, tokenRefusal, delayed);
+            (tokens, tokenRefusal) = await _tokenLimits.ChargeWhenLeasedAsync(context, tokenRefusal);
+            if (tokens is null)
+            {
+                return await TokenRateLimitGate.RejectAsync(context, tokenRefusal, delayed);
+            }
         }
 
         var destination = action.Destinations.Length == 1 ? action.Destinations[0] : action.Pick(Random.Shared.Next(action.TotalWeight));
@@ -109,7 +117,8 @@ internal sealed partial class ResilientForwarder
         return result;
     }
 
-    private async Task<ForwardResult> ForwardToAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ForwardResult> ForwardToAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed)
     {
         var resilience = action.Resilience;
         var cluster = destination.Cluster;
@@ -118,9 +127,9 @@ internal sealed partial class ResilientForwarder
             return await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.NoHealthyUpstream), "no_healthy_upstream", $"no healthy endpoint in {cluster.Name} (route {route.Name})");
         }
 
-        if (!_rateLimits.TryAcquire(context, cluster.RateLimits, out var retryAfter, out var refusedBy))
+        if (cluster.RateLimits.Length > 0 && await _rateLimits.AcquireAsync(context, cluster.RateLimits) is { IsAllowed: false } refused)
         {
-            return await RateLimitedAsync(context, retryAfter, refusedBy!, delayed);
+            return await RateLimitedAsync(context, refused.RetryAfter, refused.RefusedBy!, delayed);
         }
 
         // The cluster-wide breaker, as the destination's grain last decided it (no grain call here).
@@ -152,29 +161,65 @@ internal sealed partial class ResilientForwarder
         }
     }
 
-    private static async Task<(AttemptResult Last, bool RouteTimedOut)> RunAsync(HttpContext context, RouteResilience resilience, ForwardingAttempts attempts)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<(AttemptResult Last, bool RouteTimedOut)> RunAsync(HttpContext context, RouteResilience resilience, ForwardingAttempts attempts)
     {
         if (resilience.Pipeline is not { } pipeline)
         {
             return (await attempts.SendAsync(CancellationToken.None), false);
         }
 
-        var resilienceContext = ResilienceContextPool.Shared.Get(context.RequestAborted);
         try
         {
-            var outcome = await pipeline.ExecuteOutcomeAsync(ForwardingAttempts.Callback, resilienceContext, attempts);
+            // Most requests make one attempt, and a pipeline of retries alone adds nothing to it: the first attempt runs
+            // here, as Polly would run it (same token, refused when already cancelled, an exception becomes an outcome),
+            // and only one that asks for a retry enters the pipeline, whose first callback is handed its result.
+            if (resilience.RetriesOnly)
+            {
+                var aborted = context.RequestAborted;
+                if (aborted.IsCancellationRequested)
+                {
+                    return (default, false);
+                }
 
-            // An exception here is the route timeout (or the client leaving) during a back-off.
-            return outcome.Exception is null ? (outcome.Result, false) : (default, !context.RequestAborted.IsCancellationRequested);
+                AttemptResult first;
+                try
+                {
+                    first = await attempts.SendAsync(aborted);
+                }
+                catch (Exception)
+                {
+                    return (default, !aborted.IsCancellationRequested);
+                }
+
+                if (!first.WillRetry)
+                {
+                    return (first, false);
+                }
+
+                attempts.ReplayNext(first);
+            }
+
+            var resilienceContext = ResilienceContextPool.Shared.Get(context.RequestAborted);
+            try
+            {
+                var outcome = await pipeline.ExecuteOutcomeAsync(ForwardingAttempts.Callback, resilienceContext, attempts);
+
+                // An exception here is the route timeout (or the client leaving) during a back-off.
+                return outcome.Exception is null ? (outcome.Result, false) : (default, !context.RequestAborted.IsCancellationRequested);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(resilienceContext);
+            }
         }
         finally
         {
             attempts.ReleaseReservedRetry();
-            ResilienceContextPool.Shared.Return(resilienceContext);
         }
     }
 
-    private async Task<ForwardResult> FinishAsync(HttpContext context, CompiledRoute route, ForwardingAttempts attempts, AttemptResult last, bool routeTimedOut, bool delayed)
+    private async ValueTask<ForwardResult> FinishAsync(HttpContext context, CompiledRoute route, ForwardingAttempts attempts, AttemptResult last, bool routeTimedOut, bool delayed)
     {
         var endpoint = attempts.LastEndpoint?.DestinationPrefix ?? "";
         if (context.RequestAborted.IsCancellationRequested)

@@ -19,4 +19,10 @@ internal sealed class RouteResilience(RetryPolicy? retry, FaultPolicy? fault, Ti
     public TimeSpan? Timeout { get; } = timeout;
 
     public ResiliencePipeline<AttemptResult>? Pipeline { get; } = pipeline;
+
+    /// <summary>
+    /// Whether <see cref="Pipeline"/> holds retries alone (no route or per-try timeout, e.g. Istio's default retries):
+    /// then it does nothing for a first attempt, which can run before it.
+    /// </summary>
+    public bool RetriesOnly { get; } = timeout is null && retry?.PerTryTimeout is null;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.Security.Authentication;
 using OrleansMesh.Gateway.Security.Authorization;
 using OrleansMesh.Gateway.Security.Identity;
@@ -24,7 +25,9 @@ internal static class MeshSecurityExtensions
         services.AddSingleton<TokenAuthenticator>();
         services.AddSingleton<AuthorizationAudit>();
         services.AddSingleton<AuthorizationGate>();
-        services.AddOptions<GatewayIdentityOptions>().BindConfiguration(GatewayIdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GatewayIdentityOptions>().BindConfiguration(GatewayIdentityOptions.SectionName)
+            .PostConfigure<IOptions<MeshGatewayOptions>>(static (identity, gateway) => identity.Namespace ??= gateway.Value.Namespace)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GatewayIdentity>();
         services.AddSingleton<UpstreamTls>();
         services.AddHostedService<GatewayIdentityService>();

@@ -1,5 +1,5 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using OrleansMesh.Gateway.Security.Authorization;
 using OrleansMesh.Gateway.Security.Jwt;
 using OrleansMesh.Security;
@@ -8,41 +8,61 @@ namespace OrleansMesh.Gateway.Security;
 
 /// <summary>
 /// The gateway's compiled security config at one generation: immutable, replaced whole on a push.
-/// Scope: a policy without a selector applies to every workload of the mesh, whatever its namespace (there is no
-/// root-namespace distinction); one with <c>selector.matchLabels</c> applies to workloads carrying those labels:
-/// the gateway itself (its <c>MeshGatewayOptions.Labels</c>, checked before routing) or a destination endpoint
-/// (checked once the endpoint is chosen). The gateway enforces for both, so it is the only enforcement point.
+/// Scope, as Istio's (<see cref="PolicyScope"/>): a RequestAuthentication or AuthorizationPolicy in the root namespace
+/// (<c>istio-system</c>) applies to workloads of every namespace, one in any other namespace only to workloads of that
+/// namespace; without a selector to all of them, with <c>selector.matchLabels</c> to those carrying the labels. A
+/// resource without <c>metadata.namespace</c> is in <c>default</c>. The workloads are the gateway itself (its
+/// <c>MeshGatewayOptions.Namespace</c> and <c>Labels</c>, checked before routing) and each destination endpoint (its
+/// ServiceEntry's namespace and its labels, checked once the endpoint is chosen). The gateway enforces for both, so it
+/// is the only enforcement point.
 /// </summary>
 internal sealed class SecuritySnapshot
 {
-    private readonly (ImmutableDictionary<string, string> Selector, JwtProvider[] Providers)[] _selectedProviders;
-    private readonly CompiledPolicy[] _meshPolicies;
-    private readonly CompiledPolicy[] _selectedPolicies;
-    private readonly ConditionalWeakTable<ImmutableDictionary<string, string>, WorkloadSecurity> _byLabels = new();
+    private readonly ScopedProviders[] _providers;
+    private readonly CompiledPolicy[] _policies;
+    private readonly string _rootNamespace;
+
+    // Namespaces holding policies of their own each get a cache; any other namespace (the root one included) sees only
+    // the root namespace's, so they share one. Read-only after construction: lookups take no lock.
+    private readonly FrozenDictionary<string, NamespaceSecurityCache> _namespaces;
+    private readonly NamespaceSecurityCache _rootOnly;
 
     public SecuritySnapshot(
         long generation,
-        IReadOnlyList<JwtProvider> meshProviders,
-        IReadOnlyList<(ImmutableDictionary<string, string> Selector, JwtProvider[] Providers)> selectedProviders,
+        IReadOnlyList<ScopedProviders> providers,
         IReadOnlyList<CompiledPolicy> policies,
+        string rootNamespace,
+        string gatewayNamespace,
         IReadOnlyDictionary<string, string> gatewayLabels,
         ImmutableArray<PeerAuthentication> peerAuthentications)
     {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(rootNamespace);
+        ArgumentNullException.ThrowIfNull(gatewayNamespace);
+        ArgumentNullException.ThrowIfNull(gatewayLabels);
         Generation = generation;
-        _selectedProviders = [.. selectedProviders];
-        _meshPolicies = [.. policies.Where(p => p.Selector is null)];
-        _selectedPolicies = [.. policies.Where(p => p.Selector is not null)];
+        _providers = [.. providers];
+        _policies = [.. policies];
+        _rootNamespace = rootNamespace;
         PeerAuthentications = peerAuthentications;
-        var gatewayProviders = meshProviders.Concat(_selectedProviders.Where(s => Selects(s.Selector, gatewayLabels)).SelectMany(s => s.Providers)).ToArray();
-        Gateway = new WorkloadSecurity(gatewayProviders, new PolicySet([.. _meshPolicies, .. _selectedPolicies.Where(p => Selects(p.Selector!, gatewayLabels))]));
-        AllLocations = [.. meshProviders.Concat(_selectedProviders.SelectMany(s => s.Providers)).SelectMany(p => p.Locations).Distinct()];
+        Gateway = new WorkloadSecurity(ProvidersFor(gatewayNamespace, gatewayLabels).ToArray(), PoliciesFor(gatewayNamespace, gatewayLabels));
+        AllLocations = [.. _providers.SelectMany(s => s.Providers).SelectMany(p => p.Locations).Distinct()];
+        IsEmpty = AllLocations.Count == 0 && _policies.Length == 0;
+        _rootOnly = new NamespaceSecurityCache(rootNamespace, Compute);
+        _namespaces = _providers.Select(p => p.Scope.Namespace)
+            .Concat(_policies.Select(p => p.Scope.Namespace))
+            .Where(ns => !string.Equals(ns, rootNamespace, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(ns => ns, ns => new NamespaceSecurityCache(ns, Compute), StringComparer.Ordinal);
     }
 
-    public static SecuritySnapshot Empty { get; } = new(0, [], [], [], ImmutableDictionary<string, string>.Empty, []);
+    public static SecuritySnapshot Empty { get; } = new(
+        0, [], [], PeerAuthenticationResolver.DefaultRootNamespace, PeerAuthenticationResolver.DefaultRootNamespace, ImmutableDictionary<string, string>.Empty, []);
 
     public long Generation { get; }
 
-    /// <summary>What the gateway checks before routing.</summary>
+    /// <summary>What the gateway checks before routing: what applies to its own namespace and labels.</summary>
     public WorkloadSecurity Gateway { get; }
 
     /// <summary>Every place any jwtRule reads tokens from.</summary>
@@ -52,22 +72,26 @@ internal sealed class SecuritySnapshot
     public ImmutableArray<PeerAuthentication> PeerAuthentications { get; }
 
     /// <summary>True when there is nothing to check anywhere: the request path skips security entirely.</summary>
-    public bool IsEmpty => AllLocations.Count == 0 && _meshPolicies.Length == 0 && _selectedPolicies.Length == 0;
+    public bool IsEmpty { get; }
 
     /// <summary>
-    /// What applies at a destination endpoint with <paramref name="labels"/>: the jwtRules selecting it (mesh-wide ones
-    /// were checked before routing) and every policy for it, mesh-wide ones included, as a sidecar would enforce them.
+    /// What applies at a destination endpoint in <paramref name="namespace"/> with <paramref name="labels"/>: the jwtRules
+    /// applying to it but not to the gateway (those were checked before routing), and every policy applying to it, the
+    /// gateway's included, as a sidecar would enforce them. Computed once per namespace and label set.
     /// </summary>
-    public WorkloadSecurity ForDestination(ImmutableDictionary<string, string> labels) =>
-        IsEmpty ? WorkloadSecurity.None : _byLabels.GetValue(labels, Compute);
+    public WorkloadSecurity ForDestination(string @namespace, ImmutableDictionary<string, string> labels) =>
+        IsEmpty ? WorkloadSecurity.None : (_namespaces.TryGetValue(@namespace, out var cache) ? cache : _rootOnly).For(labels);
 
-    private WorkloadSecurity Compute(ImmutableDictionary<string, string> labels)
+    private WorkloadSecurity Compute(string @namespace, ImmutableDictionary<string, string> labels)
     {
-        var providers = _selectedProviders.Where(s => Selects(s.Selector, labels)).SelectMany(s => s.Providers).Except(Gateway.Providers).ToArray();
-        var policies = new PolicySet([.. _meshPolicies, .. _selectedPolicies.Where(p => Selects(p.Selector!, labels))]);
-        return new WorkloadSecurity(providers, policies);
+        var providers = ProvidersFor(@namespace, labels).Except(Gateway.Providers).ToArray();
+        var policies = PoliciesFor(@namespace, labels);
+        return providers.Length == 0 && policies.IsEmpty ? WorkloadSecurity.None : new WorkloadSecurity(providers, policies);
     }
 
-    public static bool Selects(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels) =>
-        selector.All(l => labels.TryGetValue(l.Key, out var value) && string.Equals(value, l.Value, StringComparison.Ordinal));
+    private IEnumerable<JwtProvider> ProvidersFor(string @namespace, IReadOnlyDictionary<string, string> labels) =>
+        _providers.Where(s => s.Scope.AppliesTo(_rootNamespace, @namespace, labels)).SelectMany(s => s.Providers);
+
+    private PolicySet PoliciesFor(string @namespace, IReadOnlyDictionary<string, string> labels) =>
+        new([.. _policies.Where(p => p.Scope.AppliesTo(_rootNamespace, @namespace, labels))]);
 }

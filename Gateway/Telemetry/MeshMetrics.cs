@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.Hosting;
 
 namespace OrleansMesh.Gateway.Telemetry;
 
@@ -22,7 +23,7 @@ internal sealed class MeshMetrics
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(options);
         _workload = options.Value.Workload;
-        _workloadNamespace = options.Value.WorkloadNamespace;
+        _workloadNamespace = options.Value.WorkloadNamespace ?? MeshGatewayOptions.DefaultNamespace;
         var meter = meters.Create(MeshMetricNames.MeterName);
         _requests = meter.CreateCounter<long>(MeshMetricNames.RequestsTotal, description: "Requests the gateway handled.");
         _duration = meter.CreateHistogram(

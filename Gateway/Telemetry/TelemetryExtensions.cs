@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OrleansMesh.Gateway.Hosting;
 
 namespace OrleansMesh.Gateway.Telemetry;
 
@@ -20,7 +22,9 @@ internal static class TelemetryExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName)
+            .PostConfigure<IOptions<MeshGatewayOptions>>(static (telemetry, gateway) => telemetry.WorkloadNamespace ??= gateway.Value.Namespace)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessLogOptions>().BindConfiguration(AccessLogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MeshMetrics>();
         services.AddSingleton<GenAiMetrics>();

@@ -15,9 +15,11 @@ internal sealed class TelemetryOptions
     [Required(AllowEmptyStrings = false)]
     public string Workload { get; set; } = "istio-ingressgateway";
 
-    /// <summary>This gateway's <c>source_workload_namespace</c> label. Default: <c>istio-system</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string WorkloadNamespace { get; set; } = "istio-system";
+    /// <summary>
+    /// This gateway's <c>source_workload_namespace</c> label. Default: the gateway's namespace
+    /// (<c>OrleansMesh:Gateway:Namespace</c>, itself <c>istio-system</c> by default).
+    /// </summary>
+    public string? WorkloadNamespace { get; set; }
 
     /// <summary>
     /// Whether spans are made and exported. Default: on when an OTLP endpoint is set (<see cref="OtlpEndpoint"/> or

@@ -18,4 +18,7 @@ internal sealed partial class MeshConfigGrain
 
     [LoggerMessage(5, LogLevel.Warning, "Could not rewrite the route tables of {Count} hosts left in doubt; retrying in {Interval}")]
     private static partial void LogRepairFailed(ILogger logger, Exception exception, int count, TimeSpan interval);
+
+    [LoggerMessage(6, LogLevel.Information, "Rewriting the route tables of {Count} hosts written in table format {Stored}; this version writes format {Current}")]
+    private static partial void LogTableUpgrade(ILogger logger, int count, int stored, int current);
 }

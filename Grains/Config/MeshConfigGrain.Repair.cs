@@ -67,6 +67,8 @@ internal sealed partial class MeshConfigGrain
             LogTablesRepaired(logger, hosts.Count, state.State.Generation);
         }
 
+        await CompleteTableUpgradeAsync();
+
         repairTimer?.Dispose();
         repairTimer = null;
         if (unpushedCommitAt is { } committedAt)

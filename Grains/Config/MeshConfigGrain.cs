@@ -64,6 +64,7 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
         }
 
         tablesInDoubt.UnionWith(state.State.PendingHosts);
+        UpgradeTablesIfOld();
         ControlPlaneMetrics.Generation(state.State.Generation);
         return Task.CompletedTask;
     }
@@ -222,6 +223,9 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             LastRevision = plan.LastRevision,
             PendingHosts = [.. affected],
             Epoch = previous.Epoch,
+
+            // Every operation first finishes a pending table upgrade, so what a commit writes is the current format.
+            TableFormat = CurrentTableFormat,
         };
 
         await WriteStateAsync(next);

@@ -30,4 +30,10 @@ internal sealed class MeshConfigState
     /// that was never written; the activation draws one and the first commit persists it.
     /// </summary>
     [Id(5)] public Guid Epoch { get; set; }
+
+    /// <summary>
+    /// The route-table format the stored tables were written in (<see cref="MeshConfigGrain.CurrentTableFormat"/>);
+    /// 0 in a state stored before the format was recorded. Tables of an older format are all rewritten on activation.
+    /// </summary>
+    [Id(6)] public int TableFormat { get; set; }
 }

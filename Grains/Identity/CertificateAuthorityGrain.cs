@@ -4,14 +4,17 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Grains.Storage;
+using OrleansMesh.Security.Admin;
 using OrleansMesh.Security.Identity;
 
 namespace OrleansMesh.Grains.Identity;
 
 /// <summary>
 /// The mesh CA. On first activation it creates its key and certificate and persists them (the key as PKCS#8 in grain
-/// state); afterwards it signs validated CSRs, records serials until they expire, and revokes on request. The key is
-/// used here and returned by no method; the trust bundle carries certificates only.
+/// state) and a random HMAC secret for join tokens; afterwards it signs validated CSRs of callers entitled to the
+/// identity (join token, renewal proof or admin token; see <see cref="CertificateAuthorityOptions.RequireWorkloadCredential"/>),
+/// records serials until they expire, and revokes on request. Key and secret are used here and returned by no method;
+/// the trust bundle carries certificates only.
 /// </summary>
 internal sealed partial class CertificateAuthorityGrain(
     [PersistentState("ca", MeshStorage.Name)] IPersistentState<CertificateAuthorityState> state,
@@ -34,6 +37,14 @@ internal sealed partial class CertificateAuthorityGrain(
         if (state.State.KeyPkcs8 is null || state.State.CaCertificatePem is null)
         {
             await CreateCaAsync();
+        }
+
+        // State stored before join tokens existed has no secret: add one, keeping the CA's key and records.
+        if (state.State.JoinTokenSecret is null || state.State.JoinTokens is null)
+        {
+            state.State.JoinTokenSecret ??= RandomNumberGenerator.GetBytes(32);
+            state.State.JoinTokens ??= new(StringComparer.Ordinal);
+            await state.WriteStateAsync();
         }
 
         using var ca = X509Certificate2.CreateFromPem(state.State.CaCertificatePem);
@@ -60,6 +71,7 @@ internal sealed partial class CertificateAuthorityGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (key, identity) = CsrValidator.Validate(request, _options.TrustDomain);
+        Authorize(request, identity);
         var ttl = request.Ttl ?? _options.DefaultTtl;
         if (ttl <= TimeSpan.Zero)
         {
@@ -119,6 +131,99 @@ internal sealed partial class CertificateAuthorityGrain(
         return Task.FromResult(state.State.Issued.Values.Where(c => c.RevokedAt is not null && c.NotAfter > now).Select(c => c.SerialNumber).ToImmutableArray());
     }
 
+    public async Task<CreatedJoinToken> CreateJoinTokenAsync(string @namespace, string serviceAccount, TimeSpan? ttl)
+    {
+        if (!SpiffeId.TryParse($"spiffe://{_options.TrustDomain}/ns/{@namespace}/sa/{serviceAccount}", out _))
+        {
+            throw new ArgumentException($"Join token refused: namespace '{@namespace}' and service account '{serviceAccount}' must be non-empty and use only letters, digits, '.', '-' and '_'.");
+        }
+
+        var lifetime = ttl ?? _options.DefaultJoinTokenTtl;
+        if (lifetime <= TimeSpan.Zero || lifetime > _options.MaxJoinTokenTtl)
+        {
+            throw new ArgumentException($"Join token refused: the TTL must be positive and at most {_options.MaxJoinTokenTtl} (OrleansMesh:CertificateAuthority:MaxJoinTokenTtl); it is {lifetime}.");
+        }
+
+        var now = time.GetUtcNow();
+        var info = new JoinTokenInfo
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Namespace = @namespace,
+            ServiceAccount = serviceAccount,
+            CreatedAt = now,
+            ExpiresAt = DateTimeOffset.FromUnixTimeSeconds((now + lifetime).ToUnixTimeSeconds()),
+        };
+        PruneTokens(now);
+        state.State.JoinTokens![info.Id] = info;
+        await state.WriteStateAsync();
+        LogTokenCreated(logger, info.Id, @namespace, serviceAccount, info.ExpiresAt);
+        return new CreatedJoinToken { Token = JoinTokenCodec.Create(state.State.JoinTokenSecret!, info), Info = info };
+    }
+
+    public Task<ImmutableArray<JoinTokenInfo>> ListJoinTokensAsync()
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult(state.State.JoinTokens!.Values.Where(t => t.ExpiresAt > now).OrderBy(t => t.ExpiresAt).ToImmutableArray());
+    }
+
+    public async Task<bool> RevokeJoinTokenAsync(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var key = id.Trim().ToLowerInvariant();
+        if (!state.State.JoinTokens!.TryGetValue(key, out var info) || info.ExpiresAt <= time.GetUtcNow())
+        {
+            return false;
+        }
+
+        if (info.RevokedAt is null)
+        {
+            state.State.JoinTokens[key] = info with { RevokedAt = time.GetUtcNow() };
+            await state.WriteStateAsync();
+            LogTokenRevoked(logger, key, info.Namespace, info.ServiceAccount);
+        }
+
+        return true;
+    }
+
+    private void Authorize(CertificateSigningRequest request, SpiffeId identity)
+    {
+        if (!_options.RequireWorkloadCredential || AdminToken.IsVerifiedCaller())
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var failures = new List<string>();
+        if (!string.IsNullOrEmpty(request.JoinToken))
+        {
+            var failure = JoinTokenValidator.Check(state.State.JoinTokenSecret!, request.JoinToken, identity, state.State.JoinTokens!, now);
+            if (failure is null)
+            {
+                return;
+            }
+
+            failures.Add(failure);
+        }
+
+        if (!string.IsNullOrEmpty(request.CurrentCertificatePem) || !string.IsNullOrEmpty(request.RenewalProof))
+        {
+            var failure = RenewalProofVerifier.Check(request, _ca!, identity, serial => state.State.Issued.GetValueOrDefault(serial), now);
+            if (failure is null)
+            {
+                return;
+            }
+
+            failures.Add(failure);
+        }
+
+        var reason = failures.Count == 0 ? "no workload credential (join token or renewal proof) was sent" : string.Join("; ", failures);
+        LogRefused(logger, identity.ToString(), reason);
+        throw new UnauthorizedAccessException(
+            $"Certificate request for {identity} refused: {reason}. A first certificate needs a join token for namespace '{identity.Namespace}', service account '{identity.ServiceAccount}': "
+            + $"create one with 'meshctl identity token create --namespace {identity.Namespace} --service-account {identity.ServiceAccount}' and give it to the workload (JoinToken or JoinTokenFile setting); "
+            + "a renewal signs the new CSR with the current, unrevoked certificate's key.");
+    }
+
     private async Task CreateCaAsync()
     {
         var now = time.GetUtcNow();
@@ -141,6 +246,14 @@ internal sealed partial class CertificateAuthorityGrain(
             state.State.CaCertificatePem = ca.ExportCertificatePem();
             await state.WriteStateAsync();
             LogCreated(logger, _options.TrustDomain, ca.Subject, ca.NotAfter.ToUniversalTime());
+        }
+    }
+
+    private void PruneTokens(DateTimeOffset now)
+    {
+        foreach (var id in state.State.JoinTokens!.Where(p => p.Value.ExpiresAt <= now).Select(p => p.Key).ToArray())
+        {
+            state.State.JoinTokens!.Remove(id);
         }
     }
 

@@ -30,4 +30,18 @@ internal sealed class CertificateAuthorityOptions
 
     /// <summary>PEM file of the operator root's private key (PKCS#8 or EC/RSA PEM). Default: unset.</summary>
     public string? OperatorRootKeyFile { get; set; }
+
+    /// <summary>
+    /// Whether <c>SignAsync</c> needs a workload credential: a join token for the requested namespace and service account,
+    /// a renewal proof with the current certificate, or the mesh admin token. Default: true. Set false (env
+    /// <c>OrleansMesh__CertificateAuthority__RequireWorkloadCredential=false</c>) only for a dev mesh: anyone reaching the
+    /// cluster then gets a certificate for any identity. <c>dotnet run --project Silo -- dev</c> sets it false.
+    /// </summary>
+    public bool RequireWorkloadCredential { get; set; } = true;
+
+    /// <summary>Lifetime of a join token when none is asked for. Default: 24 h, as a Kubernetes bootstrap token.</summary>
+    public TimeSpan DefaultJoinTokenTtl { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Longest join token lifetime accepted; longer requests are refused. Default: 365 days.</summary>
+    public TimeSpan MaxJoinTokenTtl { get; set; } = TimeSpan.FromDays(365);
 }

@@ -27,6 +27,16 @@ internal sealed class CertificateAuthorityOptionsValidator : IValidateOptions<Ce
             failures.Add($"{Section}DefaultTtl must be positive and at most MaxTtl ({options.MaxTtl}); it is {options.DefaultTtl}.");
         }
 
+        if (options.MaxJoinTokenTtl <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}MaxJoinTokenTtl must be positive (default 365 days); it is {options.MaxJoinTokenTtl}.");
+        }
+
+        if (options.DefaultJoinTokenTtl <= TimeSpan.Zero || options.DefaultJoinTokenTtl > options.MaxJoinTokenTtl)
+        {
+            failures.Add($"{Section}DefaultJoinTokenTtl must be positive and at most MaxJoinTokenTtl ({options.MaxJoinTokenTtl}); it is {options.DefaultJoinTokenTtl}.");
+        }
+
         if (string.IsNullOrEmpty(options.OperatorRootCertificateFile) != string.IsNullOrEmpty(options.OperatorRootKeyFile))
         {
             failures.Add($"{Section}OperatorRootCertificateFile and {Section}OperatorRootKeyFile go together: set both (intermediate CA) or neither (self-signed root).");

@@ -67,8 +67,16 @@ internal static class RouteTableBuilder
         };
     }
 
-    private static ServiceDefinition BuildService(string key, List<ServiceEntry> serviceEntries, IEnumerable<WorkloadEntry> workloads)
+    /// <summary>
+    /// The service of <paramref name="key"/>, from the ServiceEntries listing it (oldest first) in the oldest one's
+    /// namespace, which is the namespace of all its endpoints. Istio keeps the oldest Service of a hostname, so a newer
+    /// entry in another namespace can neither take the host over nor put its endpoints under this namespace's security
+    /// policies. Entries of that namespace are merged: ports by number (first wins), endpoints in order.
+    /// </summary>
+    private static ServiceDefinition BuildService(string key, List<ServiceEntry> listing, IEnumerable<WorkloadEntry> workloads)
     {
+        var @namespace = listing[0].Metadata.Namespace;
+        var serviceEntries = listing.Where(se => string.Equals(se.Metadata.Namespace, @namespace, StringComparison.Ordinal)).ToList();
         var ports = new List<ServicePort>();
         foreach (var port in serviceEntries.SelectMany(se => se.Spec.Ports))
         {
@@ -94,6 +102,6 @@ internal static class RouteTableBuilder
             }
         }
 
-        return new ServiceDefinition { Host = key, Ports = [.. ports], Endpoints = endpoints.ToImmutable() };
+        return new ServiceDefinition { Host = key, Namespace = @namespace, Ports = [.. ports], Endpoints = endpoints.ToImmutable() };
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Memory;
 using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.Telemetry;
+using OrleansMesh.Grains.Identity;
 using OrleansMesh.Silo.Hosting;
 
 namespace OrleansMesh.Silo.Dev;
@@ -8,7 +9,8 @@ namespace OrleansMesh.Silo.Dev;
 /// <summary>
 /// <c>dotnet run --project Silo -- dev</c>: a whole mesh in one process — a silo (localhost clustering, config kept in
 /// SQLite under <c>./.mesh/</c>), a gateway on 127.0.0.1:8080 (access log on standard output) and, unless <c>--no-demo</c>, three versions of the demo
-/// model server with a canary and a shadow config applied.
+/// model server with a canary and a shadow config applied. Its CA signs without workload credentials
+/// (<c>RequireWorkloadCredential=false</c>, overridable by setting), so a dev gateway with identity needs no join token.
 /// </summary>
 internal static class DevMesh
 {
@@ -20,7 +22,15 @@ internal static class DevMesh
         var builder = WebApplication.CreateBuilder([.. args.Where(a => a != NoDemoFlag)]);
 
         // The dev mesh shows its traffic: access logs on unless a setting says otherwise (first source, lowest precedence).
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new(AccessLogOptions.SectionName + ":" + nameof(AccessLogOptions.Enabled), "true")] });
+        // Its CA is open, as before join tokens: the in-process gateway (Identity:Enabled) then needs no token.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData =
+            [
+                new(AccessLogOptions.SectionName + ":" + nameof(AccessLogOptions.Enabled), "true"),
+                new(CertificateAuthorityOptions.SectionName + ":" + nameof(CertificateAuthorityOptions.RequireWorkloadCredential), "false"),
+            ],
+        });
         builder.AddMeshSilo();
         builder.AddMeshGateway();
         if (demo)

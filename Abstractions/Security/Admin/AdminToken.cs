@@ -32,11 +32,41 @@ public static class AdminToken
         (typeof(ICertificateAuthorityGrain), nameof(ICertificateAuthorityGrain.RevokeAsync)),
         (typeof(ICertificateAuthorityGrain), nameof(ICertificateAuthorityGrain.ListIssuedAsync)),
         (typeof(IDestinationHealthGrain), nameof(IDestinationHealthGrain.OverrideAsync)),
+        (typeof(ICertificateAuthorityGrain), nameof(ICertificateAuthorityGrain.CreateJoinTokenAsync)),
+        (typeof(ICertificateAuthorityGrain), nameof(ICertificateAuthorityGrain.ListJoinTokensAsync)),
+        (typeof(ICertificateAuthorityGrain), nameof(ICertificateAuthorityGrain.RevokeJoinTokenAsync)),
     }.ToFrozenSet();
+
+    // Open to everyone, but the token grants more when it comes along: an operator may get a certificate for any identity.
+    private static readonly FrozenSet<(Type, string)> s_elevatedOperations = new HashSet<(Type, string)>
+    {
+        (typeof(ICertificateAuthorityGrain), nameof(ICertificateAuthorityGrain.SignAsync)),
+    }.ToFrozenSet();
+
+    // Set by the incoming filter for the grain to see; a value that came over the wire is a copy, never this instance.
+    private static readonly object s_verified = new();
 
     /// <summary>Whether <paramref name="method"/> (a grain interface method) needs the admin token.</summary>
     public static bool IsAdminOperation(MethodInfo? method) =>
         method?.DeclaringType is { } type && s_adminOperations.Contains((type, method.Name));
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is open to all but serves an admin-token holder more (<c>SignAsync</c>: any
+    /// identity without a workload credential). Admin clients send the token with these calls too.
+    /// </summary>
+    public static bool IsElevatedOperation(MethodInfo? method) =>
+        method?.DeclaringType is { } type && s_elevatedOperations.Contains((type, method.Name));
+
+    /// <summary>
+    /// Inside a grain call: whether this silo's <see cref="AdminTokenIncomingFilter"/> verified the caller's admin token
+    /// (only for <see cref="IsElevatedOperation"/> methods). False on a silo without an admin token.
+    /// </summary>
+    public static bool IsVerifiedCaller() => ReferenceEquals(RequestContext.Get(VerifiedRequestContextKey), s_verified);
+
+    /// <summary>The request-context key of the verification mark <see cref="IsVerifiedCaller"/> reads.</summary>
+    internal const string VerifiedRequestContextKey = "om.admin-verified";
+
+    internal static void MarkVerified() => RequestContext.Set(VerifiedRequestContextKey, s_verified);
 
     /// <summary>Constant-time comparison of a presented token with the configured one.</summary>
     public static bool Matches(string expected, object? presented) =>

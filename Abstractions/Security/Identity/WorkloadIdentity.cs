@@ -93,7 +93,11 @@ public sealed class WorkloadIdentity : IAsyncDisposable
         return false;
     }
 
-    /// <summary>Gets a new certificate now (also what the renewal timer does).</summary>
+    /// <summary>
+    /// Gets a new certificate now (also what the renewal timer does). While the current certificate is unexpired it
+    /// proves possession of it (<see cref="RenewalProof"/>); otherwise, or when the CA refuses that proof (e.g. the
+    /// certificate was revoked) and a join token is configured, it sends the join token.
+    /// </summary>
     public async Task<WorkloadCertificate> IssueAsync()
     {
         var trustDomain = Trust.TrustDomain ?? (await Ca.GetTrustBundleAsync()).TrustDomain;
@@ -101,7 +105,8 @@ public sealed class WorkloadIdentity : IAsyncDisposable
         var (key, csr) = WorkloadCsr.Create(id);
         using (key)
         {
-            var signed = await Ca.SignAsync(new CertificateSigningRequest { Csr = csr, SpiffeId = id.ToString(), Ttl = _options.Ttl });
+            var request = new CertificateSigningRequest { Csr = csr, SpiffeId = id.ToString(), Ttl = _options.Ttl };
+            var signed = await SignAsync(request, id);
             var chain = new X509Certificate2Collection();
             chain.ImportFromPem(signed.ChainPem);
             using var leaf = chain[0];
@@ -133,6 +138,56 @@ public sealed class WorkloadIdentity : IAsyncDisposable
         await _renewTimer.DisposeAsync();
         await _pollTimer.DisposeAsync();
         _stopping.Dispose();
+    }
+
+    private async Task<SignedCertificate> SignAsync(CertificateSigningRequest request, SpiffeId id)
+    {
+        if (_current is not { } current || current.NotAfter <= _time.GetUtcNow() || current.Identity != id
+            || current.Certificate.GetECDsaPrivateKey() is not { } currentKey)
+        {
+            return await Ca.SignAsync(request with { JoinToken = ReadJoinToken() });
+        }
+
+        using (currentKey)
+        {
+            var renewal = request with
+            {
+                CurrentCertificatePem = current.Certificate.ExportCertificatePem(),
+                RenewalProof = RenewalProof.Create(currentKey, request.Csr),
+            };
+            try
+            {
+                return await Ca.SignAsync(renewal);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or ArgumentException && ReadJoinToken() is { } token)
+            {
+                return await Ca.SignAsync(request with { JoinToken = token });
+            }
+        }
+    }
+
+    // Read on every use: a rotated Kubernetes Secret updates the mounted file in place.
+    private string? ReadJoinToken()
+    {
+        if (!string.IsNullOrEmpty(_options.JoinToken))
+        {
+            return _options.JoinToken;
+        }
+
+        if (string.IsNullOrEmpty(_options.JoinTokenFile))
+        {
+            return null;
+        }
+
+        try
+        {
+            var token = File.ReadAllText(_options.JoinTokenFile).Trim();
+            return token.Length > 0 ? token : null;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private void Schedule(TimeSpan due)

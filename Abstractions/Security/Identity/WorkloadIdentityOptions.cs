@@ -24,6 +24,20 @@ public sealed record WorkloadIdentityOptions
     /// <summary>Wait before trying again after a failed renewal or poll. Default: 1 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A join token for this workload's namespace and service account (<c>meshctl identity token create</c>), sent to get
+    /// the first certificate (and again whenever a renewal with the current certificate is refused). Set this or
+    /// <see cref="JoinTokenFile"/>, not both. Default: unset (a CA that requires workload credentials refuses the first
+    /// certificate).
+    /// </summary>
+    public string? JoinToken { get; set; }
+
+    /// <summary>
+    /// A file holding the join token (e.g. a mounted Kubernetes Secret), read again before each first issuance so a
+    /// rotated Secret is picked up; a missing file counts as no token. Default: unset.
+    /// </summary>
+    public string? JoinTokenFile { get; set; }
+
     /// <summary>Problems with these settings, with the setting to fix; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -51,6 +65,21 @@ public sealed record WorkloadIdentityOptions
         if (RetryDelay <= TimeSpan.Zero)
         {
             failures.Add($"{nameof(RetryDelay)} must be positive (default 1 s); it is {RetryDelay}.");
+        }
+
+        if (!string.IsNullOrEmpty(JoinToken) && !string.IsNullOrEmpty(JoinTokenFile))
+        {
+            failures.Add($"{nameof(JoinToken)} and {nameof(JoinTokenFile)} are both set: set one.");
+        }
+
+        if (!string.IsNullOrEmpty(JoinToken) && !JoinTokenFormat.IsWellFormed(JoinToken))
+        {
+            failures.Add($"{nameof(JoinToken)} is not a join token (it starts with '{JoinTokenFormat.Prefix}'; create one with 'meshctl identity token create --namespace NS --service-account SA').");
+        }
+
+        if (JoinTokenFile is { } file && (file.Length == 0 || file.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0))
+        {
+            failures.Add($"{nameof(JoinTokenFile)} '{file}' is not a file path.");
         }
 
         return failures;

@@ -4,8 +4,9 @@ using OrleansMesh.Gateway.Security.Authentication;
 namespace OrleansMesh.Gateway.Security.Authorization;
 
 /// <summary>
-/// The destination-level check, once the endpoint is chosen: tokens against the jwtRules selecting the endpoint's
-/// labels, then the policies that apply to it (mesh-wide and selecting its labels), with <c>destination.ip</c> and
+/// The destination-level check, once the endpoint is chosen: tokens against the jwtRules that apply to the endpoint (its
+/// namespace and labels) and were not checked at the gateway, then the policies that apply to it (the root namespace's
+/// and its own namespace's, each for every workload or selecting its labels), with <c>destination.ip</c> and
 /// <c>destination.port</c> those of the endpoint. Reads only the in-memory snapshot.
 /// </summary>
 internal sealed class AuthorizationGate(SecuritySnapshotStore store, TokenAuthenticator authenticator, AuthorizationAudit audit)
@@ -18,7 +19,7 @@ internal sealed class AuthorizationGate(SecuritySnapshotStore store, TokenAuthen
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(endpoint);
-        var workload = store.Current.ForDestination(endpoint.Labels);
+        var workload = store.Current.ForDestination(endpoint.Namespace, endpoint.Labels);
         if (workload.IsEmpty)
         {
             return true;

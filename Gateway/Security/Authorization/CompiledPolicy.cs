@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using OrleansMesh.Security;
 
 namespace OrleansMesh.Gateway.Security.Authorization;
@@ -13,8 +12,8 @@ internal sealed class CompiledPolicy(AuthorizationPolicy policy)
 
     public AuthorizationAction Action { get; } = policy.Spec.Action;
 
-    /// <summary>The labels a workload must carry; null for a policy without a selector (every workload).</summary>
-    public ImmutableDictionary<string, string>? Selector { get; } = policy.Spec.Selector?.Labels;
+    /// <summary>The workloads it applies to: its namespace's (every namespace's from the root one), selected by labels.</summary>
+    public PolicyScope Scope { get; } = PolicyScope.Of(policy.Metadata, policy.Spec.Selector);
 
     public bool Matches(RequestAttributes request) => _rules.Any(r => r.Matches(request));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Security.Identity;
 
 namespace OrleansMesh.Gateway.Security.Identity;
@@ -33,14 +34,17 @@ internal sealed partial class GatewayIdentityService(
 
         var workload = new WorkloadIdentity(grains, new WorkloadIdentityOptions
         {
-            Namespace = settings.Namespace,
+            Namespace = settings.Namespace ?? MeshGatewayOptions.DefaultNamespace,
             ServiceAccount = settings.ServiceAccount,
             Ttl = settings.Ttl,
             RevocationPollInterval = settings.RevocationPollInterval,
+            JoinToken = settings.JoinToken,
+            JoinTokenFile = settings.JoinTokenFile,
         }, time);
         workload.Renewed += issued => LogRenewed(logger, issued.Identity.ToString(), issued.SerialNumber, issued.NotAfter);
-        if (await workload.StartWhenReachableAsync(ex => LogStartFailed(logger, ex), stoppingToken))
+        if (await workload.StartWhenReachableAsync(Failed, stoppingToken))
         {
+            identity.LastFailure = null;
             identity.Workload = workload;
         }
         else
@@ -52,6 +56,13 @@ internal sealed partial class GatewayIdentityService(
     [LoggerMessage(1, LogLevel.Information, "Mesh certificate for {SpiffeId}: serial {Serial}, valid until {NotAfter}")]
     private static partial void LogRenewed(ILogger logger, string spiffeId, string serial, DateTimeOffset notAfter);
 
+    private void Failed(Exception exception)
+    {
+        identity.LastFailure = exception.Message;
+        LogStartFailed(logger, exception);
+    }
+
+    // The CA's refusal says what is missing (e.g. a join token and how to create one); it is in the exception's message.
     [LoggerMessage(2, LogLevel.Warning, "Could not get a mesh certificate yet; ISTIO_MUTUAL endpoints are unreachable until then")]
     private static partial void LogStartFailed(ILogger logger, Exception exception);
 }

@@ -12,7 +12,7 @@ internal sealed class PathNormalizationMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw) || raw == "*" || HttpMethods.IsConnect(context.Request.Method))
+        if (string.IsNullOrEmpty(raw) || raw == "*" || HttpMethods.IsConnect(context.Request.Method) || PathNormalizer.IsNormal(raw))
         {
             return next(context);
         }

@@ -27,6 +27,49 @@ internal static class PathNormalizer
         return decoded is null ? null : RemoveDotSegments(decoded);
     }
 
+    /// <summary>
+    /// Whether the raw target's path is already what <see cref="Normalize"/> makes of it, as nearly every request's is:
+    /// no escape, backslash, fragment or control character, no empty segment but a trailing one, no dot segment.
+    /// Kestrel's decoded path then is that same path, so it need not be replaced.
+    /// </summary>
+    public static bool IsNormal(string rawTarget)
+    {
+        var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? rawTarget.AsSpan() : rawTarget.AsSpan(0, query);
+        if (path.IsEmpty || path[0] != '/')
+        {
+            return false;
+        }
+
+        var segmentStart = 1;
+        for (var i = 1; i <= path.Length; i++)
+        {
+            if (i < path.Length)
+            {
+                var c = path[i];
+                if (c is '%' or '\\' or '#' || char.IsControl(c))
+                {
+                    return false;
+                }
+
+                if (c != '/')
+                {
+                    continue;
+                }
+            }
+
+            var segment = path[segmentStart..i];
+            if (segment.IsEmpty ? i < path.Length : segment is "." or "..")
+            {
+                return false;
+            }
+
+            segmentStart = i + 1;
+        }
+
+        return true;
+    }
+
     private static string? PathOf(string rawTarget)
     {
         var query = rawTarget.IndexOf('?', StringComparison.Ordinal);

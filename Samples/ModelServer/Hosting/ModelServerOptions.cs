@@ -64,4 +64,17 @@ internal sealed record ModelServerOptions
 
     /// <summary>Service account in the server's SPIFFE ID. Env <c>ModelServer__ServiceAccount</c>; default the model <see cref="Name"/>.</summary>
     public string? ServiceAccount { get; set; }
+
+    /// <summary>
+    /// Join token for the server's namespace and service account (<c>meshctl identity token create --namespace NAMESPACE
+    /// --service-account SERVICE-ACCOUNT</c>), sent by the stand-alone server for its first certificate. Env
+    /// <c>ModelServer__JoinToken</c>; set this or <see cref="JoinTokenFile"/>, not both. Default: unset.
+    /// </summary>
+    public string? JoinToken { get; set; }
+
+    /// <summary>
+    /// File holding the join token (a mounted Kubernetes Secret), re-read before each first issuance. Env
+    /// <c>ModelServer__JoinTokenFile</c>; default unset.
+    /// </summary>
+    public string? JoinTokenFile { get; set; }
 }

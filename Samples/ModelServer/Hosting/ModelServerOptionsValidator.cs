@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansMesh.Security.Identity;
 
 namespace OrleansMesh.Samples.ModelServer.Hosting;
 
@@ -24,6 +25,8 @@ internal sealed class ModelServerOptionsValidator : IValidateOptions<ModelServer
         CheckRange(failures, "--default-max-tokens", options.DefaultMaxTokens, 1, options.MaxTokensLimit, "tokens generated when a request sets no max_tokens, at most --max-tokens-limit");
         CheckRange(failures, "--embedding-dimensions", options.EmbeddingDimensions, 1, ModelServerDefaults.MaxEmbeddingDimensions, "the length of embedding vectors");
         CheckInterval(failures, options.PeerAuthenticationPollInterval);
+        failures.AddRange(new WorkloadIdentityOptions { JoinToken = options.JoinToken, JoinTokenFile = options.JoinTokenFile }.Validate()
+            .Select(f => $"ModelServer__{f}"));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -19,7 +19,13 @@ internal static class MeshIdentityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(options);
-        var workload = new WorkloadIdentityOptions { Namespace = options.Namespace, ServiceAccount = options.ServiceAccount ?? options.Name };
+        var workload = new WorkloadIdentityOptions
+        {
+            Namespace = options.Namespace,
+            ServiceAccount = options.ServiceAccount ?? options.Name,
+            JoinToken = options.JoinToken,
+            JoinTokenFile = options.JoinTokenFile,
+        };
         var failures = workload.Validate().Concat(new MeshClusterOptionsValidator().Validate(null, cluster).Failures ?? []).ToList();
         if (failures.Count > 0)
         {

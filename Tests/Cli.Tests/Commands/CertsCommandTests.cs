@@ -48,6 +48,7 @@ public sealed class CertsCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
         var id = SpiffeId.Create("cluster.local", "default", serviceAccount);
         var (key, csr) = WorkloadCsr.Create(id);
         key.Dispose();
-        return await Ca.SignAsync(new CertificateSigningRequest { Csr = csr, SpiffeId = id.ToString() });
+        var token = await Ca.CreateJoinTokenAsync("default", serviceAccount, null);
+        return await Ca.SignAsync(new CertificateSigningRequest { Csr = csr, SpiffeId = id.ToString(), JoinToken = token.Token });
     }
 }

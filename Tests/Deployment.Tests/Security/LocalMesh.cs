@@ -43,7 +43,10 @@ internal sealed class LocalMesh : IAsyncDisposable
                 GatewayPort = mesh.Silo.GatewayPort,
                 SiloPort = mesh.Silo.SiloPort,
             });
-            mesh.Caller = new WorkloadIdentity(mesh.Client.Client, new WorkloadIdentityOptions { Namespace = "istio-system", ServiceAccount = "tester" }, TimeProvider.System);
+            mesh.Caller = new WorkloadIdentity(
+                mesh.Client.Client,
+                new WorkloadIdentityOptions { Namespace = "istio-system", ServiceAccount = "tester", JoinToken = await mesh.JoinTokenAsync("istio-system", "tester") },
+                TimeProvider.System);
             await mesh.Caller.StartAsync();
             return mesh;
         }
@@ -53,6 +56,10 @@ internal sealed class LocalMesh : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A join token for a workload of this mesh, minted through the CA grain as <c>meshctl identity token create</c> does.</summary>
+    public async Task<string> JoinTokenAsync(string @namespace, string serviceAccount) =>
+        (await Client.Client.GetGrain<ICertificateAuthorityGrain>(ICertificateAuthorityGrain.DefaultKey).CreateJoinTokenAsync(@namespace, serviceAccount, null)).Token;
 
     /// <summary>The <c>OrleansMesh__*</c> settings with which another process joins this cluster as a client.</summary>
     public Dictionary<string, string> ClientEnvironment()

@@ -24,6 +24,7 @@ public sealed class ModelServerIdentityTests : IAsyncLifetime
         environment["ModelServer__MeshTls"] = "Strict";
         environment["ModelServer__Namespace"] = "models";
         environment["ModelServer__ServiceAccount"] = "chat-model";
+        environment["ModelServer__JoinToken"] = await _mesh.JoinTokenAsync("models", "chat-model");
         await using var server = ModelServerProcess.Launch("chat-model", "v1", environment: environment);
         var url = $"https://127.0.0.1:{server.Port}/healthz";
         X509Certificate2? presented = null;

@@ -22,7 +22,7 @@ public sealed class PeerAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task MeshModeServer_FollowsNamespaceThenWorkloadPeerAuthentication()
     {
-        await using var server = ModelServerProcess.Launch(Model, "v1", environment: ServerEnvironment());
+        await using var server = ModelServerProcess.Launch(Model, "v1", environment: await ServerEnvironmentAsync());
 
         await UntilAsync(server, "no PeerAuthentication (PERMISSIVE): plain text served", async () => await PlainAsync(server) == HttpStatusCode.OK);
 
@@ -91,9 +91,10 @@ public sealed class PeerAuthenticationTests : IAsyncLifetime
         return await LocalMesh.TryGetAsync(client, $"https://127.0.0.1:{server.Port}/healthz");
     }
 
-    private Dictionary<string, string> ServerEnvironment()
+    private async Task<Dictionary<string, string>> ServerEnvironmentAsync()
     {
         var environment = _mesh.ClientEnvironment();
+        environment["ModelServer__JoinToken"] = await _mesh.JoinTokenAsync(Namespace, Model);
         environment["ModelServer__MeshTls"] = "Mesh";
         environment["ModelServer__Namespace"] = Namespace;
         environment["ModelServer__PeerAuthenticationPollInterval"] = "00:00:00.500";

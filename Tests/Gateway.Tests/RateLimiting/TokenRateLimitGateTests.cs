@@ -185,12 +185,76 @@ public sealed class TokenRateLimitGateTests : IDisposable
     }
 
     [Fact]
+    public async Task ChargeWhenLeasedAsync_LeaseAnsweredWhileWaiting_ChargesFromIt()
+    {
+        Assert.True(_gate.TryCharge(Request(), Limit, out _, out _));
+        var context = Request();
+        Assert.False(_gate.TryCharge(context, Limit, out _, out var refusal));
+
+        var waiting = _gate.ChargeWhenLeasedAsync(context, refusal).AsTask();
+        Assert.False(waiting.IsCompleted);
+        refusal.Bucket.Leased(new TokenLease { Granted = 1000 }, Now);
+        var (charge, _) = await waiting;
+
+        Assert.Equal(300, charge!.Charged);
+        Assert.Equal(700, refusal.Bucket.Tokens);
+    }
+
+    [Fact]
+    public async Task ChargeWhenLeasedAsync_Waiting_AsksTheNextLeaseForItsEstimate()
+    {
+        Assert.True(_gate.TryCharge(Request(), Limit, out _, out _));
+        var context = Request();
+        Assert.False(_gate.TryCharge(context, Limit, out _, out var refusal));
+
+        var waiting = _gate.ChargeWhenLeasedAsync(context, refusal).AsTask();
+
+        Assert.Equal(300, refusal.Bucket.TakeDemand());
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await waiting;
+    }
+
+    [Fact]
+    public async Task ChargeWhenLeasedAsync_NoAnswerWithinTheWait_Refuses()
+    {
+        Assert.True(_gate.TryCharge(Request(), Limit, out _, out _));
+        var context = Request();
+        Assert.False(_gate.TryCharge(context, Limit, out _, out var refusal));
+
+        var waiting = _gate.ChargeWhenLeasedAsync(context, refusal).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(199));
+        Assert.False(waiting.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var (charge, after) = await waiting;
+
+        Assert.Null(charge);
+        Assert.True(after.RetryAfter >= TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task ChargeWhenLeasedAsync_GrainSaidEmpty_RefusesWithoutWaiting()
+    {
+        var bucket = _leaser.Buckets.Global(Limit.Scope, "a", Limit.Bucket);
+        bucket.Leased(new TokenLease { Granted = 0, RetryAfter = TimeSpan.FromSeconds(30) }, Now);
+        var context = Request();
+        Assert.False(_gate.TryCharge(context, Limit, out _, out var refusal));
+
+        var waiting = _gate.ChargeWhenLeasedAsync(context, refusal);
+
+        Assert.True(waiting.IsCompleted);
+        var (charge, after) = await waiting;
+        Assert.Null(charge);
+        Assert.Equal(TimeSpan.FromSeconds(30), after.RetryAfter);
+    }
+
+    [Fact]
     public async Task RejectAsync_Refusal_429WithRetryAfterFlagAndOpenAiError()
     {
         var context = Request();
         context.Response.Body = new MemoryStream();
 
-        var result = await TokenRateLimitGate.RejectAsync(context, new TokenRefusal(Limit, 300, TimeSpan.FromSeconds(2.2)), delayed: false);
+        var bucket = _leaser.Buckets.Global(Limit.Scope, "a", Limit.Bucket);
+        var result = await TokenRateLimitGate.RejectAsync(context, new TokenRefusal(Limit, 300, TimeSpan.FromSeconds(2.2), bucket, 300), delayed: false);
 
         Assert.Equal(429, result.StatusCode);
         Assert.Equal(429, context.Response.StatusCode);

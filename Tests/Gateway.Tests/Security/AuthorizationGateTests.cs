@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.ControlPlane;
+using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.Security;
 using OrleansMesh.Gateway.Security.Authentication;
@@ -15,9 +16,14 @@ using static OrleansMesh.Gateway.Tests.Security.TestTokens;
 
 namespace OrleansMesh.Gateway.Tests.Security;
 
-/// <summary>Selector scoping (gateway labels vs destination labels) and the destination-level gate.</summary>
+/// <summary>
+/// Selector scoping (gateway labels vs destination labels) and the destination-level gate. The gateway is in
+/// istio-system (the default), destinations in foo, where <see cref="Policies.Policy"/> puts policies.
+/// </summary>
 public sealed class AuthorizationGateTests : IDisposable
 {
+    private const string Root = PeerAuthenticationResolver.DefaultRootNamespace;
+    private const string Foo = "foo";
     private static readonly Dictionary<string, string> s_gatewayLabels = new() { ["istio"] = "ingressgateway" };
     private readonly JwksCache _jwks = new(Options.Create(new MeshSecurityOptions()), new FakeTimeProvider(Now), NullLogger<JwksCache>.Instance);
     private readonly SecuritySnapshotStore _store = new();
@@ -32,10 +38,10 @@ public sealed class AuthorizationGateTests : IDisposable
     [Fact]
     public void Compile_SelectorOfGatewayLabels_AppliesBeforeRouting()
     {
-        var snapshot = Compile(Policy("gw", "selector:\n  matchLabels:\n    istio: ingressgateway\naction: DENY\nrules:\n- {}"));
+        var snapshot = Compile(Policy("gw", "selector:\n  matchLabels:\n    istio: ingressgateway\naction: DENY\nrules:\n- {}", Root));
 
         Assert.False(snapshot.Gateway.Policies.Evaluate(new RequestAttributes()).Allowed);
-        Assert.True(snapshot.ForDestination(Labels("app", "model")).Policies.Evaluate(new RequestAttributes()).Allowed);
+        Assert.True(snapshot.ForDestination(Foo, Labels("app", "model")).Policies.Evaluate(new RequestAttributes()).Allowed);
     }
 
     [Fact]
@@ -44,26 +50,26 @@ public sealed class AuthorizationGateTests : IDisposable
         var snapshot = Compile(Policy("model", "selector:\n  matchLabels:\n    app: model\naction: DENY\nrules:\n- {}"));
 
         Assert.True(snapshot.Gateway.Policies.IsEmpty);
-        Assert.False(snapshot.ForDestination(Labels("app", "model")).Policies.Evaluate(new RequestAttributes()).Allowed);
-        Assert.True(snapshot.ForDestination(Labels("app", "other")).IsEmpty);
+        Assert.False(snapshot.ForDestination(Foo, Labels("app", "model")).Policies.Evaluate(new RequestAttributes()).Allowed);
+        Assert.True(snapshot.ForDestination(Foo, Labels("app", "other")).IsEmpty);
     }
 
     [Fact]
-    public void Compile_NoSelector_AppliesAtGatewayAndEveryDestination()
+    public void Compile_NoSelectorInRootNamespace_AppliesAtGatewayAndEveryDestination()
     {
-        var snapshot = Compile(Policy("mesh", "action: DENY\nrules:\n- {}"));
+        var snapshot = Compile(Policy("mesh", "action: DENY\nrules:\n- {}", Root));
 
         Assert.False(snapshot.Gateway.Policies.Evaluate(new RequestAttributes()).Allowed);
-        Assert.False(snapshot.ForDestination(Labels("app", "any")).Policies.Evaluate(new RequestAttributes()).Allowed);
+        Assert.False(snapshot.ForDestination(Foo, Labels("app", "any")).Policies.Evaluate(new RequestAttributes()).Allowed);
     }
 
     [Fact]
-    public void Compile_MeshAllowAndSelectedAllow_DestinationMatchesEither()
+    public void Compile_NamespaceAllowAndSelectedAllow_DestinationMatchesEither()
     {
         var snapshot = Compile(
             Policy("get", "rules:\n- to:\n  - operation:\n      methods: [GET]"),
             Policy("post-model", "selector:\n  matchLabels:\n    app: model\nrules:\n- to:\n  - operation:\n      methods: [POST]"));
-        var policies = snapshot.ForDestination(Labels("app", "model")).Policies;
+        var policies = snapshot.ForDestination(Foo, Labels("app", "model")).Policies;
 
         Assert.True(policies.Evaluate(new RequestAttributes { Method = "GET" }).Allowed);
         Assert.True(policies.Evaluate(new RequestAttributes { Method = "POST" }).Allowed);
@@ -104,7 +110,7 @@ public sealed class AuthorizationGateTests : IDisposable
     {
         var authentication = new RequestAuthentication
         {
-            Metadata = new() { Name = "model-jwt" },
+            Metadata = new() { Name = "model-jwt", Namespace = Foo },
             Spec = new() { Selector = new() { Labels = Labels("app", "model") }, JwtRules = [Rule()] },
         };
         _store.Swap(Compiler.Compile(new MeshSnapshot { RequestAuthentications = [authentication] }, s_gatewayLabels));
@@ -122,7 +128,7 @@ public sealed class AuthorizationGateTests : IDisposable
     {
         var authentication = new RequestAuthentication
         {
-            Metadata = new() { Name = "model-jwt" },
+            Metadata = new() { Name = "model-jwt", Namespace = Foo },
             Spec = new() { Selector = new() { Labels = Labels("app", "model") }, JwtRules = [Rule()] },
         };
         _store.Swap(Compiler.Compile(new MeshSnapshot { RequestAuthentications = [authentication] }, s_gatewayLabels));
@@ -146,7 +152,7 @@ public sealed class AuthorizationGateTests : IDisposable
 
     public void Dispose() => _jwks.Dispose();
 
-    private SecuritySnapshotCompiler Compiler => new(_jwks);
+    private SecuritySnapshotCompiler Compiler => new(_jwks, Options.Create(new MeshGatewayOptions()));
 
     private SecuritySnapshot Compile(params string[] policies) =>
         Compiler.Compile(new MeshSnapshot { Generation = 1, AuthorizationPolicies = [.. Load(string.Concat(policies))] }, s_gatewayLabels);
@@ -154,11 +160,12 @@ public sealed class AuthorizationGateTests : IDisposable
     private static ImmutableArray<AuthorizationPolicy> Load(string yaml) =>
         [.. MeshConfigLoader.Load(yaml, "t.yaml").Resources.Select(r => (AuthorizationPolicy)r.Resource)];
 
-    private static string Policy(string name, string spec) => Policies.Policy(name, spec);
+    private static string Policy(string name, string spec, string ns = Foo) => Policies.Policy(name, spec, ns);
 
     private static ImmutableDictionary<string, string> Labels(string key, string value) => ImmutableDictionary<string, string>.Empty.Add(key, value);
 
-    private static UpstreamEndpoint Endpoint(ImmutableDictionary<string, string> labels) => new("127.0.0.1", 9001, "http://127.0.0.1:9001", labels, new EndpointState());
+    private static UpstreamEndpoint Endpoint(ImmutableDictionary<string, string> labels) =>
+        new("127.0.0.1", 9001, "http://127.0.0.1:9001", labels, new EndpointState()) { Namespace = Foo };
 
     private static DefaultHttpContext Context(string path)
     {

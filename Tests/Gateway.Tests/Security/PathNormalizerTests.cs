@@ -51,4 +51,36 @@ public sealed class PathNormalizerTests
         Assert.Null(PathNormalizer.Normalize(raw, out var error));
         Assert.NotNull(error);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/v1/chat/completions")]
+    [InlineData("/admin/")]
+    [InlineData("/a.b/..c/.d?x=/../y")]
+    [InlineData("/reviews/1?user=jason")]
+    public void IsNormal_PathNormaliseKeeps_True(string raw)
+    {
+        Assert.True(PathNormalizer.IsNormal(raw));
+        Assert.Equal(raw.Split('?')[0], PathNormalizer.Normalize(raw, out _));
+    }
+
+    [Theory]
+    [InlineData("/public/../admin")]
+    [InlineData("/./admin")]
+    [InlineData("/admin/.")]
+    [InlineData("/a/b/..")]
+    [InlineData("//admin")]
+    [InlineData("/a//b")]
+    [InlineData("/%61dmin")]
+    [InlineData("/a%20b")]
+    [InlineData("/public\\admin")]
+    [InlineData("/a#frag")]
+    [InlineData("/a\u0001b")]
+    [InlineData("http://host.test/admin")]
+    [InlineData("admin")]
+    [InlineData("")]
+    public void IsNormal_PathNormaliseWouldChangeOrRefuse_False(string raw)
+    {
+        Assert.False(PathNormalizer.IsNormal(raw));
+    }
 }

@@ -16,8 +16,9 @@ internal static class Policies
         return new PolicySet([.. result.Resources.Select(r => new CompiledPolicy((AuthorizationPolicy)r.Resource))]);
     }
 
-    public static string Policy(string name, string spec) =>
-        $"apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: {name}\n  namespace: foo\nspec:\n{Indent(spec)}---\n";
+    /// <summary>An AuthorizationPolicy in <paramref name="ns"/> (none: no <c>metadata.namespace</c> at all).</summary>
+    public static string Policy(string name, string spec, string? ns = "foo") =>
+        $"apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: {name}\n{(ns is null ? "" : $"  namespace: {ns}\n")}spec:\n{Indent(spec)}---\n";
 
     public static RequestAttributes Request(
         string method = "GET",

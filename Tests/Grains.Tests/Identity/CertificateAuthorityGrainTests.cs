@@ -12,7 +12,7 @@ public sealed class CertificateAuthorityGrainTests(MeshClusterFixture fixture)
     [Fact]
     public async Task SignAsync_ValidCsr_LeafChainsToTheTrustBundle()
     {
-        var signed = await ca.SignAsync(TestCsrs.Valid());
+        var signed = await SignAsync(TestCsrs.Valid());
         var trust = new MeshTrustStore(TimeProvider.System);
         trust.SetBundle(await ca.GetTrustBundleAsync());
 
@@ -26,7 +26,7 @@ public sealed class CertificateAuthorityGrainTests(MeshClusterFixture fixture)
     [Fact]
     public async Task SignAsync_NoTtl_ValidFor24Hours()
     {
-        var signed = await ca.SignAsync(TestCsrs.Valid());
+        var signed = await SignAsync(TestCsrs.Valid());
 
         Assert.Equal(TimeSpan.FromHours(24), signed.NotAfter - signed.NotBefore);
     }
@@ -34,7 +34,7 @@ public sealed class CertificateAuthorityGrainTests(MeshClusterFixture fixture)
     [Fact]
     public async Task SignAsync_TtlAboveMaximum_CutTo90Days()
     {
-        var signed = await ca.SignAsync(TestCsrs.Valid(ttl: TimeSpan.FromDays(400)));
+        var signed = await SignAsync(TestCsrs.Valid(ttl: TimeSpan.FromDays(400)));
 
         Assert.Equal(TimeSpan.FromDays(90), signed.NotAfter - signed.NotBefore);
     }
@@ -52,7 +52,7 @@ public sealed class CertificateAuthorityGrainTests(MeshClusterFixture fixture)
     [Fact]
     public async Task ListIssuedAsync_AfterSign_HasSerialIdentityAndExpiry()
     {
-        var signed = await ca.SignAsync(TestCsrs.Valid(ttl: TimeSpan.FromHours(1)));
+        var signed = await SignAsync(TestCsrs.Valid(ttl: TimeSpan.FromHours(1)));
 
         var issued = Assert.Single(await ca.ListIssuedAsync());
 
@@ -62,7 +62,7 @@ public sealed class CertificateAuthorityGrainTests(MeshClusterFixture fixture)
     [Fact]
     public async Task RevokeAsync_IssuedSerialInLowerCase_ListedAsRevoked()
     {
-        var signed = await ca.SignAsync(TestCsrs.Valid());
+        var signed = await SignAsync(TestCsrs.Valid());
 
         var revoked = await ca.RevokeAsync(signed.SerialNumber.ToLowerInvariant());
 
@@ -74,7 +74,7 @@ public sealed class CertificateAuthorityGrainTests(MeshClusterFixture fixture)
     [Fact]
     public async Task RevokeAsync_UnknownSerial_ReturnsFalse()
     {
-        await ca.SignAsync(TestCsrs.Valid());
+        await SignAsync(TestCsrs.Valid());
 
         Assert.False(await ca.RevokeAsync("4ABC"));
         Assert.Empty(await ca.GetRevokedAsync());
@@ -85,7 +85,7 @@ public sealed class CertificateAuthorityGrainTests(MeshClusterFixture fixture)
     {
         var first = await ca.GetTrustBundleAsync();
         var second = await ca.GetTrustBundleAsync();
-        var signed = await ca.SignAsync(TestCsrs.Valid());
+        var signed = await SignAsync(TestCsrs.Valid());
 
         Assert.Equal(first, second);
         Assert.Equal("cluster.local", first.TrustDomain);
@@ -93,4 +93,6 @@ public sealed class CertificateAuthorityGrainTests(MeshClusterFixture fixture)
         using var root = X509Certificate2.CreateFromPem(first.RootsPem);
         Assert.False(root.HasPrivateKey);
     }
+
+    private async Task<SignedCertificate> SignAsync(CertificateSigningRequest request) => await ca.SignAsync(await TestCsrs.EntitledAsync(ca, request));
 }

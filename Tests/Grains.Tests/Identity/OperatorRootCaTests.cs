@@ -22,7 +22,7 @@ public sealed class OperatorRootCaTests(OperatorRootClusterFixture fixture) : IC
     [Fact]
     public async Task SignAsync_UnderOperatorRoot_ChainVerifiesInItsTrustDomain()
     {
-        var signed = await ca.SignAsync(TestCsrs.Valid("spiffe://corp.example/ns/default/sa/reviews"));
+        var signed = await ca.SignAsync(await TestCsrs.EntitledAsync(ca, TestCsrs.Valid("spiffe://corp.example/ns/default/sa/reviews")));
         var trust = new MeshTrustStore(TimeProvider.System);
         trust.SetBundle(await ca.GetTrustBundleAsync());
         var chain = new X509Certificate2Collection();

@@ -17,6 +17,14 @@ internal static class TestCsrs
         return new CertificateSigningRequest { Csr = csr, SpiffeId = id, Ttl = ttl };
     }
 
+    /// <summary><paramref name="request"/> with a join token for its identity, minted by <paramref name="ca"/> as an operator would.</summary>
+    public static async Task<CertificateSigningRequest> EntitledAsync(ICertificateAuthorityGrain ca, CertificateSigningRequest request)
+    {
+        SpiffeId.TryParse(request.SpiffeId, out var id);
+        var created = await ca.CreateJoinTokenAsync(id!.Namespace, id.ServiceAccount, null);
+        return request with { JoinToken = created.Token };
+    }
+
     public static CertificateSigningRequest WithSans(params string[] uris) => Custom(ECDsa.Create(ECCurve.NamedCurves.nistP256), uris);
 
     public static CertificateSigningRequest Custom(AsymmetricAlgorithm key, string[] uris, bool ca = false)

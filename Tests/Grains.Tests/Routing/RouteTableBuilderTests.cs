@@ -1,5 +1,6 @@
 using OrleansMesh.Grains.Config;
 using OrleansMesh.Grains.Routing;
+using OrleansMesh.Networking;
 using static OrleansMesh.Grains.Tests.TestResources;
 
 namespace OrleansMesh.Grains.Tests.Routing;
@@ -110,6 +111,54 @@ public sealed class RouteTableBuilderTests
         ];
 
         Assert.Single(RouteTableBuilder.Build("h", all).Service!.Endpoints);
+    }
+
+    [Fact]
+    public void Build_ServiceEntryInNamespace_ServiceCarriesIt()
+    {
+        StoredResource[] all = [Stored(ServiceEntry("models", ["h"], endpoints: ["10.0.0.1"], ns: "team-a"), 1)];
+
+        Assert.Equal("team-a", RouteTableBuilder.Build("h", all).Service!.Namespace);
+    }
+
+    [Fact]
+    public void Build_ServiceEntryWithoutNamespace_ServiceInDefault()
+    {
+        var entry = ServiceEntry("models", ["h"]) with { Metadata = new ResourceMetadata { Name = "models" } };
+
+        Assert.Equal("default", RouteTableBuilder.Build("h", [Stored(entry, 1)]).Service!.Namespace);
+    }
+
+    [Fact]
+    public void Build_HostInTwoNamespaces_OldestNamespaceOnly()
+    {
+        StoredResource[] all =
+        [
+            Stored(ServiceEntry("newer", ["h"], ports: [9090], endpoints: ["10.0.0.2"], ns: "alpha"), 2),
+            Stored(ServiceEntry("older", ["h"], ports: [8080], endpoints: ["10.0.0.1"], ns: "zeta"), 1),
+            Stored(ServiceEntry("older-too", ["h"], ports: [8081], endpoints: ["10.0.0.3"], ns: "zeta"), 3),
+        ];
+
+        var service = RouteTableBuilder.Build("h", all).Service!;
+
+        Assert.Equal("zeta", service.Namespace);
+        Assert.Equal(["10.0.0.1", "10.0.0.3"], service.Endpoints.Select(e => e.Address));
+        Assert.Equal([8080u, 8081u], service.Ports.Select(p => p.Number));
+    }
+
+    [Fact]
+    public void Build_HostInTwoNamespacesSameRevision_NamespaceOrderDecides()
+    {
+        StoredResource[] all =
+        [
+            Stored(ServiceEntry("b", ["h"], endpoints: ["10.0.0.2"], ns: "beta"), 1),
+            Stored(ServiceEntry("a", ["h"], endpoints: ["10.0.0.1"], ns: "alpha"), 1),
+        ];
+
+        var service = RouteTableBuilder.Build("h", all).Service!;
+
+        Assert.Equal("alpha", service.Namespace);
+        Assert.Equal("10.0.0.1", Assert.Single(service.Endpoints).Address);
     }
 
     [Fact]

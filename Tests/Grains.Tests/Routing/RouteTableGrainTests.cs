@@ -32,6 +32,18 @@ public sealed class RouteTableGrainTests(MeshClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ApplyAsync_ServiceEntryInNamespace_TableServiceCarriesIt()
+    {
+        var host = UniqueHost();
+        var config = fixture.Client.GetGrain<IMeshConfigGrain>($"test-{Guid.NewGuid():N}");
+
+        Assert.True((await config.ApplyAsync(Apply(ServiceEntry("se", [host], endpoints: ["127.0.0.1"], ns: "team-a")))).Succeeded);
+
+        var table = await fixture.Client.GetGrain<IRouteTableGrain>(host).GetAsync();
+        Assert.Equal("team-a", table.Service!.Namespace);
+    }
+
+    [Fact]
     public async Task ReplaceAsync_SameContentInNewInstance_KeepsGeneration()
     {
         var host = UniqueHost();

@@ -14,11 +14,7 @@ public sealed class GatewayIdentityTests(IdentityFixture fixture)
     [Fact]
     public async Task Gateway_IdentityEnabled_GetsItsCertificateAndItsUpstreamClientReachesStrictServer()
     {
-        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, new Dictionary<string, string?>
-        {
-            ["OrleansMesh:Gateway:Identity:Enabled"] = "true",
-            ["OrleansMesh:Gateway:Identity:ServiceAccount"] = "ingress",
-        });
+        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, await IngressIdentitySettingsAsync(fixture.Grains));
         var identity = gateway.Services.GetRequiredService<GatewayIdentity>();
         await Eventually.TrueAsync(() => identity.Workload?.Current is not null, "the gateway getting its mesh certificate");
         await using var serverIdentity = await IdentityAsync(fixture.Grains, "behind-gateway");
@@ -35,11 +31,7 @@ public sealed class GatewayIdentityTests(IdentityFixture fixture)
     [Fact]
     public async Task Gateway_IdentityEnabled_ExportsWhenItsCertificateExpires()
     {
-        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, new Dictionary<string, string?>
-        {
-            ["OrleansMesh:Gateway:Identity:Enabled"] = "true",
-            ["OrleansMesh:Gateway:Identity:ServiceAccount"] = "ingress",
-        });
+        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, await IngressIdentitySettingsAsync(fixture.Grains));
         var identity = gateway.Services.GetRequiredService<GatewayIdentity>();
         await Eventually.TrueAsync(() => identity.Workload?.Current is not null, "the gateway getting its mesh certificate");
 
@@ -70,11 +62,7 @@ public sealed class GatewayIdentityTests(IdentityFixture fixture)
     [InlineData("spiffe://cluster.local/ns/models/sa/someone-else", 503)]
     public async Task IstioMutualDestinationWithSubjectAltNames_ServesOnlyThePinnedIdentity(string pinned, int expected)
     {
-        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, new Dictionary<string, string?>
-        {
-            ["OrleansMesh:Gateway:Identity:Enabled"] = "true",
-            ["OrleansMesh:Gateway:Identity:ServiceAccount"] = "ingress",
-        });
+        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, await IngressIdentitySettingsAsync(fixture.Grains));
         var identity = gateway.Services.GetRequiredService<GatewayIdentity>();
         await Eventually.TrueAsync(() => identity.Workload?.Current is not null, "the gateway getting its mesh certificate");
         await using var serverIdentity = await IdentityAsync(fixture.Grains, "pinned-model");
@@ -93,11 +81,7 @@ public sealed class GatewayIdentityTests(IdentityFixture fixture)
     [Fact]
     public async Task IstioMutualDestination_GatewayRoutesToAStrictServerOverMtls()
     {
-        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, new Dictionary<string, string?>
-        {
-            ["OrleansMesh:Gateway:Identity:Enabled"] = "true",
-            ["OrleansMesh:Gateway:Identity:ServiceAccount"] = "ingress",
-        });
+        await using var gateway = await GatewayHost.StartAsync(fixture.Grains, await IngressIdentitySettingsAsync(fixture.Grains));
         var identity = gateway.Services.GetRequiredService<GatewayIdentity>();
         await Eventually.TrueAsync(() => identity.Workload?.Current is not null, "the gateway getting its mesh certificate");
         await using var serverIdentity = await IdentityAsync(fixture.Grains, "mtls-model");

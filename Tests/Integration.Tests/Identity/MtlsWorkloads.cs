@@ -13,12 +13,14 @@ namespace OrleansMesh.Integration.Tests.Identity;
 /// <summary>Model servers in a mesh TLS mode and clients with or without mesh certificates, all on 127.0.0.1.</summary>
 internal static class MtlsWorkloads
 {
+    /// <summary>A workload identity in namespace "models" holding its first certificate, got with a join token minted as an operator would.</summary>
     public static async Task<WorkloadIdentity> IdentityAsync(IGrainFactory grains, string serviceAccount, TimeSpan? ttl = null)
     {
         var identity = new WorkloadIdentity(grains, new WorkloadIdentityOptions
         {
             Namespace = "models",
             ServiceAccount = serviceAccount,
+            JoinToken = await JoinTokenAsync(grains, "models", serviceAccount),
             Ttl = ttl,
             RevocationPollInterval = TimeSpan.FromMilliseconds(200),
             RetryDelay = TimeSpan.FromMilliseconds(200),
@@ -26,6 +28,18 @@ internal static class MtlsWorkloads
         await identity.StartAsync();
         return identity;
     }
+
+    /// <summary>A join token for <paramref name="namespace"/>/<paramref name="serviceAccount"/>, from the CA (what <c>meshctl identity token create</c> calls).</summary>
+    public static async Task<string> JoinTokenAsync(IGrainFactory grains, string @namespace, string serviceAccount) =>
+        (await grains.GetGrain<ICertificateAuthorityGrain>(ICertificateAuthorityGrain.DefaultKey).CreateJoinTokenAsync(@namespace, serviceAccount, null)).Token;
+
+    /// <summary>Settings of a gateway with identity as <c>istio-system/ingress</c>, with a join token for it.</summary>
+    public static async Task<Dictionary<string, string?>> IngressIdentitySettingsAsync(IGrainFactory grains) => new()
+    {
+        ["OrleansMesh:Gateway:Identity:Enabled"] = "true",
+        ["OrleansMesh:Gateway:Identity:ServiceAccount"] = "ingress",
+        ["OrleansMesh:Gateway:Identity:JoinToken"] = await JoinTokenAsync(grains, "istio-system", "ingress"),
+    };
 
     /// <summary>Starts a model server; returns it, its port and the identity adapter that counts the certificates it presented.</summary>
     public static async Task<(WebApplication Server, int Port, WorkloadServerIdentity Identity)> StartServerAsync(WorkloadIdentity workload, MeshTlsMode mode)

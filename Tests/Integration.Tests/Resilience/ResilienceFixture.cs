@@ -60,7 +60,7 @@ public sealed class ResilienceFixture : IAsyncLifetime
             Service("per-try", Slow.Port, ok.Port), RoundRobin("per-try"),
             Route("per-try", "retries: {attempts: 2, perTryTimeout: 300ms, retryOn: 5xx}"),
             Service("overall", SlowA.Port, SlowB.Port), RoundRobin("overall"),
-            Route("overall", "timeout: 1s\n    retries: {attempts: 5, perTryTimeout: 400ms, retryOn: 5xx}"),
+            Route("overall", "timeout: 3s\n    retries: {attempts: 10, perTryTimeout: 400ms, retryOn: 5xx}"),
             Service("bodies", UnavailableReadingBodies.Port, ok2.Port), RoundRobin("bodies"),
             Route("bodies", "retries: {attempts: 3, retryOn: '503'}"),
             Service("pool", Held.Port),

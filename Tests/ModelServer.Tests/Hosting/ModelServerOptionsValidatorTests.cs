@@ -75,6 +75,34 @@ public sealed class ModelServerOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_JoinTokenOfAnotherShape_FailsNamingTheSettingAndTheCommand()
+    {
+        var result = new ModelServerOptionsValidator().Validate(null, new ModelServerOptions { JoinToken = "secret" });
+
+        Assert.Equal(
+            "ModelServer__JoinToken is not a join token (it starts with 'omjt.'; create one with 'meshctl identity token create --namespace NS --service-account SA').",
+            Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_JoinTokenAndJoinTokenFile_FailsAskingForOne()
+    {
+        var options = new ModelServerOptions { JoinToken = "omjt.cGF5bG9hZA.bWFj", JoinTokenFile = "/var/run/secrets/orleansmesh/token" };
+
+        var result = new ModelServerOptionsValidator().Validate(null, options);
+
+        Assert.Equal("ModelServer__JoinToken and JoinTokenFile are both set: set one.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_JoinTokenFileOnly_Succeeds()
+    {
+        var result = new ModelServerOptionsValidator().Validate(null, new ModelServerOptions { JoinTokenFile = "/var/run/secrets/orleansmesh/token" });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
     public void Create_InvalidOptions_ThrowsListingEveryFailure()
     {
         var options = new ModelServerOptions { ErrorRate = 2, LatencyMs = -5 };
