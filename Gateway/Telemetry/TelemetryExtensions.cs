@@ -41,6 +41,7 @@ internal static class TelemetryExtensions
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithMetrics(metrics => metrics
+                .KeepOwnMeters()
                 .AddMeter(MeshMetricNames.MeterName)
                 .AddMeter(GenAiMetricNames.MeterName)
                 .AddInstrumentation(sp => sp.GetRequiredService<MeshMetrics>())

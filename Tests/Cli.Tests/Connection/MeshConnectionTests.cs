@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -97,11 +98,15 @@ public sealed class MeshConnectionTests
         return new MeshCtlResult(exitCode, output.ToString(), error.ToString());
     }
 
-    // A port the OS just handed out and nobody listens on any more.
+    // Kept bound for the life of the test process, never listening: connections are refused at once, and no server
+    // another test starts on port 0 can be handed the port meanwhile.
+    private static readonly ConcurrentBag<Socket> s_refusing = [];
+
     private static int UnusedPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        s_refusing.Add(socket);
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

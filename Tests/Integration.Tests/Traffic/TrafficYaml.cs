@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -32,11 +33,19 @@ internal static class TrafficYaml
         {{string.Concat(extra.Split('\n').Select(line => "    " + line + "\n"))}}
         """;
 
-    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
+    // Kept bound for the life of the test process: a released port can be handed to the next server another test
+    // starts on port 0 (one that accepts and never answers made a refused mirror hang for its 60 s timeout).
+    private static readonly ConcurrentBag<Socket> s_refusing = [];
+
+    /// <summary>
+    /// A loopback port that refuses connections: bound and never listening, so no other socket can take it while the
+    /// tests run and every connection attempt is reset at once.
+    /// </summary>
     public static int ClosedPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        s_refusing.Add(socket);
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }
