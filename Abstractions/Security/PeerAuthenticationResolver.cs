@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using OrleansMesh.Networking;
 
 namespace OrleansMesh.Security;
 
@@ -49,7 +50,7 @@ public static class PeerAuthenticationResolver
                     @namespace ??= spec;
                 }
             }
-            else if (ns != rootNamespace && ns == workloadNamespace && Selects(spec.Selector!.Labels, workloadLabels))
+            else if (ns != rootNamespace && ns == workloadNamespace && WorkloadSelector.Matches(spec.Selector!.Labels, workloadLabels))
             {
                 workload ??= spec;
             }
@@ -71,9 +72,6 @@ public static class PeerAuthenticationResolver
 
     // Istio treats an empty matchLabels as no selector at all.
     private static bool HasSelector(PeerAuthenticationSpec spec) => spec.Selector is { Labels.IsEmpty: false };
-
-    private static bool Selects(ImmutableDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels) =>
-        selector.All(l => labels.TryGetValue(l.Key, out var value) && string.Equals(value, l.Value, StringComparison.Ordinal));
 
     private static MutualTlsMode Inherit(MutualTlsMode parent, PeerMutualTls? mtls) =>
         mtls is null || mtls.Mode == MutualTlsMode.Unset ? parent : mtls.Mode;

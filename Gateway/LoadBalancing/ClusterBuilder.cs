@@ -84,7 +84,7 @@ internal sealed class ClusterBuilder(
         var endpoints = port is null || !subsetKnown || table?.Service is null
             ? []
             : table.Service.Endpoints
-                .Where(e => subset is null || subset.Labels.All(l => e.Labels.TryGetValue(l.Key, out var v) && v == l.Value))
+                .Where(e => subset is null || WorkloadSelector.Matches(subset.Labels, e.Labels))
                 .Select(e => CreateEndpoint(e, table.Service.Namespace, port, healthState, https))
                 .ToArray();
 

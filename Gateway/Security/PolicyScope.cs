@@ -21,8 +21,5 @@ internal sealed record PolicyScope(string Namespace, ImmutableDictionary<string,
     /// <summary>True when it applies to the workload in <paramref name="workloadNamespace"/> carrying <paramref name="labels"/>.</summary>
     public bool AppliesTo(string rootNamespace, string workloadNamespace, IReadOnlyDictionary<string, string> labels) =>
         (string.Equals(Namespace, rootNamespace, StringComparison.Ordinal) || string.Equals(Namespace, workloadNamespace, StringComparison.Ordinal))
-        && (Selector is null || Selects(Selector, labels));
-
-    private static bool Selects(ImmutableDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels) =>
-        selector.All(l => labels.TryGetValue(l.Key, out var value) && string.Equals(value, l.Value, StringComparison.Ordinal));
+        && (Selector is null || WorkloadSelector.Matches(Selector, labels));
 }

@@ -50,9 +50,7 @@ internal static class ResourceHosts
     public static bool Selects(ServiceEntry serviceEntry, WorkloadEntry workload) =>
         serviceEntry.Spec.WorkloadSelector is { } selector
         && string.Equals(serviceEntry.Metadata.Namespace, workload.Metadata.Namespace, StringComparison.Ordinal)
-        && selector.Labels.All(label =>
-            workload.Spec.Labels.TryGetValue(label.Key, out var value)
-            && string.Equals(value, label.Value, StringComparison.Ordinal));
+        && WorkloadSelector.Matches(selector.Labels, workload.Spec.Labels);
 
     /// <summary>The ServiceEntries among <paramref name="resources"/>.</summary>
     public static IEnumerable<ServiceEntry> ServiceEntries(IEnumerable<StoredResource> resources) =>
