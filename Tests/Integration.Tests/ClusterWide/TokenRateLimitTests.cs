@@ -29,8 +29,8 @@ public sealed class TokenRateLimitTests(ThreeGatewaysFixture fixture, ITestOutpu
         await fixture.ApplyAsync(host, Config(host, backends));
         GatewayHost[] gateways = [fixture.Gateways[0], fixture.Gateways[1]];
 
-        // A steady client over 3 s, pausing briefly after a refusal: a gateway refuses at once while its first lease of a
-        // tenant's bucket is on its way, and a loop that never pauses could finish before any lease arrives.
+        // A steady client over 3 s that pauses briefly after a refusal, as a client backing off from 429 would: once the
+        // bucket is empty the gateways refuse at once, and a loop that never paused would send thousands of refusals.
         var clock = Stopwatch.StartNew();
         var responses = new List<(HttpStatusCode Status, string Body, TimeSpan? RetryAfter, string? Flags)>();
         for (var i = 0; clock.Elapsed < TimeSpan.FromSeconds(3); i++)
