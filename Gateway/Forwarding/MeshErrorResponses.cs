@@ -8,9 +8,10 @@ namespace OrleansMesh.Gateway.Forwarding;
 /// </summary>
 internal static class MeshErrorResponses
 {
+    // close: ends an HTTP/1.x connection after the response (its request's framing cannot be trusted).
     public const string FlagsHeader = "x-mesh-response-flags";
 
-    public static Task WriteAsync(HttpContext context, int statusCode, string flag, string code, string message)
+    public static Task WriteAsync(HttpContext context, int statusCode, string flag, string code, string message, bool close = false)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -22,6 +23,11 @@ internal static class MeshErrorResponses
         response.StatusCode = statusCode;
         response.Headers[FlagsHeader] = flag;
         response.ContentType = "application/json";
+        if (close)
+        {
+            response.Headers.Connection = "close";
+        }
+
         return response.WriteAsync(JsonSerializer.Serialize(new MeshError(new MeshErrorDetail(code, message)), MeshErrorJsonContext.Default.MeshError), context.RequestAborted);
     }
 }

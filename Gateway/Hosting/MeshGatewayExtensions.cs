@@ -3,6 +3,7 @@ using OrleansMesh.Gateway.ControlPlane;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Framing;
 using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
@@ -31,6 +32,7 @@ internal static class MeshGatewayExtensions
         var services = builder.Services;
         services.AddOptions<MeshGatewayOptions>().BindConfiguration(MeshGatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        builder.AddMeshRequestFraming();
         services.AddHttpForwarder();
         services.AddSingleton<RoutingSnapshotStore>();
         services.AddSingleton<EndpointStateCache>();
@@ -74,6 +76,7 @@ internal static class MeshGatewayExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var handler = app.Services.GetRequiredService<MeshProxyHandler>();
+        app.UseMeshRequestFraming();
         app.UseMeshSecurity();
         app.Run(handler.HandleAsync);
         return app;

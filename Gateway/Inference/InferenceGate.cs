@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.Framing;
 using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Inference;
@@ -77,9 +78,17 @@ internal sealed partial class InferenceGate
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or BadHttpRequestException)
         {
-            // The client left or broke the framing mid-body: nothing useful can be answered, and nothing is forwarded.
+            // The client left (nothing to answer) or broke the framing mid-body (400, flag DPE); nothing is forwarded.
             LogBodyReadFailed(ex.GetType().Name);
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (!context.RequestAborted.IsCancellationRequested && MalformedBody.Find(context, ex) is { } malformed)
+            {
+                await FramingAnswer.WriteAsync(context, malformed);
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
             return false;
         }
 

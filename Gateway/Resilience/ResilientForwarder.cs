@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Framing;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.Mirroring;
@@ -237,6 +238,12 @@ internal sealed partial class ResilientForwarder
         if (last.Error == ForwarderError.None)
         {
             return new ForwardResult(last.Outcome, context.Response.StatusCode, attempts.Attempts, context.Response.Headers[MeshErrorResponses.FlagsHeader].ToString() is { Length: > 0 } flags ? flags : null);
+        }
+
+        // The client's body broke HTTP's framing while it was being sent: the client's fault, not the upstream's.
+        if (last.Error == ForwarderError.RequestBodyClient && MalformedBody.Find(context, context.Features.Get<IForwarderErrorFeature>()?.Exception) is { } malformed)
+        {
+            return await RejectAsync(context, malformed.StatusCode, ResponseFlags.Combine(delayed, ResponseFlags.DownstreamProtocolError), malformed.Code, malformed.Message, UpstreamOutcome.Cancelled, attempts.Attempts);
         }
 
         LogForwardError(last.Error, endpoint, route.Name);

@@ -24,6 +24,9 @@ internal static class ResponseFlags
     /// <summary>Upstream connection termination (reset, protocol error).</summary>
     public const string ConnectionTermination = "UC";
 
+    /// <summary>Downstream protocol error: the client's request broke HTTP's framing.</summary>
+    public const string DownstreamProtocolError = "DPE";
+
     /// <summary>No healthy upstream.</summary>
     public const string NoHealthyUpstream = "UH";
 

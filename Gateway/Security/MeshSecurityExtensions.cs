@@ -35,12 +35,11 @@ internal static class MeshSecurityExtensions
     }
 
     /// <summary>
-    /// The checks that run before routing, in order: request framing (smuggling), path normalisation, authentication
-    /// and the gateway's own authorization policies.
+    /// The checks that run before routing, after the request framing check, in order: path normalisation,
+    /// authentication and the gateway's own authorization policies.
     /// </summary>
     public static IApplicationBuilder UseMeshSecurity(this IApplicationBuilder app)
     {
-        app.UseMiddleware<RequestSmugglingMiddleware>();
         app.UseMiddleware<PathNormalizationMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<GatewayAuthorizationMiddleware>();

@@ -1,0 +1,13 @@
+namespace OrleansMesh.Gateway.Framing;
+
+/// <summary>The <c>code</c> values of the mesh's answers to badly framed requests (flag <c>DPE</c>).</summary>
+internal static class FramingCodes
+{
+    public const string InvalidRequestLine = "invalid_request_line";
+    public const string InvalidHeader = "invalid_header";
+    public const string InvalidContentLength = "invalid_content_length";
+    public const string AmbiguousFraming = "ambiguous_framing";
+    public const string UnsupportedTransferCoding = "unsupported_transfer_coding";
+    public const string HeaderTooLarge = "request_header_too_large";
+    public const string InvalidBody = "invalid_body";
+}
