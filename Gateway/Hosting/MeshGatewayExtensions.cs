@@ -33,7 +33,7 @@ internal static class MeshGatewayExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpForwarder();
         services.AddSingleton<RoutingSnapshotStore>();
-        services.AddSingleton<EndpointStateCache>();
+        services.AddSingleton(sp => new EndpointStateCache(sp.GetRequiredService<TimeProvider>()));
         services.AddMeshResilience();
         services.AddMeshHealth();
         services.AddMeshRateLimiting();
