@@ -19,8 +19,8 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             """
-            NAME       GATEWAYS           HOSTS
-            bookinfo   bookinfo-gateway   *
+            NAME       GATEWAYS           HOSTS   DELEGATES
+            bookinfo   bookinfo-gateway   *       <none>
 
             """,
             result.Out.ReplaceLineEndings("\n"));
@@ -49,9 +49,9 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             [
-                "NAMESPACE   NAME       GATEWAYS           HOSTS",
-                "default     bookinfo   bookinfo-gateway   *",
-                "team-a      ratings    mesh               ratings",
+                "NAMESPACE   NAME       GATEWAYS           HOSTS     DELEGATES",
+                "default     bookinfo   bookinfo-gateway   *         <none>",
+                "team-a      ratings    mesh               ratings   <none>",
             ],
             result.OutLines);
     }
@@ -65,7 +65,7 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         var result = await RunAsync("get", "vs", "-n", "team-a");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["NAME      GATEWAYS   HOSTS", "ratings   mesh       ratings"], result.OutLines);
+        Assert.Equal(["NAME      GATEWAYS   HOSTS     DELEGATES", "ratings   mesh       ratings   <none>"], result.OutLines);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             """
-            NAME                                          GATEWAYS           HOSTS
-            virtualservice.networking.istio.io/bookinfo   bookinfo-gateway   *
+            NAME                                          GATEWAYS           HOSTS   DELEGATES
+            virtualservice.networking.istio.io/bookinfo   bookinfo-gateway   *       <none>
 
             NAME                                           SERVERS
             gateway.networking.istio.io/bookinfo-gateway   8080/HTTP *
