@@ -27,6 +27,42 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
     }
 
     [Fact]
+    public async Task Get_RootAndDelegate_ShowsTheDelegation()
+    {
+        var applied = await RunWithStdinAsync(
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: bookinfo}
+            spec:
+              hosts: [bookinfo.com]
+              http:
+              - match: [{uri: {prefix: /productpage}}]
+                delegate: {name: productpage}
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: productpage}
+            spec:
+              http:
+              - route: [{destination: {host: productpage}}]
+            """,
+            "apply", "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+
+        var result = await RunAsync("get", "vs");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [
+                "NAME          GATEWAYS     HOSTS          DELEGATES",
+                "bookinfo      mesh         bookinfo.com   default/productpage",
+                "productpage   <delegate>   <none>         <none>",
+            ],
+            result.OutLines);
+    }
+
+    [Fact]
     public async Task Get_DestinationRuleByShortNameAndName_PrintsHostAndSubsets()
     {
         await ApplyAsync(DestinationRules);
