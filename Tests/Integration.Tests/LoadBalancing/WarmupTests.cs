@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Integration.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OrleansMesh.Integration.Tests.LoadBalancing;
 
@@ -9,7 +10,7 @@ namespace OrleansMesh.Integration.Tests.LoadBalancing;
 /// endpoint, added after the gateway loaded its first config, starts with a small share that ramps to an equal one
 /// over the warmup duration (Envoy's slow start: weight max(10 %, t / 10 s) under ROUND_ROBIN, share w / (1 + w)).
 /// </summary>
-public sealed class WarmupTests : IAsyncLifetime
+public sealed class WarmupTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan s_window = TimeSpan.FromSeconds(10);
     private readonly MeshCluster _mesh = new(silos: 1);
@@ -41,6 +42,8 @@ public sealed class WarmupTests : IAsyncLifetime
         var middle = await ShareOfNewAsync(150);
         await WaitUntilAsync(added, s_window + TimeSpan.FromSeconds(1));
         var late = await ShareOfNewAsync(200);
+
+        output.WriteLine($"share of the added endpoint: early {early:F3}, at 4 s {middle:F3}, after the window {late:F3}");
 
         // Expected: about 0.09 in the first second, about 0.3 around 4-6 s, 0.5 once the window is over.
         Assert.True(early < 0.25, $"early share {early:F2}");
