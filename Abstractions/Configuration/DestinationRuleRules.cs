@@ -88,6 +88,44 @@ internal static class DestinationRuleRules
         Tls(sink, path + ".tls", tls);
     }
 
+    // Istio: validateLoadBalancer in pkg/config/validation/validation.go, and the CRD's CEL rule
+    // "only one of warmupDurationSecs or warmup can be set" (api networking/v1alpha3/destination_rule.proto).
+    private static void Warmup(ValidationSink sink, string path, LoadBalancerSettings settings)
+    {
+        if (settings.Warmup is not { } warmup)
+        {
+            return;
+        }
+
+        if (settings.WarmupDuration is not null)
+        {
+            sink.Error(path + ".warmup", "only one of warmupDurationSecs or warmup can be set");
+        }
+
+        if (warmup.Duration is not { } duration)
+        {
+            sink.Error(path + ".warmup.duration", "duration is required");
+        }
+        else if (duration < TimeSpan.FromMilliseconds(1))
+        {
+            sink.Error(path + ".warmup.duration", "duration must be at least 1ms");
+        }
+        else if (duration.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            sink.Error(path + ".warmup.duration", "only durations to ms precision are supported");
+        }
+
+        if (warmup.MinimumPercent is < 0 or > 100)
+        {
+            sink.Error(path + ".warmup.minimumPercent", $"minimumPercent must be between 0 and 100, got {warmup.MinimumPercent.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        if (warmup.Aggression is <= 0)
+        {
+            sink.Error(path + ".warmup.aggression", $"aggression must be greater than 0, got {warmup.Aggression.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
+
     private static void LoadBalancer(ValidationSink sink, string path, LoadBalancerSettings? settings)
     {
         if (settings is null)
@@ -101,6 +139,7 @@ internal static class DestinationRuleRules
         }
 
         CommonRules.Positive(sink, path + ".warmupDurationSecs", settings.WarmupDuration);
+        Warmup(sink, path, settings);
         if (settings.ConsistentHash is not { } hash)
         {
             return;

@@ -45,11 +45,17 @@ internal static class DestinationRuleSchema
         .Field("ringHash", RingHash, c => c.RingHash, (c, v) => c with { RingHash = v })
         .Field("maglev", Maglev, c => c.Maglev, (c, v) => c with { Maglev = v });
 
+    public static readonly ObjectCodec<WarmupConfiguration> Warmup = new ObjectCodec<WarmupConfiguration>("WarmupConfiguration")
+        .Optional("duration", Duration, w => w.Duration, (w, v) => w with { Duration = v })
+        .Optional("minimumPercent", DoubleCodec.Instance, w => w.MinimumPercent, (w, v) => w with { MinimumPercent = v })
+        .Optional("aggression", DoubleCodec.Instance, w => w.Aggression, (w, v) => w with { Aggression = v });
+
     public static readonly ObjectCodec<LoadBalancerSettings> LoadBalancer = new ObjectCodec<LoadBalancerSettings>("LoadBalancerSettings")
         .Optional("simple", Simple, l => l.Simple, (l, v) => l with { Simple = v })
         .Field("consistentHash", ConsistentHash, l => l.ConsistentHash, (l, v) => l with { ConsistentHash = v })
         .Optional("warmupDurationSecs", Duration, l => l.WarmupDuration, (l, v) => l with { WarmupDuration = v })
-        .Unsupported("localityLbSetting", "warmup");
+        .Field("warmup", Warmup, l => l.Warmup, (l, v) => l with { Warmup = v })
+        .Unsupported("localityLbSetting");
 
     public static readonly ObjectCodec<TcpSettings> Tcp = new ObjectCodec<TcpSettings>("ConnectionPoolSettings.TCPSettings")
         .Optional("maxConnections", Int, t => t.MaxConnections, (t, v) => t with { MaxConnections = v })

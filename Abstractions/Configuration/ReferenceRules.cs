@@ -93,6 +93,11 @@ internal sealed class ReferenceRules
                 }
             }
 
+            if (route.Delegate is { } target)
+            {
+                Delegate(sink, path + ".delegate", target, ns);
+            }
+
             for (var d = 0; d < route.Route.Length; d++)
             {
                 Subset(sink, $"{path}.route[{d}].destination", route.Route[d].Destination, ns);
@@ -113,6 +118,23 @@ internal sealed class ReferenceRules
             {
                 Subset(sink, $"{path}.x-orleansmesh.fallback.destinations[{d}]", fallbacks[d], ns);
             }
+        }
+    }
+
+    // Istio's pilot skips a root route whose delegate is missing or has hosts (mergeVirtualServices in
+    // pilot/pkg/model/virtualservice_controller.go) and logs it; here it is a warning at apply and in analyze.
+    private void Delegate(ValidationSink sink, string path, VirtualServiceDelegate target, string ns)
+    {
+        var targetNamespace = string.IsNullOrEmpty(target.Namespace) ? ns : target.Namespace;
+        var found = _resources.OfType<VirtualService>()
+            .FirstOrDefault(vs => vs.Metadata.Name == target.Name && vs.Metadata.Namespace == targetNamespace);
+        if (found is null)
+        {
+            sink.Warning(path, $"delegate VirtualService {targetNamespace}/{target.Name} not found: this route matches nothing until it exists");
+        }
+        else if (!found.Spec.Hosts.IsDefaultOrEmpty)
+        {
+            sink.Warning(path, $"VirtualService {targetNamespace}/{target.Name} has hosts, so it is not a delegate: this route matches nothing");
         }
     }
 

@@ -8,28 +8,34 @@ internal static class VirtualServiceRules
 {
     public static void Check(ValidationSink sink, VirtualServiceSpec spec)
     {
-        if (spec.Hosts.IsDefaultOrEmpty)
+        // No hosts: a delegate (Istio's ValidateVirtualService, pkg/config/validation/validation.go), whose rules only
+        // apply through a root VirtualService's route.
+        var isDelegate = spec.Hosts.IsDefaultOrEmpty;
+        if (isDelegate && !spec.Gateways.IsDefaultOrEmpty)
         {
-            sink.Error("spec.hosts", "at least one host is required");
+            sink.Error("spec.gateways", "delegate virtual service must have no gateways specified");
         }
-        else
+
+        for (var i = 0; i < spec.Hosts.Length; i++)
         {
-            for (var i = 0; i < spec.Hosts.Length; i++)
-            {
-                CommonRules.Host(sink, $"spec.hosts[{i}]", spec.Hosts[i], wildcard: true);
-            }
+            CommonRules.Host(sink, $"spec.hosts[{i}]", spec.Hosts[i], wildcard: true);
         }
 
         for (var i = 0; i < spec.Http.Length; i++)
         {
-            Route(sink, $"spec.http[{i}]", spec.Http[i]);
+            Route(sink, $"spec.http[{i}]", spec.Http[i], isDelegate);
         }
     }
 
-    private static void Route(ValidationSink sink, string path, HttpRoute route)
+    private static void Route(ValidationSink sink, string path, HttpRoute route, bool inDelegate)
     {
         var forwards = !route.Route.IsDefaultOrEmpty;
-        if (!forwards && route.Redirect is null && route.DirectResponse is null)
+        if (route.Delegate is not null)
+        {
+            // Istio's validateHTTPRouteConflict (pkg/config/validation/virtualservice.go) for root and delegate routes.
+            Delegate(sink, path, route, inDelegate);
+        }
+        else if (!forwards && route.Redirect is null && route.DirectResponse is null)
         {
             sink.Error(path, "one of route, redirect or directResponse is required");
         }
@@ -90,6 +96,26 @@ internal static class VirtualServiceRules
             }
 
             CommonRules.NotNegative(sink, path + ".corsPolicy.maxAge", cors.MaxAge);
+        }
+    }
+
+    private static void Delegate(ValidationSink sink, string path, HttpRoute route, bool inDelegate)
+    {
+        if (inDelegate)
+        {
+            sink.Error(path + ".delegate", "delegate HTTP route cannot contain delegate");
+            return;
+        }
+
+        var name = route.Name is null ? "" : $" {route.Name}";
+        if (!route.Route.IsDefaultOrEmpty)
+        {
+            sink.Error(path + ".route", $"root HTTP route{name} must not specify route");
+        }
+
+        if (route.Redirect is not null)
+        {
+            sink.Error(path + ".redirect", $"root HTTP route{name} must not specify redirect");
         }
     }
 

@@ -98,6 +98,10 @@ internal static class VirtualServiceSchema
         .Field("unmatchedPreflights", new ChoiceCodec("FORWARD_TO_UPSTREAM", "IGNORE"), c => c.UnmatchedPreflights, (c, v) => c with { UnmatchedPreflights = v })
         .Unsupported("allowOrigin");
 
+    public static readonly ObjectCodec<VirtualServiceDelegate> Delegate = new ObjectCodec<VirtualServiceDelegate>("Delegate")
+        .Field("name", Str, d => d.Name, (d, v) => d with { Name = v }, always: true)
+        .Field("namespace", Str, d => d.Namespace, (d, v) => d with { Namespace = v });
+
     public static readonly ObjectCodec<HttpRoute> HttpRoute = new ObjectCodec<HttpRoute>("HTTPRoute")
         .Field("name", Str, r => r.Name, (r, v) => r with { Name = v })
         .Field("match", new ListCodec<HttpMatchRequest>(Match), r => r.Match, (r, v) => r with { Match = v })
@@ -114,7 +118,8 @@ internal static class VirtualServiceSchema
         .Field("corsPolicy", Cors, r => r.CorsPolicy, (r, v) => r with { CorsPolicy = v })
         .Field("headers", Headers, r => r.Headers, (r, v) => r with { Headers = v })
         .Field(MeshExtensionSchema.FieldName, MeshExtensionSchema.Route, r => r.Mesh, (r, v) => r with { Mesh = v })
-        .Unsupported("delegate", "mirrorPercent");
+        .Field("delegate", Delegate, r => r.Delegate, (r, v) => r with { Delegate = v })
+        .Unsupported("mirrorPercent");
 
     public static readonly ObjectCodec<VirtualServiceSpec> Spec = new ObjectCodec<VirtualServiceSpec>("VirtualService")
         .Field("hosts", StrList, s => s.Hosts, (s, v) => s with { Hosts = v })

@@ -51,4 +51,11 @@ public sealed record HttpRoute
 
     /// <summary>OrleansMesh's additions (<c>x-orleansmesh</c>): the route's rate limits.</summary>
     [Id(14)] public MeshRoutePolicy? Mesh { get; init; }
+
+    /// <summary>
+    /// Continue matching in another VirtualService's rules (a root route of Istio's delegation); such a route has no
+    /// <see cref="Route"/> or <see cref="Redirect"/> of its own. The control plane replaces it with the merged rules
+    /// before any gateway sees it.
+    /// </summary>
+    [Id(15)] public VirtualServiceDelegate? Delegate { get; init; }
 }

@@ -10,6 +10,11 @@ public sealed record LoadBalancerSettings
     /// <summary>Hash-based affinity.</summary>
     [Id(1)] public ConsistentHashSettings? ConsistentHash { get; init; }
 
-    /// <summary>Time a new endpoint's share ramps up over.</summary>
+    /// <summary>
+    /// Istio's deprecated <c>warmupDurationSecs</c>: time a new endpoint's share ramps up over, linearly from 10 %.
+    /// </summary>
     [Id(2)] public TimeSpan? WarmupDuration { get; init; }
+
+    /// <summary>Slow start of new endpoints (Istio's <c>warmup</c>); only one of it and <see cref="WarmupDuration"/> may be set.</summary>
+    [Id(3)] public WarmupConfiguration? Warmup { get; init; }
 }

@@ -10,7 +10,7 @@ internal static class ResourceColumns
 
     public static ImmutableArray<string> Headers(ResourceKind kind) => kind switch
     {
-        ResourceKind.VirtualService => ["GATEWAYS", "HOSTS"],
+        ResourceKind.VirtualService => ["GATEWAYS", "HOSTS", "DELEGATES"],
         ResourceKind.DestinationRule => ["HOST", "SUBSETS"],
         ResourceKind.ServiceEntry => ["HOSTS", "PORTS", "ENDPOINTS"],
         ResourceKind.WorkloadEntry => ["ADDRESS", "LABELS"],
@@ -20,14 +20,28 @@ internal static class ResourceColumns
 
     public static ImmutableArray<string> Values(MeshResource resource) => resource switch
     {
-        // An empty gateway list means the mesh's sidecars, which Istio calls "mesh".
-        VirtualService vs => [vs.Spec.Gateways.IsEmpty ? "mesh" : List(vs.Spec.Gateways), List(vs.Spec.Hosts)],
+        // An empty gateway list means the mesh's sidecars, which Istio calls "mesh"; a delegate (no hosts) applies
+        // only through its roots, wherever they apply.
+        VirtualService vs => [Gateways(vs), List(vs.Spec.Hosts), Delegates(vs)],
         DestinationRule dr => [dr.Spec.Host, List(dr.Spec.Subsets.Select(s => s.Name))],
         ServiceEntry se => [List(se.Spec.Hosts), List(se.Spec.Ports.Select(p => $"{p.Number}/{p.Protocol}")), List(se.Spec.Endpoints.Select(e => e.Address))],
         WorkloadEntry we => [we.Spec.Address, Labels(we.Spec.Labels)],
         Gateway gw => [List(gw.Spec.Servers.Select(s => $"{s.Port.Number}/{s.Port.Protocol} {string.Join(',', s.Hosts)}"))],
         _ => [],
     };
+
+    private static string Gateways(VirtualService vs) => vs.Spec switch
+    {
+        { Hosts.IsEmpty: true } => "<delegate>",
+        { Gateways.IsEmpty: true } => "mesh",
+        _ => List(vs.Spec.Gateways),
+    };
+
+    // The delegates a root's routes continue in, namespace/name.
+    private static string Delegates(VirtualService vs) =>
+        List(vs.Spec.Http.Select(r => r.Delegate).OfType<VirtualServiceDelegate>()
+            .Select(d => $"{(string.IsNullOrEmpty(d.Namespace) ? vs.Metadata.Namespace : d.Namespace)}/{d.Name}")
+            .Distinct(StringComparer.Ordinal));
 
     private static string List(IEnumerable<string> items)
     {

@@ -235,9 +235,10 @@ internal sealed class DestinationHealthState
             Endpoint(e.Address);
         }
 
+        var now = _time.GetTimestamp();
         foreach (var (address, endpoint) in _endpoints)
         {
-            endpoint.SetEjectedUntil(deadlines is not null && deadlines.TryGetValue(address, out var until) ? until : 0);
+            endpoint.SetEjectedUntil(deadlines is not null && deadlines.TryGetValue(address, out var until) ? until : 0, now);
         }
 
         Volatile.Write(ref _ejected, ejected.Count);

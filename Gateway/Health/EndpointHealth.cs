@@ -15,6 +15,7 @@ internal sealed class EndpointHealth(string address)
     private int _trailingServerErrors;
     private int _trailingGatewayErrors;
     private long _ejectedUntil;
+    private long _returnedAt;
 
     /// <summary>The endpoint, <c>address:port</c>.</summary>
     public string Address { get; } = address;
@@ -24,7 +25,28 @@ internal sealed class EndpointHealth(string address)
 
     public bool IsEjected(long now) => Volatile.Read(ref _ejectedUntil) > now;
 
-    public void SetEjectedUntil(long deadline) => Volatile.Write(ref _ejectedUntil, deadline);
+    /// <summary>
+    /// Since when the endpoint is in service after its last ejection (its deadline, or when the ejection was lifted if
+    /// earlier), a future deadline while it is ejected, or 0 when it was never ejected: slow start ramps from here.
+    /// </summary>
+    public long InServiceSince
+    {
+        get
+        {
+            var until = Volatile.Read(ref _ejectedUntil);
+            return until != 0 ? until : Volatile.Read(ref _returnedAt);
+        }
+    }
+
+    /// <summary>Sets the ejection deadline (0: not ejected); <paramref name="now"/> dates a return before the deadline.</summary>
+    public void SetEjectedUntil(long deadline, long now)
+    {
+        var previous = Interlocked.Exchange(ref _ejectedUntil, deadline);
+        if (previous != 0 && deadline == 0)
+        {
+            Volatile.Write(ref _returnedAt, Math.Min(previous, now));
+        }
+    }
 
     /// <summary>Counts an attempt's outcome as Envoy's outlier detection does (local-origin failures count as both kinds).</summary>
     public void Record(UpstreamOutcome outcome)

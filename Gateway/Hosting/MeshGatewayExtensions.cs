@@ -35,7 +35,7 @@ internal static class MeshGatewayExtensions
         builder.AddMeshRequestFraming();
         services.AddHttpForwarder();
         services.AddSingleton<RoutingSnapshotStore>();
-        services.AddSingleton<EndpointStateCache>();
+        services.AddSingleton(sp => new EndpointStateCache(sp.GetRequiredService<TimeProvider>()));
         services.AddMeshResilience();
         services.AddMeshHealth();
         services.AddMeshRateLimiting();

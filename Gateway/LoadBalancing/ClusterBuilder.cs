@@ -38,7 +38,13 @@ internal sealed class ClusterBuilder(
     // Destinations with a breaker or outlier detection: their parameters and every endpoint address over all ports.
     private readonly Dictionary<string, (DestinationPolicy Policy, HashSet<string> Addresses)> _health = new(StringComparer.Ordinal);
 
+    // The endpoints of each cluster built and when each joined it, for ClusterMembership once the snapshot is complete.
+    private readonly Dictionary<string, Dictionary<string, long>> _members = new(StringComparer.Ordinal);
+
     public IEnumerable<UpstreamCluster> Clusters => _clusters.Values;
+
+    /// <summary>Records the built clusters' endpoints and join times, so the next snapshot knows which endpoints are new.</summary>
+    public void CommitMembership() => states.Membership.Commit(_members);
 
     /// <summary>Hands the destinations' parameters and endpoints to the health registry, and forgets the others.</summary>
     public void CommitHealth()
@@ -85,20 +91,26 @@ internal sealed class ClusterBuilder(
             ? []
             : table.Service.Endpoints
                 .Where(e => subset is null || WorkloadSelector.Matches(subset.Labels, e.Labels))
-                .Select(e => CreateEndpoint(e, table.Service.Namespace, port, healthState, https))
+                .Select(e => CreateEndpoint(name, e, table.Service.Namespace, port, healthState, https))
                 .ToArray();
 
         // The most specific load balancer with a policy wins: a consistentHash at one level overrides a simple one above it.
         var loadBalancer = Effective(rule, subset, port, p => WithPolicy(p.LoadBalancer), t => WithPolicy(t.LoadBalancer));
         var hash = endpoints.Length > 0 && loadBalancer?.ConsistentHash is { } hashSettings ? hashSettings : null;
         var policy = hash is null ? LoadBalancingPolicies.Create(loadBalancer?.Simple, random) : LoadBalancingPolicies.CreateHash(hash, endpoints, random);
+
+        // Istio's precedence for warmup: the most specific loadBalancer replaces the others whole. Envoy (and so Istio)
+        // applies slow start to ROUND_ROBIN and LEAST_REQUEST only.
+        var slowStart = policy is RoundRobinPolicy or LeastRequestPolicy
+            ? SlowStart.From(Effective(rule, subset, port, p => p.LoadBalancer, t => t.LoadBalancer), states.Membership.Time, random)
+            : null;
         var pool = Effective(rule, subset, port, p => p.ConnectionPool, t => t.ConnectionPool);
         var requestConfig = RequestConfig(port);
         var tlsPolicy = UpstreamTlsPolicy.From(tls);
         var limits = (pool is null && tlsPolicy is null) || resilience is null ? null : resilience.CompileCluster(name, pool, requestConfig.Version == HttpVersion.Version20, tlsPolicy);
         return new UpstreamCluster(
             name, destination.Host, destination.Subset, endpoints, policy, requestConfig, limits,
-            healthState, RateLimits(destination, rule, subset), hash is null ? null : new RequestHashPolicy(hash, random));
+            healthState, RateLimits(destination, rule, subset), hash is null ? null : new RequestHashPolicy(hash, random), slowStart);
     }
 
     // The breaker comes from the subset's x-orleansmesh block, else the rule's; outlier detection with Istio's
@@ -151,7 +163,7 @@ internal sealed class ClusterBuilder(
     private DestinationRule? WildcardRule(string host)
         => _wildcardRules.FirstOrDefault(r => HostPattern.Covers(r.Key, host)).Value;
 
-    private UpstreamEndpoint CreateEndpoint(WorkloadEntrySpec endpoint, string @namespace, ServicePort port, DestinationHealthState? healthState, bool https)
+    private UpstreamEndpoint CreateEndpoint(string cluster, WorkloadEntrySpec endpoint, string @namespace, ServicePort port, DestinationHealthState? healthState, bool https)
     {
         var number = endpoint.Ports.TryGetValue(port.Name, out var named) ? named : port.TargetPort ?? port.Number;
         var address = IPAddress.TryParse(endpoint.Address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
@@ -168,7 +180,22 @@ internal sealed class ClusterBuilder(
             endpointHealth = healthState.Endpoint(hostPort);
         }
 
-        return new UpstreamEndpoint(endpoint.Address, number, prefix, endpoint.Labels, states.Get(prefix), endpointHealth) { Namespace = @namespace };
+        if (!_members.TryGetValue(cluster, out var members))
+        {
+            _members[cluster] = members = new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        // The same address listed twice in a cluster is one member: the first listing's time stands.
+        if (!members.TryGetValue(prefix, out var joinedAt))
+        {
+            members[prefix] = joinedAt = states.Membership.JoinedAt(cluster, prefix);
+        }
+
+        return new UpstreamEndpoint(endpoint.Address, number, prefix, endpoint.Labels, states.Get(prefix), endpointHealth)
+        {
+            Namespace = @namespace,
+            JoinedAt = joinedAt,
+        };
     }
 
     private static ServicePort? ResolvePort(ServiceDefinition? service, uint? requested)

@@ -2,10 +2,16 @@ using System.Collections.Concurrent;
 
 namespace OrleansMesh.Gateway.LoadBalancing;
 
-/// <summary>Hands out one <see cref="EndpointState"/> per endpoint address across snapshots.</summary>
-internal sealed class EndpointStateCache
+/// <summary>
+/// Hands out one <see cref="EndpointState"/> per endpoint address across snapshots, and remembers when endpoints
+/// joined their clusters (<see cref="Membership"/>).
+/// </summary>
+internal sealed class EndpointStateCache(TimeProvider? time = null)
 {
     private readonly ConcurrentDictionary<string, EndpointState> _states = new(StringComparer.Ordinal);
+
+    /// <summary>When each endpoint joined each cluster, for slow start.</summary>
+    public ClusterMembership Membership { get; } = new(time ?? TimeProvider.System);
 
     public EndpointState Get(string destinationPrefix) => _states.GetOrAdd(destinationPrefix, static _ => new EndpointState());
 

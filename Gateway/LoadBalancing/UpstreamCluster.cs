@@ -19,7 +19,8 @@ internal sealed class UpstreamCluster(
     ClusterResilience? resilience = null,
     DestinationHealthState? health = null,
     CompiledRateLimit[]? rateLimits = null,
-    RequestHashPolicy? hashPolicy = null)
+    RequestHashPolicy? hashPolicy = null,
+    SlowStart? slowStart = null)
 {
     // Envoy's host_selection_retry_max_attempts as Istio sets it: re-picks before taking an already tried endpoint.
     private const int RetryPicks = 5;
@@ -51,6 +52,9 @@ internal sealed class UpstreamCluster(
     /// </summary>
     public RequestHashPolicy? HashPolicy { get; } = hashPolicy;
 
+    /// <summary>Slow start of endpoints new to the cluster (<c>loadBalancer.warmup</c>); null when not configured.</summary>
+    public SlowStart? SlowStart { get; } = slowStart;
+
     /// <summary>An endpoint for the next request, or null when the cluster has none (or all are ejected).</summary>
     public UpstreamEndpoint? PickEndpoint()
     {
@@ -59,8 +63,14 @@ internal sealed class UpstreamCluster(
             return null;
         }
 
+        var now = Health is { AnyEjected: true } health ? health.Now : 0;
+        if (SlowStart is { } slowStart)
+        {
+            return PickWarming(slowStart, [], now);
+        }
+
         // Fast path: no endpoint of the destination is ejected, so the policy's pick stands.
-        return Health is { AnyEjected: true } health ? Pick([], health.Now) : Policy.Pick(Endpoints);
+        return now == 0 ? Policy.Pick(Endpoints) : Pick([], now);
     }
 
     /// <summary>
@@ -77,6 +87,11 @@ internal sealed class UpstreamCluster(
         }
 
         var now = Health is { AnyEjected: true } health ? health.Now : 0;
+        if (SlowStart is { } slowStart)
+        {
+            return PickWarming(slowStart, tried, now);
+        }
+
         return tried.IsEmpty && now == 0 ? Policy.Pick(Endpoints) : Pick(tried, now);
     }
 
@@ -94,6 +109,33 @@ internal sealed class UpstreamCluster(
 
         var now = Health is { AnyEjected: true } health ? health.Now : 0;
         return Policy is ConsistentHashPolicy ring ? ring.Pick(Endpoints, hash, tried, now) : Pick(tried, now);
+    }
+
+    /// <summary>
+    /// As <see cref="Pick"/>, with slow start: a pick of a warming endpoint stands with the probability of its weight,
+    /// else the policy picks again; after <see cref="LoadBalancing.SlowStart.MaxPicks"/> picks the last usable one stands.
+    /// </summary>
+    private UpstreamEndpoint? PickWarming(SlowStart slowStart, ReadOnlySpan<UpstreamEndpoint> tried, long now)
+    {
+        var clock = slowStart.Now;
+        UpstreamEndpoint? usable = null;
+        for (var i = 0; i < SlowStart.MaxPicks; i++)
+        {
+            var picked = Policy.Pick(Endpoints);
+            if (Contains(tried, picked) || !InService(picked, now))
+            {
+                continue;
+            }
+
+            if (slowStart.Admits(picked, clock))
+            {
+                return picked;
+            }
+
+            usable = picked;
+        }
+
+        return usable ?? Pick(tried, now);
     }
 
     /// <summary>Picks an endpoint in service (not ejected at <paramref name="now"/>; 0: none is) and untried if possible.</summary>

@@ -29,6 +29,12 @@ internal sealed class UpstreamEndpoint(string address, uint port, string destina
 
     public EndpointState State { get; } = state;
 
+    /// <summary>
+    /// When the endpoint joined its cluster (a timestamp of <see cref="ClusterMembership.Time"/>), or 0 when it was there
+    /// from the cluster's start: where slow start ramps from.
+    /// </summary>
+    public long JoinedAt { get; init; }
+
     /// <summary>Its outlier-detection state in this destination, when the destination has breakers or outlier detection.</summary>
     public EndpointHealth? Health { get; } = health;
 

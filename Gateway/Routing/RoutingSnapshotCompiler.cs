@@ -57,6 +57,7 @@ internal sealed class RoutingSnapshotCompiler(
         states.Retain(clusters.Clusters.SelectMany(c => c.Endpoints).Select(e => e.DestinationPrefix).ToHashSet(StringComparer.Ordinal));
         _resilience.Retain(clusters.Clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
         clusters.CommitHealth();
+        clusters.CommitMembership();
         return Assemble(mesh.Generation, hosts);
     }
 

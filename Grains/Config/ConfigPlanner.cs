@@ -98,7 +98,8 @@ internal static class ConfigPlanner
         var serviceEntries = ResourceHosts.ServiceEntries(stored.Values).ToList();
         var touched = deleted.SelectMany(r => ResourceHosts.TablesOf(r, serviceEntries)).ToHashSet(StringComparer.Ordinal);
         var referencing = next.Values
-            .Where(r => ResourceHosts.ReferencedBy(r.Resource, serviceEntries).Any(touched.Contains))
+            .Where(r => ResourceHosts.ReferencedBy(r.Resource, serviceEntries).Any(touched.Contains)
+                || deleted.Any(d => ResourceHosts.DelegatesTo(r.Resource, d.Id)))
             .Select(r => r.Resource.Id)
             .ToHashSet();
         if (referencing.Count > 0)

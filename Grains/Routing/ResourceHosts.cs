@@ -43,6 +43,12 @@ internal static class ResourceHosts
         return own.Concat(Keys(destinations));
     }
 
+    /// <summary>True when a route of <paramref name="root"/> delegates to the VirtualService <paramref name="target"/>.</summary>
+    public static bool DelegatesTo(MeshResource root, ResourceId target) =>
+        root is VirtualService vs && vs.Spec.Http.Any(r => r.Delegate is { } d
+            && d.Name == target.Name
+            && (string.IsNullOrEmpty(d.Namespace) ? vs.Metadata.Namespace : d.Namespace) == target.Namespace);
+
     /// <summary>
     /// True when <paramref name="serviceEntry"/>'s workload selector picks <paramref name="workload"/>:
     /// same namespace, and the workload's labels include every selector label.

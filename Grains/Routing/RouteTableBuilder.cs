@@ -32,6 +32,7 @@ internal static class RouteTableBuilder
         var old = before.ToDictionary(r => r.Resource.Id, r => r.Resource);
         var current = after.ToDictionary(r => r.Resource.Id, r => r.Resource);
         var serviceEntries = ResourceHosts.ServiceEntries(before).Concat(ResourceHosts.ServiceEntries(after)).ToList();
+        var virtualServices = old.Values.Concat(current.Values).OfType<VirtualService>().ToList();
         var hosts = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var id in old.Keys.Union(current.Keys))
         {
@@ -49,6 +50,12 @@ internal static class RouteTableBuilder
                     hosts.UnionWith(ResourceHosts.TablesOf(version, serviceEntries));
                 }
             }
+
+            // A VirtualService's rules also live in the tables of every root that delegates to it (old or new root).
+            if (id.Kind == ResourceKind.VirtualService)
+            {
+                hosts.UnionWith(virtualServices.Where(root => ResourceHosts.DelegatesTo(root, id)).SelectMany(root => ResourceHosts.TablesOf(root, serviceEntries)));
+            }
         }
 
         return hosts.ToImmutable();
@@ -57,15 +64,22 @@ internal static class RouteTableBuilder
     private static RouteTable Build(string key, IReadOnlyList<MeshResource> ordered)
     {
         var serviceEntries = ordered.OfType<ServiceEntry>().Where(se => HostKey.Lists(se.Spec.Hosts, key)).ToList();
+
+        // Root VirtualServices go into the table with their delegates' rules merged in: gateways never see a delegate.
         return new RouteTable
         {
             Host = key,
-            VirtualServices = [.. ordered.OfType<VirtualService>().Where(vs => HostKey.Lists(vs.Spec.Hosts, key))],
+            VirtualServices = [.. ordered.OfType<VirtualService>()
+                .Where(vs => HostKey.Lists(vs.Spec.Hosts, key))
+                .Select(vs => DelegateMerge.Resolve(vs, (ns, name) => Find(ordered, ns, name)))],
             DestinationRule = ordered.OfType<DestinationRule>()
                 .FirstOrDefault(dr => string.Equals(dr.Spec.Host, key, StringComparison.OrdinalIgnoreCase)),
             Service = serviceEntries.Count == 0 ? null : BuildService(key, serviceEntries, ordered.OfType<WorkloadEntry>()),
         };
     }
+
+    private static VirtualService? Find(IReadOnlyList<MeshResource> ordered, string @namespace, string name) =>
+        ordered.OfType<VirtualService>().FirstOrDefault(vs => vs.Metadata.Name == name && vs.Metadata.Namespace == @namespace);
 
     /// <summary>
     /// The service of <paramref name="key"/>, from the ServiceEntries listing it (oldest first) in the oldest one's

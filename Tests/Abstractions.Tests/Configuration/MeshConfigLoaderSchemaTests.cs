@@ -60,7 +60,6 @@ public sealed class MeshConfigLoaderSchemaTests
         { Yaml.Spec("VirtualService", "hosts:\n- reviews\ntcp:\n- route: []"), "field 'tcp' of VirtualService is not supported by OrleansMesh", "spec.tcp", 8 },
         { Yaml.Spec("VirtualService", "hosts:\n- reviews\ntls: []"), "field 'tls' of VirtualService is not supported by OrleansMesh", "spec.tls", 8 },
         { Yaml.Spec("VirtualService", "delegate:\n  name: x"), "field 'delegate' of VirtualService is not supported by OrleansMesh", "spec.delegate", 6 },
-        { Yaml.Http("- delegate:\n    name: reviews-v1"), "field 'delegate' of HTTPRoute is not supported by OrleansMesh", "spec.http[0].delegate", 9 },
         { Yaml.Rule("trafficPolicy:\n  tunnel:\n    protocol: CONNECT"), "field 'tunnel' of TrafficPolicy is not supported by OrleansMesh", "spec.trafficPolicy.tunnel", 8 },
         { Yaml.Rule("trafficPolicy:\n  loadBalancer:\n    localityLbSetting:\n      enabled: true"), "field 'localityLbSetting' of LoadBalancerSettings is not supported by OrleansMesh", "spec.trafficPolicy.loadBalancer.localityLbSetting", 9 },
         { Yaml.Http("- directResponse:\n    status: 200\n    body:\n      bytes: b2s="), "field 'bytes' of HTTPBody is not supported by OrleansMesh", "spec.http[0].directResponse.body.bytes", 12 },

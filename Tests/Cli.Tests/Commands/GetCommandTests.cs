@@ -19,11 +19,47 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             """
-            NAME       GATEWAYS           HOSTS
-            bookinfo   bookinfo-gateway   *
+            NAME       GATEWAYS           HOSTS   DELEGATES
+            bookinfo   bookinfo-gateway   *       <none>
 
             """,
             result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Get_RootAndDelegate_ShowsTheDelegation()
+    {
+        var applied = await RunWithStdinAsync(
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: bookinfo}
+            spec:
+              hosts: [bookinfo.com]
+              http:
+              - match: [{uri: {prefix: /productpage}}]
+                delegate: {name: productpage}
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: productpage}
+            spec:
+              http:
+              - route: [{destination: {host: productpage}}]
+            """,
+            "apply", "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+
+        var result = await RunAsync("get", "vs");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [
+                "NAME          GATEWAYS     HOSTS          DELEGATES",
+                "bookinfo      mesh         bookinfo.com   default/productpage",
+                "productpage   <delegate>   <none>         <none>",
+            ],
+            result.OutLines);
     }
 
     [Fact]
@@ -49,9 +85,9 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             [
-                "NAMESPACE   NAME       GATEWAYS           HOSTS",
-                "default     bookinfo   bookinfo-gateway   *",
-                "team-a      ratings    mesh               ratings",
+                "NAMESPACE   NAME       GATEWAYS           HOSTS     DELEGATES",
+                "default     bookinfo   bookinfo-gateway   *         <none>",
+                "team-a      ratings    mesh               ratings   <none>",
             ],
             result.OutLines);
     }
@@ -65,7 +101,7 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         var result = await RunAsync("get", "vs", "-n", "team-a");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["NAME      GATEWAYS   HOSTS", "ratings   mesh       ratings"], result.OutLines);
+        Assert.Equal(["NAME      GATEWAYS   HOSTS     DELEGATES", "ratings   mesh       ratings   <none>"], result.OutLines);
     }
 
     [Fact]
@@ -78,8 +114,8 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             """
-            NAME                                          GATEWAYS           HOSTS
-            virtualservice.networking.istio.io/bookinfo   bookinfo-gateway   *
+            NAME                                          GATEWAYS           HOSTS   DELEGATES
+            virtualservice.networking.istio.io/bookinfo   bookinfo-gateway   *       <none>
 
             NAME                                           SERVERS
             gateway.networking.istio.io/bookinfo-gateway   8080/HTTP *

@@ -218,4 +218,54 @@ public sealed class RouteTableBuilderTests
     {
         Assert.Empty(RouteTableBuilder.AffectedHosts([], [Stored(Gateway("ingress"), 1)]));
     }
+
+    [Fact]
+    public void Build_RootWithDelegate_HoldsTheMergedRules()
+    {
+        var root = Root("root", "productpage", "/productpage", "details");
+        StoredResource[] all = [Stored(root, 1), Stored(Delegate("details", "/productpage/v1"), 2)];
+
+        var table = RouteTableBuilder.Build("productpage", all);
+
+        var route = Assert.Single(Assert.Single(table.VirtualServices).Spec.Http);
+        Assert.Equal(StringMatch.Prefix("/productpage/v1"), Assert.Single(route.Match).Uri);
+        Assert.Null(route.Delegate);
+    }
+
+    [Fact]
+    public void Build_Delegate_IsInNoTableOfItsOwn()
+    {
+        StoredResource[] all = [Stored(Delegate("details", "/v1"), 1)];
+
+        Assert.Empty(RouteTableBuilder.AffectedHosts([], all));
+    }
+
+    [Fact]
+    public void AffectedHosts_DelegateChanged_IncludesTheRootsHosts()
+    {
+        var root = Stored(Root("root", "productpage", "/productpage", "details"), 1);
+        StoredResource[] before = [root, Stored(Delegate("details", "/productpage/v1"), 2)];
+        StoredResource[] after = [root, Stored(Delegate("details", "/productpage/v2"), 2)];
+
+        Assert.Equal(["productpage"], RouteTableBuilder.AffectedHosts(before, after));
+    }
+
+    private static VirtualService Root(string name, string host, string prefix, string delegateName) => new()
+    {
+        Metadata = new ResourceMetadata { Name = name },
+        Spec = new VirtualServiceSpec
+        {
+            Hosts = [host],
+            Http = [new HttpRoute { Match = [new HttpMatchRequest { Uri = StringMatch.Prefix(prefix) }], Delegate = new VirtualServiceDelegate { Name = delegateName } }],
+        },
+    };
+
+    private static VirtualService Delegate(string name, string prefix) => new()
+    {
+        Metadata = new ResourceMetadata { Name = name },
+        Spec = new VirtualServiceSpec
+        {
+            Http = [new HttpRoute { Match = [new HttpMatchRequest { Uri = StringMatch.Prefix(prefix) }], Route = [new HttpRouteDestination { Destination = new Destination { Host = "details" } }] }],
+        },
+    };
 }
