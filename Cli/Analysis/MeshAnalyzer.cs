@@ -5,7 +5,7 @@ namespace OrleansMesh.Cli.Analysis;
 
 /// <summary>
 /// Istio-analyzer-style checks of a whole config (what would be stored): hosts without endpoints and rules that can
-/// never match. What the validator already reports (undefined subsets, weights not summing to 100, …) is left to it.
+/// never match. What the validator already reports (undefined subsets, negative weights or a zero total weight, …) is left to it.
 /// </summary>
 internal static class MeshAnalyzer
 {

@@ -105,7 +105,9 @@ internal sealed class RoutingSnapshotCompiler(
             d.Weight ?? (single ? 100 : 0),
             CompileTransformers(route, d, matches))).ToArray();
 
-        // Validation requires weights summing to 100; should a stored config still carry none, share equally.
+        // Weights are relative as in Istio (P = w / Σw; an unset weight is 0, a weight-0 destination never chosen, a
+        // lone destination always). Validation refuses several destinations whose weights total 0; should a stored
+        // config still carry such a route, share equally rather than fail every request.
         if (destinations.Length > 0 && destinations.All(d => d.Weight == 0))
         {
             destinations = [.. destinations.Select(d => d.WithWeight(1))];

@@ -115,6 +115,33 @@ public sealed class RoutingSnapshotCompilerTests
         Assert.Equal([80, 20], Forward(snapshot, "reviews").Destinations.Select(d => d.Weight));
     }
 
+    // Istio pilot/pkg/networking/core/route/route.go translateRoute: weights are relative (istio/istio#39544), an
+    // unset weight is 0 and a weight-0 destination among others gets nothing.
+    [Fact]
+    public void Compile_WeightsOneAndThree_PickOneQuarterAndThreeQuarters()
+    {
+        var action = Forward(Compile(Table("reviews", null, null, VirtualService("reviews", Split(1, 3)))), "reviews");
+
+        Assert.Equal([1, 3], Enumerable.Range(0, action.TotalWeight).Select(action.Pick).GroupBy(d => d).Select(g => g.Count()));
+    }
+
+    [Fact]
+    public void Compile_UnsetWeightBesideWeightedDestination_NeverPicked()
+    {
+        var action = Forward(Compile(Table("reviews", null, null, VirtualService("reviews", Split(null, 7)))), "reviews");
+
+        Assert.All(Enumerable.Range(0, action.TotalWeight).Select(action.Pick), d => Assert.Same(action.Destinations[1], d));
+    }
+
+    private static HttpRoute Split(int? v1, int? v2) => new()
+    {
+        Route =
+        [
+            new HttpRouteDestination { Destination = new Destination { Host = "reviews", Subset = "v1" }, Weight = v1 },
+            new HttpRouteDestination { Destination = new Destination { Host = "reviews", Subset = "v2" }, Weight = v2 },
+        ],
+    };
+
     [Fact]
     public void Compile_MatchBoundToOtherGateway_IsDropped()
     {
