@@ -38,7 +38,10 @@ internal static class SecuritySchema
         .Field("outputPayloadToHeader", Str, r => r.OutputPayloadToHeader, (r, v) => r with { OutputPayloadToHeader = v })
         .Field("outputClaimToHeaders", new ListCodec<ClaimToHeader>(ClaimHeader), r => r.OutputClaimToHeaders, (r, v) => r with { OutputClaimToHeaders = v })
         .Field("forwardOriginalToken", Bool, r => r.ForwardOriginalToken, (r, v) => r with { ForwardOriginalToken = v })
-        .Optional("timeout", Duration, r => r.Timeout, (r, v) => r with { Timeout = v });
+        .Optional("timeout", Duration, r => r.Timeout, (r, v) => r with { Timeout = v })
+
+        // Refused, not ignored: claim conditions of DENY policies would stop matching split values.
+        .Unsupported("spaceDelimitedClaims");
 
     public static readonly ObjectCodec<RequestAuthenticationSpec> RequestAuthentication = new ObjectCodec<RequestAuthenticationSpec>("RequestAuthentication")
         .Field("selector", Selector, s => s.Selector, (s, v) => s with { Selector = v })
@@ -58,7 +61,10 @@ internal static class SecuritySchema
         .Field("remoteIpBlocks", StrList, s => s.RemoteIpBlocks, (s, v) => s with { RemoteIpBlocks = v })
         .Field("notRemoteIpBlocks", StrList, s => s.NotRemoteIpBlocks, (s, v) => s with { NotRemoteIpBlocks = v })
         .Field("serviceAccounts", StrList, s => s.ServiceAccounts, (s, v) => s with { ServiceAccounts = v })
-        .Field("notServiceAccounts", StrList, s => s.NotServiceAccounts, (s, v) => s with { NotServiceAccounts = v });
+        .Field("notServiceAccounts", StrList, s => s.NotServiceAccounts, (s, v) => s with { NotServiceAccounts = v })
+
+        // Refused, not ignored: a rule condition dropped would widen an ALLOW rule and narrow a DENY one.
+        .Unsupported("trustDomains", "notTrustDomains");
 
     public static readonly ObjectCodec<RequestOperation> Operation = new ObjectCodec<RequestOperation>("Operation")
         .Field("hosts", StrList, o => o.Hosts, (o, v) => o with { Hosts = v })
