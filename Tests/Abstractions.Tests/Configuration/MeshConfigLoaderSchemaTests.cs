@@ -92,6 +92,28 @@ public sealed class MeshConfigLoaderSchemaTests
         Assert.Single(MeshConfigLoader.Load(yaml, LoadAssert.File).Resources);
     }
 
+    // istio/api virtual_service.proto HTTPMatchRequest.headers: "If the value is empty and only the name of header is
+    // specified, presence of the header is checked" (pilot's canBeConvertedToPresentMatch).
+    [Fact]
+    public void Load_EmptyHeaderMatch_ReadAsPresenceAndWrittenBack()
+    {
+        var yaml = Yaml.Http("- match:\n  - headers:\n      x-canary: {}\n    withoutHeaders:\n      x-legacy: {}\n  route:\n  - destination:\n      host: reviews");
+        var result = LoadAssert.Clean(yaml);
+        var match = ((VirtualService)result.Resources[0].Resource).Spec.Http[0].Match[0];
+
+        Assert.Equal(StringMatch.Present(), match.Headers["x-canary"]);
+        Assert.Equal(StringMatch.Present(), match.WithoutHeaders["x-legacy"]);
+        Assert.Contains("x-canary: {}", MeshConfigWriter.ToYaml([result.Resources[0].Resource]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_EmptyUriMatch_StillRequiresOneKind()
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Http("- match:\n  - uri: {}\n  route:\n  - destination:\n      host: reviews"));
+
+        LoadAssert.Is(diagnostic, "exactly one of 'exact', 'prefix' or 'regex' must be set", "spec.http[0].match[0].uri", 10);
+    }
+
     [Fact]
     public void Load_DeprecatedMirrorPercent_ReadAsMirrorPercentage()
     {
