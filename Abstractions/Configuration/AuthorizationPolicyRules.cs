@@ -15,6 +15,7 @@ internal static class AuthorizationPolicyRules
     public static void Check(ValidationSink sink, AuthorizationPolicySpec spec)
     {
         SecurityRules.Attachment(sink, spec.Selector, spec.TargetRef, spec.TargetRefs);
+        CommonRules.Selector(sink, "spec.selector.matchLabels", spec.Selector, "workload selector specified without labels");
         if (spec.Action == AuthorizationAction.Custom)
         {
             sink.Error("spec.action", "action CUSTOM is not supported by OrleansMesh: it needs an external authorizer; use ALLOW, DENY or AUDIT");

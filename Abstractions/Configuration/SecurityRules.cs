@@ -13,6 +13,7 @@ internal static partial class SecurityRules
     public static void Check(ValidationSink sink, RequestAuthenticationSpec spec)
     {
         Attachment(sink, spec.Selector, spec.TargetRef, spec.TargetRefs);
+        CommonRules.Selector(sink, "spec.selector.matchLabels", spec.Selector, "workload selector specified without labels");
         var issuers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < spec.JwtRules.Length; i++)
         {
@@ -36,6 +37,7 @@ internal static partial class SecurityRules
 
     public static void Check(ValidationSink sink, PeerAuthenticationSpec spec)
     {
+        CommonRules.Selector(sink, "spec.selector.matchLabels", spec.Selector, "workload selector specified without labels");
         if (spec.Selector is null && !spec.PortLevelMtls.IsEmpty)
         {
             sink.Error("spec.portLevelMtls", "portLevelMtls requires a selector: a mesh- or namespace-wide PeerAuthentication cannot set per-port modes");

@@ -106,5 +106,9 @@ internal static class SecuritySchema
     public static readonly ObjectCodec<PeerAuthenticationSpec> PeerAuthentication = new ObjectCodec<PeerAuthenticationSpec>("PeerAuthentication")
         .Field("selector", Selector, s => s.Selector, (s, v) => s with { Selector = v })
         .Field("mtls", Mtls, s => s.Mtls, (s, v) => s with { Mtls = v })
-        .Field("portLevelMtls", new MapCodec<PeerMutualTls>(Mtls), s => s.PortLevelMtls, (s, v) => s with { PortLevelMtls = v });
+        .Field(
+            "portLevelMtls",
+            new MapCodec<PeerMutualTls>(Mtls) { EmptyError = "port level mTLS, if defined, must have at least one element" },
+            s => s.PortLevelMtls,
+            (s, v) => s with { PortLevelMtls = v });
 }

@@ -145,9 +145,14 @@ internal static class VirtualServiceRules
         {
             sink.Error(path + ".host", "destination host is required");
         }
-        else
+        else if (destination.Host == "*")
         {
-            CommonRules.Host(sink, path + ".host", destination.Host, wildcard: false);
+            // Istio's validateDestination: a wildcard names the ServiceEntry host it equals, "*" names none.
+            sink.Error(path + ".host", "invalid destination host *");
+        }
+        else if (!CommonRules.IsHost(destination.Host, wildcard: true))
+        {
+            sink.Error(path + ".host", $"invalid host '{destination.Host}': expected a DNS name or a wildcard ('*.suffix')");
         }
 
         if (destination.Subset is { } subset && !CommonRules.IsDns1123Label(subset))

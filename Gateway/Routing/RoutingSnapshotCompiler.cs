@@ -65,7 +65,7 @@ internal sealed class RoutingSnapshotCompiler(
     // catch-all for hosts the mesh does not know.
     private void AddDefaultRoutes(IEnumerable<RouteTable> tables, Dictionary<string, VirtualHost> hosts, ClusterBuilder clusters)
     {
-        var wildcards = hosts.Keys.Where(h => h.StartsWith("*.", StringComparison.Ordinal)).ToArray();
+        var wildcards = hosts.Keys.Where(HostPattern.IsWildcard).ToArray();
         foreach (var table in tables)
         {
             if (table.Service is null || hosts.ContainsKey(table.Host) || wildcards.Any(w => HostPattern.Covers(w, table.Host)))
@@ -143,11 +143,11 @@ internal sealed class RoutingSnapshotCompiler(
     private static RoutingSnapshot Assemble(long generation, Dictionary<string, VirtualHost> hosts)
     {
         hosts.Remove("*", out var catchAll);
-        var wildcards = hosts.Where(h => h.Key.StartsWith("*.", StringComparison.Ordinal))
+        var wildcards = hosts.Where(h => HostPattern.IsWildcard(h.Key))
             .Select(h => KeyValuePair.Create(h.Key[1..], h.Value))
             .OrderByDescending(h => h.Key.Length)
             .ToArray();
-        var exact = hosts.Where(h => !h.Key.StartsWith("*.", StringComparison.Ordinal)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        var exact = hosts.Where(h => !HostPattern.IsWildcard(h.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         return new RoutingSnapshot(generation, exact, wildcards, catchAll);
     }
 }

@@ -61,6 +61,28 @@ public sealed class VirtualServiceValidationTests
         LoadAssert.Is(diagnostic, "total destination weight 2147483648 exceeds 2147483647", "spec.http[0].route", 9);
     }
 
+    // Istio pkg/config/validation/validation.go validateDestination: a wildcard host (ValidateWildcardDomain) is a
+    // destination, "*" is not.
+    [Fact]
+    public void Load_WildcardDestinationHost_IsCleanAsIstioValidateDestination()
+    {
+        LoadAssert.Clean(Yaml.Http("- route:\n  - destination:\n      host: '*.example.com'"));
+    }
+
+    [Fact]
+    public void Load_FullWildcardDestinationHost_ReportsAsIstioValidateDestination()
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Http("- route:\n  - destination:\n      host: '*'"));
+
+        LoadAssert.Is(diagnostic, "invalid destination host *", "spec.http[0].route[0].destination.host", 11);
+    }
+
+    [Fact]
+    public void Load_PartialWildcardVirtualServiceHost_IsCleanAsIstioValidateWildcardDomain()
+    {
+        LoadAssert.Clean(Yaml.Spec("VirtualService", "hosts:\n- '*-api.example.com'\nhttp:\n- route:\n  - destination:\n      host: reviews"));
+    }
+
     [Fact]
     public void Load_MissingHosts_ReportsRequiredAtSpec()
     {

@@ -133,6 +133,27 @@ public sealed class RoutingSnapshotCompilerTests
         Assert.All(Enumerable.Range(0, action.TotalWeight).Select(action.Pick), d => Assert.Same(action.Destinations[1], d));
     }
 
+    [Fact]
+    public void Compile_PartialWildcardVirtualServiceHost_ServesNamesItCovers()
+    {
+        var snapshot = Compile(Table("*-api.example.com", null, null, VirtualService("*-api.example.com", Answer(204))));
+
+        Assert.NotNull(snapshot.FindHost("eu-api.example.com"));
+        Assert.Null(snapshot.FindHost("api.example.com"));
+    }
+
+    // Istio validateWorkloadEntry accepts an endpoint on another network without address and unix-socket endpoints;
+    // the gateway cannot reach them and leaves them out of the cluster.
+    [Fact]
+    public void Compile_EndpointsWithoutAddressOrOnUnixSocket_AreLeftOut()
+    {
+        var remote = new WorkloadEntrySpec { Network = "west" };
+        var socket = new WorkloadEntrySpec { Address = "unix:///var/run/model.sock" };
+        var snapshot = Compile(Table("ratings", Service("ratings", Workload("127.0.0.1"), remote, socket)));
+
+        Assert.Equal(["http://127.0.0.1:9080"], Prefixes(Cluster(snapshot, "ratings")));
+    }
+
     private static HttpRoute Split(int? v1, int? v2) => new()
     {
         Route =
