@@ -12,10 +12,16 @@ internal static class MeshAnalyzer
     public const string ReferencedResourceNotFound = "IST0101";
     public const string UnreachableRule = "IST0130";
     public const string NoEndpoints = "OM0001";
+    public const string NotEnforced = "OM0002";
 
     public static IEnumerable<AnalysisMessage> Analyze(IReadOnlyCollection<MeshResource> resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
+        foreach (var stored in resources.OfType<UnenforcedResource>().OrderBy(r => r.Kind).ThenBy(Name, StringComparer.Ordinal))
+        {
+            yield return new(DiagnosticSeverity.Warning, NotEnforced, $"{stored.Kind} {Name(stored)}", UnenforcedResource.Reason(stored.Kind));
+        }
+
         var registry = ServiceRegistry.From(resources);
         foreach (var service in resources.OfType<VirtualService>().OrderBy(Name, StringComparer.Ordinal))
         {
