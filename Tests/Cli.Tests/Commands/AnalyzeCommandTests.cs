@@ -94,7 +94,7 @@ public sealed class AnalyzeCommandTests(MeshClusterFixture cluster) : MeshCtlTes
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
-            ["Warning [IST0130] (VirtualService default/reviews) VirtualService rule #1 (never) not used (rule #0 matches every request; only the last rule can have no matches)"],
+            ["Warning [IST0130] (VirtualService default/reviews) VirtualService rule \"never\" not used (route without matches defined before)."],
             result.OutLines);
     }
 
