@@ -55,7 +55,7 @@ internal static class AuthorizationPolicyRules
         [
             source.Principals, source.NotPrincipals, source.RequestPrincipals, source.NotRequestPrincipals, source.Namespaces,
             source.NotNamespaces, source.IpBlocks, source.NotIpBlocks, source.RemoteIpBlocks, source.NotRemoteIpBlocks,
-            source.ServiceAccounts, source.NotServiceAccounts,
+            source.ServiceAccounts, source.NotServiceAccounts, source.TrustDomains, source.NotTrustDomains,
         ];
         if (all.All(v => v.IsDefaultOrEmpty))
         {
@@ -80,6 +80,8 @@ internal static class AuthorizationPolicyRules
         SecurityRules.NoEmptyValues(sink, path + ".notNamespaces", source.NotNamespaces);
         SecurityRules.NoEmptyValues(sink, path + ".serviceAccounts", source.ServiceAccounts);
         SecurityRules.NoEmptyValues(sink, path + ".notServiceAccounts", source.NotServiceAccounts);
+        SecurityRules.NoEmptyValues(sink, path + ".trustDomains", source.TrustDomains);
+        SecurityRules.NoEmptyValues(sink, path + ".notTrustDomains", source.NotTrustDomains);
     }
 
     private static void Operation(ValidationSink sink, string path, RequestOperation operation)

@@ -62,9 +62,8 @@ internal static class SecuritySchema
         .Field("notRemoteIpBlocks", StrList, s => s.NotRemoteIpBlocks, (s, v) => s with { NotRemoteIpBlocks = v })
         .Field("serviceAccounts", StrList, s => s.ServiceAccounts, (s, v) => s with { ServiceAccounts = v })
         .Field("notServiceAccounts", StrList, s => s.NotServiceAccounts, (s, v) => s with { NotServiceAccounts = v })
-
-        // Refused, not ignored: a rule condition dropped would widen an ALLOW rule and narrow a DENY one.
-        .Unsupported("trustDomains", "notTrustDomains");
+        .Field("trustDomains", StrList, s => s.TrustDomains, (s, v) => s with { TrustDomains = v })
+        .Field("notTrustDomains", StrList, s => s.NotTrustDomains, (s, v) => s with { NotTrustDomains = v });
 
     public static readonly ObjectCodec<RequestOperation> Operation = new ObjectCodec<RequestOperation>("Operation")
         .Field("hosts", StrList, o => o.Hosts, (o, v) => o with { Hosts = v })

@@ -135,6 +135,11 @@ public sealed class PolicySetTests
     [InlineData("notPrincipals: [cluster.local/ns/a/sa/b]", null, true)]
     [InlineData("namespaces: [foo]", null, false)]
     [InlineData("notNamespaces: [foo]", null, true)]
+
+    // istio/api security/v1beta1 authorization_policy.proto Source.trustDomains: the peer's trust domain, from mTLS; a
+    // request without a peer identity has none, as with principals.
+    [InlineData("trustDomains: [cluster.local]", null, false)]
+    [InlineData("notTrustDomains: [cluster.local]", null, true)]
     public void Evaluate_SourceField_MatchesAsIstio(string field, string? claims, bool matches)
     {
         var policies = Load(Policy("p", $"rules:\n- from:\n  - source:\n      {field}"));
@@ -189,5 +194,17 @@ public sealed class PolicySetTests
         var policies = Load(Policy("p", "rules:\n- from:\n  - source:\n      ipBlocks: [127.0.0.0/8]"));
 
         Assert.True(policies.Evaluate(Request(ip: "::ffff:127.0.0.1")).Allowed);
+    }
+
+    [Theory]
+    [InlineData("trustDomains: [cluster.local]", "cluster.local/ns/a/sa/b", true)]
+    [InlineData("trustDomains: ['*.local']", "cluster.local/ns/a/sa/b", true)]
+    [InlineData("trustDomains: [other.domain]", "cluster.local/ns/a/sa/b", false)]
+    [InlineData("notTrustDomains: [cluster.local]", "cluster.local/ns/a/sa/b", false)]
+    public void Evaluate_TrustDomainsOfPeerPrincipal_MatchAsIstio(string field, string principal, bool matches)
+    {
+        var policies = Load(Policy("p", $"rules:\n- from:\n  - source:\n      {field}"));
+
+        Assert.Equal(matches, policies.Evaluate(Request() with { SourcePrincipal = principal }).Allowed);
     }
 }
