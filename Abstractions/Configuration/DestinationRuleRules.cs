@@ -82,10 +82,32 @@ internal static class DestinationRuleRules
             CommonRules.NonNegative(sink, httpPath + ".maxRetries", http.MaxRetries);
             CommonRules.NonNegative(sink, httpPath + ".maxConcurrentStreams", http.MaxConcurrentStreams);
             CommonRules.Positive(sink, httpPath + ".idleTimeout", http.IdleTimeout);
+            KeepAlive(sink, httpPath + ".http2KeepAlive", http.Http2KeepAlive);
         }
 
         Outlier(sink, path + ".outlierDetection", outlier);
         Tls(sink, path + ".tls", tls);
+    }
+
+    // Istio's validateConnectionPool: both durations required, at least 1ms.
+    private static void KeepAlive(ValidationSink sink, string path, Http2KeepAlive? keepAlive)
+    {
+        if (keepAlive is null)
+        {
+            return;
+        }
+
+        foreach (var (field, value) in new[] { ("interval", keepAlive.Interval), ("timeout", keepAlive.Timeout) })
+        {
+            if (value is null)
+            {
+                sink.Error(path, $"http2 keepalive {field} is required");
+            }
+            else if (value < TimeSpan.FromMilliseconds(1))
+            {
+                sink.Error($"{path}.{field}", "duration must be greater than 1ms");
+            }
+        }
     }
 
     private static void LoadBalancer(ValidationSink sink, string path, LoadBalancerSettings? settings)

@@ -60,6 +60,10 @@ internal static class DestinationRuleSchema
         .Optional("idleTimeout", Duration, t => t.IdleTimeout, (t, v) => t with { IdleTimeout = v })
         .Unenforced("tcpKeepalive", "accepted and ignored (upstream connections keep the operating system's TCP keep-alive settings)");
 
+    public static readonly ObjectCodec<Http2KeepAlive> KeepAlive = new ObjectCodec<Http2KeepAlive>("ConnectionPoolSettings.HTTPSettings.ConnectionKeepalive")
+        .Optional("interval", Duration, k => k.Interval, (k, v) => k with { Interval = v })
+        .Optional("timeout", Duration, k => k.Timeout, (k, v) => k with { Timeout = v });
+
     public static readonly ObjectCodec<HttpSettings> Http = new ObjectCodec<HttpSettings>("ConnectionPoolSettings.HTTPSettings")
         .Optional("http1MaxPendingRequests", Int, h => h.Http1MaxPendingRequests, (h, v) => h with { Http1MaxPendingRequests = v })
         .Optional("http2MaxRequests", Int, h => h.Http2MaxRequests, (h, v) => h with { Http2MaxRequests = v })
@@ -69,7 +73,7 @@ internal static class DestinationRuleSchema
         .Field("h2UpgradePolicy", new ChoiceCodec("DEFAULT", "DO_NOT_UPGRADE", "UPGRADE"), h => h.H2UpgradePolicy, (h, v) => h with { H2UpgradePolicy = v })
         .Optional("useClientProtocol", Bool, h => h.UseClientProtocol, (h, v) => h with { UseClientProtocol = v })
         .Optional("maxConcurrentStreams", Int, h => h.MaxConcurrentStreams, (h, v) => h with { MaxConcurrentStreams = v })
-        .Unenforced("http2KeepAlive", "accepted and ignored (no HTTP/2 PING frames are sent on upstream connections)");
+        .Field("http2KeepAlive", KeepAlive, h => h.Http2KeepAlive, (h, v) => h with { Http2KeepAlive = v });
 
     public static readonly ObjectCodec<ConnectionPoolSettings> ConnectionPool = new ObjectCodec<ConnectionPoolSettings>("ConnectionPoolSettings")
         .Field("tcp", Tcp, c => c.Tcp, (c, v) => c with { Tcp = v })
