@@ -32,6 +32,7 @@ internal static partial class SecurityRules
             Locations(sink, path, rule);
             Outputs(sink, path, rule);
             CommonRules.Positive(sink, path + ".timeout", rule.Timeout);
+            NoEmptyValues(sink, path + ".spaceDelimitedClaims", rule.SpaceDelimitedClaims);
         }
     }
 

@@ -39,9 +39,7 @@ internal static class SecuritySchema
         .Field("outputClaimToHeaders", new ListCodec<ClaimToHeader>(ClaimHeader), r => r.OutputClaimToHeaders, (r, v) => r with { OutputClaimToHeaders = v })
         .Field("forwardOriginalToken", Bool, r => r.ForwardOriginalToken, (r, v) => r with { ForwardOriginalToken = v })
         .Optional("timeout", Duration, r => r.Timeout, (r, v) => r with { Timeout = v })
-
-        // Refused, not ignored: claim conditions of DENY policies would stop matching split values.
-        .Unsupported("spaceDelimitedClaims");
+        .Field("spaceDelimitedClaims", StrList, r => r.SpaceDelimitedClaims, (r, v) => r with { SpaceDelimitedClaims = v });
 
     public static readonly ObjectCodec<RequestAuthenticationSpec> RequestAuthentication = new ObjectCodec<RequestAuthenticationSpec>("RequestAuthentication")
         .Field("selector", Selector, s => s.Selector, (s, v) => s with { Selector = v })

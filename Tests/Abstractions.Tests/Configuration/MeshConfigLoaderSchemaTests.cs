@@ -64,7 +64,6 @@ public sealed class MeshConfigLoaderSchemaTests
         { Yaml.Rule("trafficPolicy:\n  tunnel:\n    protocol: CONNECT"), "field 'tunnel' of TrafficPolicy is not supported by OrleansMesh", "spec.trafficPolicy.tunnel", 8 },
         { Yaml.Http("- directResponse:\n    status: 200\n    body:\n      bytes: b2s="), "field 'bytes' of HTTPBody is not supported by OrleansMesh", "spec.http[0].directResponse.body.bytes", 12 },
         { Yaml.Http("- redirect:\n    prefixRewrite: /v2"), "field 'prefixRewrite' of HTTPRedirect is not supported by OrleansMesh", "spec.http[0].redirect.prefixRewrite", 10 },
-        { Yaml.Spec("RequestAuthentication", "jwtRules:\n- issuer: a\n  jwksUri: https://a/jwks\n  spaceDelimitedClaims: [roles]").Replace("networking.istio.io/v1", "security.istio.io/v1"), "field 'spaceDelimitedClaims' of JWTRule is not supported by OrleansMesh", "spec.jwtRules[0].spaceDelimitedClaims", 9 },
     };
 
     // Fields of current Istio (istio/api networking/v1alpha3) accepted without effect: a warning that says so, and the
