@@ -15,6 +15,7 @@ internal static class AuthorizationPolicyRules
     public static void Check(ValidationSink sink, AuthorizationPolicySpec spec)
     {
         SecurityRules.Attachment(sink, spec.Selector, spec.TargetRef, spec.TargetRefs);
+        CommonRules.Selector(sink, "spec.selector.matchLabels", spec.Selector, "workload selector specified without labels");
         if (spec.Action == AuthorizationAction.Custom)
         {
             sink.Error("spec.action", "action CUSTOM is not supported by OrleansMesh: it needs an external authorizer; use ALLOW, DENY or AUDIT");
@@ -54,7 +55,7 @@ internal static class AuthorizationPolicyRules
         [
             source.Principals, source.NotPrincipals, source.RequestPrincipals, source.NotRequestPrincipals, source.Namespaces,
             source.NotNamespaces, source.IpBlocks, source.NotIpBlocks, source.RemoteIpBlocks, source.NotRemoteIpBlocks,
-            source.ServiceAccounts, source.NotServiceAccounts,
+            source.ServiceAccounts, source.NotServiceAccounts, source.TrustDomains, source.NotTrustDomains,
         ];
         if (all.All(v => v.IsDefaultOrEmpty))
         {
@@ -79,6 +80,8 @@ internal static class AuthorizationPolicyRules
         SecurityRules.NoEmptyValues(sink, path + ".notNamespaces", source.NotNamespaces);
         SecurityRules.NoEmptyValues(sink, path + ".serviceAccounts", source.ServiceAccounts);
         SecurityRules.NoEmptyValues(sink, path + ".notServiceAccounts", source.NotServiceAccounts);
+        SecurityRules.NoEmptyValues(sink, path + ".trustDomains", source.TrustDomains);
+        SecurityRules.NoEmptyValues(sink, path + ".notTrustDomains", source.NotTrustDomains);
     }
 
     private static void Operation(ValidationSink sink, string path, RequestOperation operation)

@@ -27,11 +27,53 @@ internal static partial class CommonRules
 
     public static bool IsDns1123Label(string name) => name.Length <= 63 && Dns1123Label().IsMatch(name);
 
-    /// <summary>A service host: a DNS name, and with <paramref name="wildcard"/> also <c>*</c> or <c>*.suffix</c>.</summary>
+    /// <summary>Istio's <c>ValidatePortName</c>: a port name is a DNS-1123 label (letters of either case, digits, '-').</summary>
+    public static void PortName(ValidationSink sink, string path, string name)
+    {
+        if (name.Length > 63 || !PortNameLabel().IsMatch(name))
+        {
+            sink.Error(path, $"invalid port name: {name}");
+        }
+    }
+
+    /// <summary>
+    /// Istio's <c>ValidateAlphaWorkloadSelector</c> / <c>validateWorkloadSelector</c>: no empty key, no '*' in a key or
+    /// value (a selector is matched literally); no labels at all selects everything, a warning.
+    /// </summary>
+    public static void Selector(ValidationSink sink, string path, WorkloadSelector? selector, string emptyWarning)
+    {
+        if (selector is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in selector.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            if (key.Length == 0)
+            {
+                sink.Error(path, $"empty key is not supported in selector: \"{key}={value}\"");
+            }
+
+            if (key.Contains('*', StringComparison.Ordinal) || value.Contains('*', StringComparison.Ordinal))
+            {
+                sink.Error(FieldPath.Field(path, key), $"wildcard is not supported in selector: \"{key}={value}\"");
+            }
+        }
+
+        if (selector.Labels.IsEmpty)
+        {
+            sink.Warning(path, emptyWarning);
+        }
+    }
+
+    /// <summary>
+    /// A service host as Istio's <c>ValidateWildcardDomain</c> (pkg/config/validation/agent/validation.go): a DNS name
+    /// whose first label may, with <paramref name="wildcard"/>, be <c>*</c>, <c>*name</c> or <c>*-name</c>; and
+    /// <c>*</c> alone where the kind allows it (<paramref name="wildcard"/>, and not refused by the caller).
+    /// </summary>
     public static void Host(ValidationSink sink, string path, string host, bool wildcard)
     {
-        var name = wildcard && host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
-        if ((wildcard && host == "*") || (name.Length is > 0 and <= 255 && DnsName().IsMatch(name)))
+        if (IsHost(host, wildcard))
         {
             return;
         }
@@ -40,6 +82,23 @@ internal static partial class CommonRules
             ? $"invalid host '{host}': expected a DNS name, '*' or '*.suffix'"
             : $"invalid host '{host}': expected a DNS name");
     }
+
+    public static bool IsHost(string host, bool wildcard)
+    {
+        if (wildcard && host.StartsWith('*'))
+        {
+            var dot = host.IndexOf('.', StringComparison.Ordinal);
+            var first = dot < 0 ? host : host[..dot];
+            return first.Length <= 63 && WildcardLabel().IsMatch(first) && (dot < 0 || IsDnsName(host[(dot + 1)..]));
+        }
+
+        return IsDnsName(host);
+    }
+
+    /// <summary>A wildcard other than <c>*</c> and <c>*.suffix</c>, which Istio accepts with a warning on ServiceEntry hosts.</summary>
+    public static bool IsPartialWildcard(string host) => host.Contains('*', StringComparison.Ordinal) && host.Length != 1 && !host.StartsWith("*.", StringComparison.Ordinal);
+
+    private static bool IsDnsName(string name) => name.Length is > 0 and <= 255 && DnsName().IsMatch(name);
 
     public static void Port(ValidationSink sink, string path, uint? port)
     {
@@ -118,6 +177,14 @@ internal static partial class CommonRules
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Dns1123Label();
+
+    // Istio's wildcardPrefix (pkg/config/labels): '*', or a DNS-1123 label optionally prefixed by '*' or '*-'.
+    [GeneratedRegex("^\\*((-)?[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)?$")]
+    private static partial Regex WildcardLabel();
+
+    // Istio's labels.IsDNS1123Label, which port names must be (ValidatePortName): upper case allowed, unlike names.
+    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?$")]
+    private static partial Regex PortNameLabel();
 
     [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?)*$")]
     private static partial Regex DnsName();

@@ -14,7 +14,7 @@ internal static class CommonSchema
     public static readonly BoolCodec Bool = BoolCodec.Instance;
     public static readonly DurationCodec Duration = DurationCodec.Instance;
     public static readonly StringMatchCodec Matcher = StringMatchCodec.Instance;
-    public static readonly MapCodec<StringMatch> MatcherMap = new(Matcher);
+    public static readonly MapCodec<StringMatch> MatcherMap = new(StringMatchCodec.Presence);
     public static readonly WrapperCodec<uint> PortSelector = new("PortSelector", "number", UInt);
 
     public static readonly ObjectCodec<Percent> PercentCodec = new ObjectCodec<Percent>("Percent")

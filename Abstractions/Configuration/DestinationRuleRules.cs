@@ -82,6 +82,7 @@ internal static class DestinationRuleRules
             CommonRules.NonNegative(sink, httpPath + ".maxRetries", http.MaxRetries);
             CommonRules.NonNegative(sink, httpPath + ".maxConcurrentStreams", http.MaxConcurrentStreams);
             CommonRules.Positive(sink, httpPath + ".idleTimeout", http.IdleTimeout);
+            KeepAlive(sink, httpPath + ".http2KeepAlive", http.Http2KeepAlive);
         }
 
         Outlier(sink, path + ".outlierDetection", outlier);
@@ -123,6 +124,27 @@ internal static class DestinationRuleRules
         if (warmup.Aggression is <= 0)
         {
             sink.Error(path + ".warmup.aggression", $"aggression must be greater than 0, got {warmup.Aggression.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    // Istio's validateConnectionPool: both durations required, at least 1ms.
+    private static void KeepAlive(ValidationSink sink, string path, Http2KeepAlive? keepAlive)
+    {
+        if (keepAlive is null)
+        {
+            return;
+        }
+
+        foreach (var (field, value) in new[] { ("interval", keepAlive.Interval), ("timeout", keepAlive.Timeout) })
+        {
+            if (value is null)
+            {
+                sink.Error(path, $"http2 keepalive {field} is required");
+            }
+            else if (value < TimeSpan.FromMilliseconds(1))
+            {
+                sink.Error($"{path}.{field}", "duration must be greater than 1ms");
+            }
         }
     }
 

@@ -55,14 +55,19 @@ internal static class DestinationRuleSchema
         .Field("consistentHash", ConsistentHash, l => l.ConsistentHash, (l, v) => l with { ConsistentHash = v })
         .Optional("warmupDurationSecs", Duration, l => l.WarmupDuration, (l, v) => l with { WarmupDuration = v })
         .Field("warmup", Warmup, l => l.Warmup, (l, v) => l with { Warmup = v })
-        .Unsupported("localityLbSetting");
+        .Unenforced("localityLbSetting", "accepted and not enforced (endpoints are balanced without regard to locality)")
+        .Unenforced("zoneAwareLbSetting", "accepted and not enforced (endpoints are balanced without regard to zone)");
 
     public static readonly ObjectCodec<TcpSettings> Tcp = new ObjectCodec<TcpSettings>("ConnectionPoolSettings.TCPSettings")
         .Optional("maxConnections", Int, t => t.MaxConnections, (t, v) => t with { MaxConnections = v })
         .Optional("connectTimeout", Duration, t => t.ConnectTimeout, (t, v) => t with { ConnectTimeout = v })
         .Optional("maxConnectionDuration", Duration, t => t.MaxConnectionDuration, (t, v) => t with { MaxConnectionDuration = v })
         .Optional("idleTimeout", Duration, t => t.IdleTimeout, (t, v) => t with { IdleTimeout = v })
-        .Unsupported("tcpKeepalive");
+        .Unenforced("tcpKeepalive", "accepted and ignored (upstream connections keep the operating system's TCP keep-alive settings)");
+
+    public static readonly ObjectCodec<Http2KeepAlive> KeepAlive = new ObjectCodec<Http2KeepAlive>("ConnectionPoolSettings.HTTPSettings.ConnectionKeepalive")
+        .Optional("interval", Duration, k => k.Interval, (k, v) => k with { Interval = v })
+        .Optional("timeout", Duration, k => k.Timeout, (k, v) => k with { Timeout = v });
 
     public static readonly ObjectCodec<HttpSettings> Http = new ObjectCodec<HttpSettings>("ConnectionPoolSettings.HTTPSettings")
         .Optional("http1MaxPendingRequests", Int, h => h.Http1MaxPendingRequests, (h, v) => h with { Http1MaxPendingRequests = v })
@@ -72,7 +77,8 @@ internal static class DestinationRuleSchema
         .Optional("idleTimeout", Duration, h => h.IdleTimeout, (h, v) => h with { IdleTimeout = v })
         .Field("h2UpgradePolicy", new ChoiceCodec("DEFAULT", "DO_NOT_UPGRADE", "UPGRADE"), h => h.H2UpgradePolicy, (h, v) => h with { H2UpgradePolicy = v })
         .Optional("useClientProtocol", Bool, h => h.UseClientProtocol, (h, v) => h with { UseClientProtocol = v })
-        .Optional("maxConcurrentStreams", Int, h => h.MaxConcurrentStreams, (h, v) => h with { MaxConcurrentStreams = v });
+        .Optional("maxConcurrentStreams", Int, h => h.MaxConcurrentStreams, (h, v) => h with { MaxConcurrentStreams = v })
+        .Field("http2KeepAlive", KeepAlive, h => h.Http2KeepAlive, (h, v) => h with { Http2KeepAlive = v });
 
     public static readonly ObjectCodec<ConnectionPoolSettings> ConnectionPool = new ObjectCodec<ConnectionPoolSettings>("ConnectionPoolSettings")
         .Field("tcp", Tcp, c => c.Tcp, (c, v) => c with { Tcp = v })
@@ -87,6 +93,7 @@ internal static class DestinationRuleSchema
         .Optional("baseEjectionTime", Duration, o => o.BaseEjectionTime, (o, v) => o with { BaseEjectionTime = v })
         .Optional("maxEjectionPercent", Int, o => o.MaxEjectionPercent, (o, v) => o with { MaxEjectionPercent = v })
         .Optional("minHealthPercent", Int, o => o.MinHealthPercent, (o, v) => o with { MinHealthPercent = v })
+        .Unenforced("outlierDetectionHttpErrorCodes", "accepted and ignored (5xx responses and gateway errors count as errors, as without it)")
         .Unsupported("consecutiveErrors");
 
     public static readonly ObjectCodec<ClientTlsSettings> Tls = new ObjectCodec<ClientTlsSettings>("ClientTLSSettings")
@@ -114,7 +121,8 @@ internal static class DestinationRuleSchema
         .Field("tls", Tls, p => p.Tls, (p, v) => p with { Tls = v })
         .Field("portLevelSettings", new ListCodec<PortTrafficPolicy>(PortPolicy), p => p.PortLevelSettings, (p, v) => p with { PortLevelSettings = v })
         .Field(MeshExtensionSchema.FieldName, MeshExtensionSchema.TrafficPolicy, p => p.Mesh, (p, v) => p with { Mesh = v })
-        .Unsupported("tunnel", "proxyProtocol", "retryBudget");
+        .Unenforced("retryBudget", "accepted and ignored (retries in flight are bounded by connectionPool.http.maxRetries only)")
+        .Unsupported("tunnel", "proxyProtocol");
 
     public static readonly ObjectCodec<Subset> Subset = new ObjectCodec<Subset>("Subset")
         .Field("name", Str, s => s.Name, (s, v) => s with { Name = v }, always: true)
@@ -126,5 +134,5 @@ internal static class DestinationRuleSchema
         .Field("trafficPolicy", TrafficPolicy, s => s.TrafficPolicy, (s, v) => s with { TrafficPolicy = v })
         .Field("subsets", new ListCodec<Subset>(Subset), s => s.Subsets, (s, v) => s with { Subsets = v })
         .Field("exportTo", StrList, s => s.ExportTo, (s, v) => s with { ExportTo = v })
-        .Unsupported("workloadSelector");
+        .Unenforced("workloadSelector", "accepted and not enforced (the rule applies to traffic from every gateway)");
 }

@@ -25,7 +25,7 @@ internal static class GatewaySchema
         .Field("minProtocolVersion", s_tlsVersion, t => t.MinProtocolVersion, (t, v) => t with { MinProtocolVersion = v })
         .Field("maxProtocolVersion", s_tlsVersion, t => t.MaxProtocolVersion, (t, v) => t with { MaxProtocolVersion = v })
         .Field("cipherSuites", StrList, t => t.CipherSuites, (t, v) => t with { CipherSuites = v })
-        .Unsupported("verifyCertificateSpki", "verifyCertificateHash", "caCrl", "credentialNames", "tlsCertificates");
+        .Unsupported("verifyCertificateSpki", "verifyCertificateHash", "caCrl", "credentialNames", "tlsCertificates", "caCertCredentialName", "insecureSkipVerify");
 
     public static readonly ObjectCodec<GatewayServer> Server = new ObjectCodec<GatewayServer>("Server")
         .Field("port", Port, s => s.Port, (s, v) => s with { Port = v }, always: true)

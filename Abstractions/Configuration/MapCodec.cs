@@ -5,6 +5,9 @@ namespace OrleansMesh.Configuration;
 /// <summary>A mapping from free-form keys (labels, header names) to values.</summary>
 internal sealed class MapCodec<T>(YamlCodec<T> item) : YamlCodec<ImmutableDictionary<string, T>>
 {
+    /// <summary>When set, an empty mapping is this error (where Istio tells "set but empty" from "unset").</summary>
+    public string? EmptyError { get; init; }
+
     public override bool TryRead(YamlTreeNode node, string path, ReadContext context, out ImmutableDictionary<string, T> value)
     {
         value = ImmutableDictionary<string, T>.Empty;
@@ -12,6 +15,11 @@ internal sealed class MapCodec<T>(YamlCodec<T> item) : YamlCodec<ImmutableDictio
         {
             context.TypeError(path, node, "a mapping");
             return false;
+        }
+
+        if (EmptyError is not null && mapping.Entries.Count == 0)
+        {
+            context.Error(path, context.At(path, node), EmptyError);
         }
 
         var builder = ImmutableDictionary.CreateBuilder<string, T>();

@@ -65,7 +65,7 @@ public static class MeshConfigLoader
             var located = new ResourcePositions(origin, document.Start, context.Positions);
             positions.TryAdd(id, located);
             diagnostics.AddRange(context.Diagnostics.Select(d => d with { Resource = id }));
-            if (context.Diagnostics.Count == 0)
+            if (!context.HasErrors)
             {
                 resources.Add(new SourcedResource { Resource = resource, Origin = origin });
                 diagnostics.AddRange(MeshConfigValidator.Validate(resource).Select(located.Locate));

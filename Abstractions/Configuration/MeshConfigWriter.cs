@@ -63,10 +63,14 @@ public static class MeshConfigWriter
             RequestAuthentication r => SecuritySchema.RequestAuthentication.Write(r.Spec),
             AuthorizationPolicy r => SecuritySchema.AuthorizationPolicy.Write(r.Spec),
             PeerAuthentication r => SecuritySchema.PeerAuthentication.Write(r.Spec),
+            UnenforcedResource r => StoredSpec(r.SpecYaml),
             _ => throw new ArgumentException($"unknown resource type {resource.GetType().Name}", nameof(resource)),
         });
         return document;
     }
+
+    private static YamlTreeNode StoredSpec(string yaml) =>
+        YamlTreeReader.Read(yaml).FirstOrDefault()?.Root is YamlTreeMapping spec ? spec : new YamlTreeMapping(default);
 
     private static void Add(YamlTreeMapping mapping, string key, YamlTreeNode value) =>
         mapping.Entries.Add(new YamlTreeEntry(YamlText.Plain(key), value));

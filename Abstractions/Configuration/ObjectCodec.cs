@@ -1,8 +1,11 @@
 namespace OrleansMesh.Configuration;
 
 /// <summary>
-/// A message of Istio's API read into a record: known fields by their camelCase names, Istio fields OrleansMesh
-/// does not implement refused by name, anything else an unknown field with a "did you mean" hint.
+/// A message of Istio's API read into a record: known fields by their camelCase names; Istio fields OrleansMesh does
+/// not implement either refused (<see cref="Unsupported"/>: ignoring them would change what requests get) or accepted
+/// with a warning (<see cref="Unenforced"/>), both saying "not supported by OrleansMesh"; anything else an unknown field
+/// with a "did you mean" hint. Every field of Istio's message is one of the three (a test holds the codecs to
+/// istio/api's protos).
 /// </summary>
 internal sealed class ObjectCodec<T>(string typeName) : YamlCodec<T>
     where T : class, new()
@@ -12,6 +15,7 @@ internal sealed class ObjectCodec<T>(string typeName) : YamlCodec<T>
     private readonly List<IObjectField<T>> _written = [];
     private readonly HashSet<string> _unsupported = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ignored = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _unenforced = new(StringComparer.Ordinal);
 
     public string TypeName { get; } = typeName;
 
@@ -48,6 +52,19 @@ internal sealed class ObjectCodec<T>(string typeName) : YamlCodec<T>
         return this;
     }
 
+    /// <summary>
+    /// Istio fields OrleansMesh accepts without acting on them: a warning that says so (with <paramref name="consequence"/>,
+    /// what that means for traffic, when it is not obvious), and the rest of the resource applies. The value is dropped.
+    /// </summary>
+    public ObjectCodec<T> Unenforced(string name, string consequence = "accepted and ignored")
+    {
+        _unenforced.Add(name, consequence);
+        return this;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a field this codec reads, refuses or accepts unenforced by name.</summary>
+    public bool Knows(string name) => _fields.ContainsKey(name) || _unsupported.Contains(name) || _unenforced.ContainsKey(name);
+
     /// <summary>Fields accepted and dropped (server-set metadata).</summary>
     public ObjectCodec<T> Ignored(params string[] names)
     {
@@ -76,6 +93,10 @@ internal sealed class ObjectCodec<T>(string typeName) : YamlCodec<T>
             else if (_unsupported.Contains(key))
             {
                 context.Error(entryPath, entry.Key.Start, $"field '{key}' of {TypeName} is not supported by OrleansMesh");
+            }
+            else if (_unenforced.TryGetValue(key, out var consequence))
+            {
+                context.Warning(entryPath, entry.Key.Start, $"field '{key}' of {TypeName} is not supported by OrleansMesh: {consequence}");
             }
             else if (!_ignored.Contains(key))
             {

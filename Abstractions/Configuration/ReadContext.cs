@@ -15,9 +15,15 @@ internal sealed class ReadContext(string file, int document)
 
     public void Record(string path, YamlMark mark) => Positions.TryAdd(path, mark);
 
-    public void Error(string path, YamlMark at, string message) => Diagnostics.Add(new ConfigDiagnostic
+    public bool HasErrors => Diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error);
+
+    public void Error(string path, YamlMark at, string message) => Add(DiagnosticSeverity.Error, path, at, message);
+
+    public void Warning(string path, YamlMark at, string message) => Add(DiagnosticSeverity.Warning, path, at, message);
+
+    private void Add(DiagnosticSeverity severity, string path, YamlMark at, string message) => Diagnostics.Add(new ConfigDiagnostic
     {
-        Severity = DiagnosticSeverity.Error,
+        Severity = severity,
         Message = message,
         File = File,
         Document = Document,

@@ -16,8 +16,6 @@ internal static class ResourceReader
 
     private static readonly string[] s_topLevel = ["apiVersion", "kind", "metadata", "spec"];
 
-    private static readonly string[] s_unsupportedKinds = ["Sidecar", "EnvoyFilter", "WorkloadGroup", "ProxyConfig"];
-
     public static MeshResource? Read(YamlTreeNode root, ReadContext context)
     {
         context.Record("", root.Start);
@@ -58,6 +56,11 @@ internal static class ResourceReader
         }
 
         var spec = fields.TryGetValue("spec", out var s) && s.Entry.Value is not YamlTreeScalar { IsNull: true } ? s : default;
+        if (UnenforcedResource.IsUnenforcedKind(kind.Value))
+        {
+            return ReadUnenforced(kind.Value, apiVersion, metadata, spec, fields["kind"], context);
+        }
+
         return kind.Value switch
         {
             ResourceKind.VirtualService => new VirtualService { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(VirtualServiceSchema.Spec, spec, context) },
@@ -85,6 +88,25 @@ internal static class ResourceReader
 
         context.Error(field.Path, field.Entry.Value.Start, $"apiVersion '{apiVersion}' does not serve kind {kind}; use one of {string.Join(", ", versions)}");
         return false;
+    }
+
+    // Kept as written so that `get -o yaml` gives it back; a warning names the kind and why it has no effect.
+    private static UnenforcedResource? ReadUnenforced(ResourceKind kind, string apiVersion, ResourceMetadata metadata, (string Path, YamlTreeEntry Entry) spec, (string Path, YamlTreeEntry Entry) kindField, ReadContext context)
+    {
+        context.Warning(kindField.Path, kindField.Entry.Value.Start, UnenforcedResource.Reason(kind));
+        if (spec.Path is not null && spec.Entry.Value is not YamlTreeMapping)
+        {
+            context.TypeError(spec.Path, spec.Entry.Value, $"a mapping ({kind})");
+            return null;
+        }
+
+        return new UnenforcedResource
+        {
+            StoredKind = kind,
+            ApiVersion = apiVersion,
+            Metadata = metadata,
+            SpecYaml = spec.Path is null ? "" : YamlTreeEmitter.Emit([spec.Entry.Value]),
+        };
     }
 
     private static T ReadSpec<T>(ObjectCodec<T> codec, (string Path, YamlTreeEntry Entry) spec, ReadContext context)
@@ -136,15 +158,8 @@ internal static class ResourceReader
         if (report)
         {
             var at = field.Entry.Value.Start;
-            if (s_unsupportedKinds.Contains(kind, StringComparer.Ordinal))
-            {
-                context.Error(field.Path, at, $"kind '{kind}' is not supported by OrleansMesh; supported: {supported}");
-            }
-            else
-            {
-                var close = Suggestions.Closest(kind, Kinds);
-                context.Error(field.Path, at, close is null ? $"unknown kind '{kind}'; supported: {supported}" : $"unknown kind '{kind}'; did you mean '{close}'?");
-            }
+            var close = Suggestions.Closest(kind, Kinds);
+            context.Error(field.Path, at, close is null ? $"unknown kind '{kind}'; supported: {supported}" : $"unknown kind '{kind}'; did you mean '{close}'?");
         }
 
         return null;

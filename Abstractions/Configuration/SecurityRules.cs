@@ -13,6 +13,7 @@ internal static partial class SecurityRules
     public static void Check(ValidationSink sink, RequestAuthenticationSpec spec)
     {
         Attachment(sink, spec.Selector, spec.TargetRef, spec.TargetRefs);
+        CommonRules.Selector(sink, "spec.selector.matchLabels", spec.Selector, "workload selector specified without labels");
         var issuers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < spec.JwtRules.Length; i++)
         {
@@ -31,11 +32,13 @@ internal static partial class SecurityRules
             Locations(sink, path, rule);
             Outputs(sink, path, rule);
             CommonRules.Positive(sink, path + ".timeout", rule.Timeout);
+            NoEmptyValues(sink, path + ".spaceDelimitedClaims", rule.SpaceDelimitedClaims);
         }
     }
 
     public static void Check(ValidationSink sink, PeerAuthenticationSpec spec)
     {
+        CommonRules.Selector(sink, "spec.selector.matchLabels", spec.Selector, "workload selector specified without labels");
         if (spec.Selector is null && !spec.PortLevelMtls.IsEmpty)
         {
             sink.Error("spec.portLevelMtls", "portLevelMtls requires a selector: a mesh- or namespace-wide PeerAuthentication cannot set per-port modes");

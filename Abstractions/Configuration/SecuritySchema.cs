@@ -38,7 +38,8 @@ internal static class SecuritySchema
         .Field("outputPayloadToHeader", Str, r => r.OutputPayloadToHeader, (r, v) => r with { OutputPayloadToHeader = v })
         .Field("outputClaimToHeaders", new ListCodec<ClaimToHeader>(ClaimHeader), r => r.OutputClaimToHeaders, (r, v) => r with { OutputClaimToHeaders = v })
         .Field("forwardOriginalToken", Bool, r => r.ForwardOriginalToken, (r, v) => r with { ForwardOriginalToken = v })
-        .Optional("timeout", Duration, r => r.Timeout, (r, v) => r with { Timeout = v });
+        .Optional("timeout", Duration, r => r.Timeout, (r, v) => r with { Timeout = v })
+        .Field("spaceDelimitedClaims", StrList, r => r.SpaceDelimitedClaims, (r, v) => r with { SpaceDelimitedClaims = v });
 
     public static readonly ObjectCodec<RequestAuthenticationSpec> RequestAuthentication = new ObjectCodec<RequestAuthenticationSpec>("RequestAuthentication")
         .Field("selector", Selector, s => s.Selector, (s, v) => s with { Selector = v })
@@ -58,7 +59,9 @@ internal static class SecuritySchema
         .Field("remoteIpBlocks", StrList, s => s.RemoteIpBlocks, (s, v) => s with { RemoteIpBlocks = v })
         .Field("notRemoteIpBlocks", StrList, s => s.NotRemoteIpBlocks, (s, v) => s with { NotRemoteIpBlocks = v })
         .Field("serviceAccounts", StrList, s => s.ServiceAccounts, (s, v) => s with { ServiceAccounts = v })
-        .Field("notServiceAccounts", StrList, s => s.NotServiceAccounts, (s, v) => s with { NotServiceAccounts = v });
+        .Field("notServiceAccounts", StrList, s => s.NotServiceAccounts, (s, v) => s with { NotServiceAccounts = v })
+        .Field("trustDomains", StrList, s => s.TrustDomains, (s, v) => s with { TrustDomains = v })
+        .Field("notTrustDomains", StrList, s => s.NotTrustDomains, (s, v) => s with { NotTrustDomains = v });
 
     public static readonly ObjectCodec<RequestOperation> Operation = new ObjectCodec<RequestOperation>("Operation")
         .Field("hosts", StrList, o => o.Hosts, (o, v) => o with { Hosts = v })
@@ -100,5 +103,9 @@ internal static class SecuritySchema
     public static readonly ObjectCodec<PeerAuthenticationSpec> PeerAuthentication = new ObjectCodec<PeerAuthenticationSpec>("PeerAuthentication")
         .Field("selector", Selector, s => s.Selector, (s, v) => s with { Selector = v })
         .Field("mtls", Mtls, s => s.Mtls, (s, v) => s with { Mtls = v })
-        .Field("portLevelMtls", new MapCodec<PeerMutualTls>(Mtls), s => s.PortLevelMtls, (s, v) => s with { PortLevelMtls = v });
+        .Field(
+            "portLevelMtls",
+            new MapCodec<PeerMutualTls>(Mtls) { EmptyError = "port level mTLS, if defined, must have at least one element" },
+            s => s.PortLevelMtls,
+            (s, v) => s with { PortLevelMtls = v });
 }

@@ -136,23 +136,31 @@ internal static class VirtualServiceRules
         CommonRules.Port(sink, path + ".port", match.Port);
     }
 
+    // Istio's validateHTTPRouteDestinations/validateWeight (pkg/config/validation/validation.go): since
+    // istio/istio#39544 weights are relative (each >= 0, a destination gets w / Σw), and only several destinations
+    // with no weight at all are refused. A lone destination takes all traffic whatever its weight.
     private static void Destinations(ValidationSink sink, string path, ImmutableArray<HttpRouteDestination> route)
     {
         var sum = 0L;
         for (var i = 0; i < route.Length; i++)
         {
             Destination(sink, $"{path}[{i}].destination", route[i].Destination);
-            if (route[i].Weight is < 0 or > 100)
+            if (route[i].Weight < 0)
             {
-                sink.Error($"{path}[{i}].weight", $"weight must be between 0 and 100, got {route[i].Weight}");
+                sink.Error($"{path}[{i}].weight", $"weight {route[i].Weight} < 0");
             }
 
-            sum += route[i].Weight ?? 0;
+            sum += Math.Max(0, route[i].Weight ?? 0);
         }
 
-        if (route.Length > 1 && sum != 100)
+        if (route.Length > 1 && sum == 0)
         {
-            sink.Error(path, $"route weights must sum to 100, got {sum}");
+            sink.Error(path, "total destination weight = 0");
+        }
+        else if (sum > int.MaxValue)
+        {
+            // Istio sums in an int32 and would wrap; refuse rather than route on an overflowed total.
+            sink.Error(path, $"total destination weight {sum} exceeds {int.MaxValue}");
         }
     }
 
@@ -163,9 +171,14 @@ internal static class VirtualServiceRules
         {
             sink.Error(path + ".host", "destination host is required");
         }
-        else
+        else if (destination.Host == "*")
         {
-            CommonRules.Host(sink, path + ".host", destination.Host, wildcard: false);
+            // Istio's validateDestination: a wildcard names the ServiceEntry host it equals, "*" names none.
+            sink.Error(path + ".host", "invalid destination host *");
+        }
+        else if (!CommonRules.IsHost(destination.Host, wildcard: true))
+        {
+            sink.Error(path + ".host", $"invalid host '{destination.Host}': expected a DNS name or a wildcard ('*.suffix')");
         }
 
         if (destination.Subset is { } subset && !CommonRules.IsDns1123Label(subset))

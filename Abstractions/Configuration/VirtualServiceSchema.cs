@@ -47,7 +47,8 @@ internal static class VirtualServiceSchema
         .Optional("port", UInt, r => r.Port, (r, v) => r with { Port = v })
         .Field("derivePort", new ChoiceCodec("FROM_PROTOCOL_DEFAULT", "FROM_REQUEST_PORT"), r => r.DerivePort, (r, v) => r with { DerivePort = v })
         .Field("scheme", Str, r => r.Scheme, (r, v) => r with { Scheme = v })
-        .Field("redirectCode", Int, r => r.RedirectCode, (r, v) => r with { RedirectCode = v });
+        .Field("redirectCode", Int, r => r.RedirectCode, (r, v) => r with { RedirectCode = v })
+        .Unsupported("prefixRewrite");
 
     public static readonly ObjectCodec<HttpDirectResponse> DirectResponse = new ObjectCodec<HttpDirectResponse>("HTTPDirectResponse")
         .Field("status", Int, r => r.Status, (r, v) => r with { Status = v }, always: true)
@@ -67,7 +68,8 @@ internal static class VirtualServiceSchema
         .Optional("perTryTimeout", Duration, r => r.PerTryTimeout, (r, v) => r with { PerTryTimeout = v })
         .Field("retryOn", Str, r => r.RetryOn, (r, v) => r with { RetryOn = v })
         .Optional("retryRemoteLocalities", Bool, r => r.RetryRemoteLocalities, (r, v) => r with { RetryRemoteLocalities = v })
-        .Unsupported("retryIgnorePreviousHosts", "backoff");
+        .Unenforced("retryIgnorePreviousHosts", "accepted and ignored (a retry goes to another endpoint whenever there is one)")
+        .Unenforced("backoff", "accepted and ignored (retries back off as Envoy's default, 25 ms base with jitter)");
 
     public static readonly ObjectCodec<FaultDelay> Delay = new ObjectCodec<FaultDelay>("HTTPFaultInjection.Delay")
         .Field("fixedDelay", Duration, d => d.FixedDelay, (d, v) => d with { FixedDelay = v })
@@ -96,7 +98,7 @@ internal static class VirtualServiceSchema
         .Optional("maxAge", Duration, c => c.MaxAge, (c, v) => c with { MaxAge = v })
         .Optional("allowCredentials", Bool, c => c.AllowCredentials, (c, v) => c with { AllowCredentials = v })
         .Field("unmatchedPreflights", new ChoiceCodec("FORWARD_TO_UPSTREAM", "IGNORE"), c => c.UnmatchedPreflights, (c, v) => c with { UnmatchedPreflights = v })
-        .Unsupported("allowOrigin");
+        .ReadOnly("allowOrigin", StrList, (c, v) => c with { AllowOrigins = [.. v.Select(StringMatch.Exact)] });
 
     public static readonly ObjectCodec<VirtualServiceDelegate> Delegate = new ObjectCodec<VirtualServiceDelegate>("Delegate")
         .Field("name", Str, d => d.Name, (d, v) => d with { Name = v }, always: true)
@@ -119,12 +121,14 @@ internal static class VirtualServiceSchema
         .Field("headers", Headers, r => r.Headers, (r, v) => r with { Headers = v })
         .Field(MeshExtensionSchema.FieldName, MeshExtensionSchema.Route, r => r.Mesh, (r, v) => r with { Mesh = v })
         .Field("delegate", Delegate, r => r.Delegate, (r, v) => r with { Delegate = v })
-        .Unsupported("mirrorPercent");
+        .ReadOnly("mirrorPercent", UInt, (r, v) => r with { MirrorPercentage = new Percent { Value = v } });
 
     public static readonly ObjectCodec<VirtualServiceSpec> Spec = new ObjectCodec<VirtualServiceSpec>("VirtualService")
         .Field("hosts", StrList, s => s.Hosts, (s, v) => s with { Hosts = v })
         .Field("gateways", StrList, s => s.Gateways, (s, v) => s with { Gateways = v })
         .Field("http", new ListCodec<HttpRoute>(HttpRoute), s => s.Http, (s, v) => s with { Http = v })
         .Field("exportTo", StrList, s => s.ExportTo, (s, v) => s with { ExportTo = v })
-        .Unsupported("tcp", "tls", "delegate");
+        .Unenforced("tcp", "accepted and not enforced (OrleansMesh routes HTTP only); the rest of the VirtualService applies")
+        .Unenforced("tls", "accepted and not enforced (OrleansMesh routes HTTP only; no SNI passthrough); the rest of the VirtualService applies")
+        .Unsupported("delegate");
 }

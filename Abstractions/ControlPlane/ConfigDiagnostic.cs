@@ -49,7 +49,7 @@ public sealed record ConfigDiagnostic
             text.Append(": ");
         }
 
-        text.Append(Severity == DiagnosticSeverity.Error ? "error: " : "warning: ");
+        text.Append(Severity switch { DiagnosticSeverity.Error => "error: ", DiagnosticSeverity.Warning => "warning: ", _ => "info: " });
         if (Document > 0)
         {
             text.Append("document ").Append(Document).Append(' ');

@@ -27,4 +27,7 @@ public sealed record HttpSettings
 
     /// <summary>Maximum concurrent HTTP/2 streams per connection.</summary>
     [Id(7)] public int? MaxConcurrentStreams { get; init; }
+
+    /// <summary>HTTP/2 PING frames on upstream connections, to find dead ones.</summary>
+    [Id(8)] public Http2KeepAlive? Http2KeepAlive { get; init; }
 }

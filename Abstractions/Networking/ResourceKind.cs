@@ -1,6 +1,9 @@
 namespace OrleansMesh.Networking;
 
-/// <summary>The Istio kinds OrleansMesh accepts.</summary>
+/// <summary>
+/// The Istio kinds OrleansMesh accepts. The last four are stored as written and not enforced
+/// (<see cref="UnenforcedResource"/>); new kinds are added at the end, since stored state holds the values.
+/// </summary>
 public enum ResourceKind
 {
     /// <summary><c>networking.istio.io</c> VirtualService.</summary>
@@ -26,4 +29,16 @@ public enum ResourceKind
 
     /// <summary><c>security.istio.io</c> PeerAuthentication.</summary>
     PeerAuthentication,
+
+    /// <summary><c>networking.istio.io</c> Sidecar: stored, not enforced (there are no sidecars).</summary>
+    Sidecar,
+
+    /// <summary><c>networking.istio.io</c> EnvoyFilter: stored, not enforced (the gateways are not Envoy).</summary>
+    EnvoyFilter,
+
+    /// <summary><c>networking.istio.io</c> ProxyConfig: stored, not enforced (it configures Envoy proxies).</summary>
+    ProxyConfig,
+
+    /// <summary><c>networking.istio.io</c> WorkloadGroup: stored, not enforced (workloads do not register themselves).</summary>
+    WorkloadGroup,
 }

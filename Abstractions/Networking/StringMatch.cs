@@ -16,6 +16,9 @@ public sealed record StringMatch
     /// <summary>A prefix match of <paramref name="value"/>.</summary>
     public static StringMatch Prefix(string value) => new() { Kind = StringMatchKind.Prefix, Value = value };
 
+    /// <summary>A match of any value that is present (Istio's <c>{}</c> in header and query-parameter matches).</summary>
+    public static StringMatch Present() => new() { Kind = StringMatchKind.Present };
+
     /// <summary>A full-match regular expression.</summary>
     public static StringMatch Regex(string value) => new() { Kind = StringMatchKind.Regex, Value = value };
 }

@@ -11,4 +11,10 @@ public enum StringMatchKind
 
     /// <summary>The whole value matches the regular expression (RE2 semantics: anchored at both ends).</summary>
     Regex,
+
+    /// <summary>
+    /// The value is present, whatever it is: Istio's empty <c>StringMatch</c> (<c>{}</c>) in <c>headers</c>,
+    /// <c>withoutHeaders</c> and <c>queryParams</c>, which Istio turns into Envoy's <c>present_match</c>.
+    /// </summary>
+    Present,
 }

@@ -38,4 +38,10 @@ public sealed record JwtRule
 
     /// <summary>Time allowed to fetch <see cref="JwksUri"/>; unset means the gateway's default (5 s, Istio's).</summary>
     [Id(10)] public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// Claims whose string value authorization policies match word by word (split at spaces), besides <c>scope</c> and
+    /// <c>permission</c>, which always are; nested claims as <c>a.b</c>.
+    /// </summary>
+    [Id(11)] public ImmutableArray<string> SpaceDelimitedClaims { get; init; } = [];
 }

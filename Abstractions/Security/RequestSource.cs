@@ -41,4 +41,10 @@ public sealed record RequestSource
 
     /// <summary>Excluded peer service accounts.</summary>
     [Id(11)] public ImmutableArray<string> NotServiceAccounts { get; init; } = [];
+
+    /// <summary>Peer trust domains (the part of the peer principal before <c>/ns/</c>), from mTLS: Istio's <c>source.trustDomain</c>.</summary>
+    [Id(12)] public ImmutableArray<string> TrustDomains { get; init; } = [];
+
+    /// <summary>Excluded peer trust domains.</summary>
+    [Id(13)] public ImmutableArray<string> NotTrustDomains { get; init; } = [];
 }

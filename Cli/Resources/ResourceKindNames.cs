@@ -21,12 +21,18 @@ internal static class ResourceKindNames
         (ResourceKind.RequestAuthentication, "requestauthentication", "requestauthentications", "ra"),
         (ResourceKind.AuthorizationPolicy, "authorizationpolicy", "authorizationpolicies", "ap"),
         (ResourceKind.PeerAuthentication, "peerauthentication", "peerauthentications", "pa"),
+
+        // Stored, not enforced; Istio's CRDs give no short name but WorkloadGroup's.
+        (ResourceKind.Sidecar, "sidecar", "sidecars", "sidecar"),
+        (ResourceKind.EnvoyFilter, "envoyfilter", "envoyfilters", "envoyfilter"),
+        (ResourceKind.ProxyConfig, "proxyconfig", "proxyconfigs", "proxyconfig"),
+        (ResourceKind.WorkloadGroup, "workloadgroup", "workloadgroups", "wg"),
     ];
 
     private static readonly FrozenDictionary<string, ImmutableArray<ResourceKind>> ByName = BuildLookup();
 
     /// <summary>For help and error messages: every kind with its short name.</summary>
-    public static string ValidSingleKinds { get; } = string.Join(", ", Names.Select(n => $"{n.Singular} ({n.Short})"));
+    public static string ValidSingleKinds { get; } = string.Join(", ", Names.Select(n => n.Short == n.Singular ? n.Singular : $"{n.Singular} ({n.Short})"));
 
     /// <summary>As <see cref="ValidSingleKinds"/>, with <c>all</c>.</summary>
     public static string ValidKinds { get; } = ValidSingleKinds + ", all";

@@ -90,7 +90,7 @@ internal sealed class ClusterBuilder(
         var endpoints = port is null || !subsetKnown || table?.Service is null
             ? []
             : table.Service.Endpoints
-                .Where(e => subset is null || WorkloadSelector.Matches(subset.Labels, e.Labels))
+                .Where(e => IsReachable(e) && (subset is null || WorkloadSelector.Matches(subset.Labels, e.Labels)))
                 .Select(e => CreateEndpoint(name, e, table.Service.Namespace, port, healthState, https))
                 .ToArray();
 
@@ -159,6 +159,11 @@ internal sealed class ClusterBuilder(
     // A load balancer with neither `simple` nor `consistentHash` (only warmup) leaves the policy to the next level.
     private static LoadBalancerSettings? WithPolicy(LoadBalancerSettings? settings)
         => settings?.Simple is null && settings?.ConsistentHash is null ? null : settings;
+
+    // Istio accepts endpoints on another network (no address: reached through that network's gateway) and on unix
+    // sockets; the gateway has no route to either, so they get no traffic (the validator warns).
+    private static bool IsReachable(WorkloadEntrySpec endpoint)
+        => endpoint.Address.Length > 0 && !endpoint.Address.StartsWith("unix://", StringComparison.Ordinal);
 
     private DestinationRule? WildcardRule(string host)
         => _wildcardRules.FirstOrDefault(r => HostPattern.Covers(r.Key, host)).Value;

@@ -24,8 +24,14 @@ internal sealed record ConnectionPoolPolicy
 
     public TimeSpan? MaxConnectionDuration { get; init; }
 
+    /// <summary>HTTP/2 PING interval (<c>http2KeepAlive.interval</c>).</summary>
+    public TimeSpan? KeepAlivePingInterval { get; init; }
+
+    /// <summary>How long a PING may go unanswered before the connection is closed (<c>http2KeepAlive.timeout</c>).</summary>
+    public TimeSpan? KeepAlivePingTimeout { get; init; }
+
     /// <summary>Whether the cluster needs a connection pool of its own (a shared one cannot take per-cluster socket settings).</summary>
-    public bool NeedsOwnPool => MaxConnections is not null || ConnectTimeout is not null || IdleTimeout is not null || MaxConnectionDuration is not null;
+    public bool NeedsOwnPool => MaxConnections is not null || ConnectTimeout is not null || IdleTimeout is not null || MaxConnectionDuration is not null || KeepAlivePingInterval is not null;
 
     /// <summary>Null when every field is at its default, so that a cluster without limits pays nothing.</summary>
     public static ConnectionPoolPolicy? From(ConnectionPoolSettings? settings)
@@ -45,6 +51,8 @@ internal sealed record ConnectionPoolPolicy
             ConnectTimeout = Duration(settings.Tcp?.ConnectTimeout),
             IdleTimeout = Duration(settings.Http?.IdleTimeout ?? settings.Tcp?.IdleTimeout),
             MaxConnectionDuration = Duration(settings.Tcp?.MaxConnectionDuration),
+            KeepAlivePingInterval = Duration(settings.Http?.Http2KeepAlive?.Interval),
+            KeepAlivePingTimeout = Duration(settings.Http?.Http2KeepAlive?.Timeout),
         };
         return policy == new ConnectionPoolPolicy() ? null : policy;
     }

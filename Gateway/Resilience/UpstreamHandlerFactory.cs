@@ -28,6 +28,15 @@ internal static class UpstreamHandlerFactory
             MaxConnectionsPerServer = policy.MaxConnections ?? int.MaxValue,
             ActivityHeadersPropagator = MeshTracePropagator.Instance,
         };
+
+        // Envoy's connection_keepalive pings whether or not requests are in flight.
+        if (policy.KeepAlivePingInterval is { } interval)
+        {
+            handler.KeepAlivePingDelay = interval;
+            handler.KeepAlivePingTimeout = policy.KeepAlivePingTimeout ?? handler.KeepAlivePingTimeout;
+            handler.KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always;
+        }
+
         configure?.Invoke(handler);
         return new HttpMessageInvoker(handler);
     }

@@ -1,6 +1,10 @@
 namespace OrleansMesh.Gateway.Routing;
 
-/// <summary>Istio host patterns: exact names, <c>*.suffix</c> and <c>*</c>.</summary>
+/// <summary>
+/// Istio host patterns: exact names, <c>*</c>, and a wildcard first label, <c>*.suffix</c> or the partial
+/// <c>*name.suffix</c> / <c>*-name.suffix</c> Istio's <c>ValidateWildcardDomain</c> allows: as Envoy's suffix
+/// wildcards, <c>*</c> stands for at least one character.
+/// </summary>
 internal static class HostPattern
 {
     /// <summary>Whether <paramref name="pattern"/> covers every name <paramref name="host"/> (itself possibly a pattern) does.</summary>
@@ -11,13 +15,19 @@ internal static class HostPattern
             return true;
         }
 
-        if (pattern.StartsWith("*.", StringComparison.Ordinal))
+        if (!IsWildcard(pattern))
         {
-            var suffix = pattern.AsSpan(1);
-            var name = host.StartsWith("*.", StringComparison.Ordinal) ? host.AsSpan(1) : host.AsSpan();
-            return name.Length > suffix.Length ? name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) : name.Equals(suffix, StringComparison.OrdinalIgnoreCase) && host.StartsWith('*');
+            return false;
         }
 
-        return false;
+        var suffix = pattern.AsSpan(1);
+
+        // A pattern host is covered when every name it stands for is: its suffix ends with ours.
+        return IsWildcard(host)
+            ? host.AsSpan(1).EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+            : host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>A suffix pattern (<c>*.suffix</c>, <c>*name.suffix</c>); <c>*</c> alone is the catch-all, not one.</summary>
+    public static bool IsWildcard(string host) => host.Length > 1 && host[0] == '*';
 }

@@ -66,7 +66,7 @@ internal sealed class RoutingSnapshotCompiler(
     // catch-all for hosts the mesh does not know.
     private void AddDefaultRoutes(IEnumerable<RouteTable> tables, Dictionary<string, VirtualHost> hosts, ClusterBuilder clusters)
     {
-        var wildcards = hosts.Keys.Where(h => h.StartsWith("*.", StringComparison.Ordinal)).ToArray();
+        var wildcards = hosts.Keys.Where(HostPattern.IsWildcard).ToArray();
         foreach (var table in tables)
         {
             if (table.Service is null || hosts.ContainsKey(table.Host) || wildcards.Any(w => HostPattern.Covers(w, table.Host)))
@@ -106,7 +106,9 @@ internal sealed class RoutingSnapshotCompiler(
             d.Weight ?? (single ? 100 : 0),
             CompileTransformers(route, d, matches))).ToArray();
 
-        // Validation requires weights summing to 100; should a stored config still carry none, share equally.
+        // Weights are relative as in Istio (P = w / Σw; an unset weight is 0, a weight-0 destination never chosen, a
+        // lone destination always). Validation refuses several destinations whose weights total 0; should a stored
+        // config still carry such a route, share equally rather than fail every request.
         if (destinations.Length > 0 && destinations.All(d => d.Weight == 0))
         {
             destinations = [.. destinations.Select(d => d.WithWeight(1))];
@@ -142,11 +144,11 @@ internal sealed class RoutingSnapshotCompiler(
     private static RoutingSnapshot Assemble(long generation, Dictionary<string, VirtualHost> hosts)
     {
         hosts.Remove("*", out var catchAll);
-        var wildcards = hosts.Where(h => h.Key.StartsWith("*.", StringComparison.Ordinal))
+        var wildcards = hosts.Where(h => HostPattern.IsWildcard(h.Key))
             .Select(h => KeyValuePair.Create(h.Key[1..], h.Value))
             .OrderByDescending(h => h.Key.Length)
             .ToArray();
-        var exact = hosts.Where(h => !h.Key.StartsWith("*.", StringComparison.Ordinal)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        var exact = hosts.Where(h => !HostPattern.IsWildcard(h.Key)).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         return new RoutingSnapshot(generation, exact, wildcards, catchAll);
     }
 }

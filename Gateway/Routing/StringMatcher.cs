@@ -3,7 +3,10 @@ using OrleansMesh.Networking;
 
 namespace OrleansMesh.Gateway.Routing;
 
-/// <summary>A compiled <see cref="StringMatch"/>: exact, prefix or full-match regex, optionally case-insensitive.</summary>
+/// <summary>
+/// A compiled <see cref="StringMatch"/>: exact, prefix or full-match regex, optionally case-insensitive, or any value
+/// (presence: the header or query condition around it checks that the value is there).
+/// </summary>
 internal sealed class StringMatcher
 {
     private readonly StringMatchKind _kind;
@@ -34,6 +37,7 @@ internal sealed class StringMatcher
     {
         StringMatchKind.Exact => input.Equals(_value, _comparison),
         StringMatchKind.Prefix => input.StartsWith(_value, _comparison),
+        StringMatchKind.Present => true,
         _ => _regex!.IsMatch(input),
     };
 }

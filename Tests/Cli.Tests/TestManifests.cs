@@ -3,8 +3,11 @@ namespace OrleansMesh.Cli.Tests;
 /// <summary>Small YAML texts the Bookinfo corpus does not have.</summary>
 internal static class TestManifests
 {
-    /// <summary>Route weights summing to 110: refused; the error is at line 13 or later (spec.http[0].route).</summary>
-    public const string BadWeightSum = """
+    /// <summary>
+    /// Two destinations whose weights total 0 (Istio's validateHTTPRouteDestinations: "total destination weight = 0"):
+    /// refused; the error is at line 13 or later (spec.http[0].route).
+    /// </summary>
+    public const string ZeroTotalWeight = """
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata:
@@ -17,11 +20,10 @@ internal static class TestManifests
             - destination:
                 host: reviews
                 subset: v1
-              weight: 80
+              weight: 0
             - destination:
                 host: reviews
                 subset: v2
-              weight: 30
         """;
 
     /// <summary>A VirtualService routing to a subset no DestinationRule defines.</summary>
@@ -68,5 +70,30 @@ internal static class TestManifests
           - name: v9
             labels:
               version: v9
+        """;
+
+    /// <summary>An EnvoyFilter (stored, not enforced) and a VirtualService, as a directory of real Istio config holds them.</summary>
+    public const string EnvoyFilterAndRoute = """
+        apiVersion: networking.istio.io/v1alpha3
+        kind: EnvoyFilter
+        metadata:
+          name: lua
+        spec:
+          configPatches:
+          - applyTo: HTTP_FILTER
+            patch:
+              operation: INSERT_BEFORE
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+        spec:
+          hosts:
+          - reviews
+          http:
+          - route:
+            - destination:
+                host: reviews
         """;
 }

@@ -41,7 +41,8 @@ internal sealed class ConditionMatcher
         if (key.StartsWith("request.auth.claims[", StringComparison.Ordinal))
         {
             var path = key["request.auth.claims[".Length..^1].Split("][", StringSplitOptions.None);
-            return r => r.Authentication is { } auth ? ClaimValues(auth.Claims, path) : [];
+            var dotted = string.Join('.', path);
+            return r => r.Authentication is { } auth ? auth.PolicyClaim(path, dotted) : [];
         }
 
         return key switch

@@ -9,6 +9,7 @@ internal sealed class SourceMatcher(RequestSource source)
     private readonly ValueSet<IstioStringMatch> _requestPrincipals = ValueSets.Strings(source.RequestPrincipals, source.NotRequestPrincipals);
     private readonly ValueSet<IstioStringMatch> _namespaces = ValueSets.Strings(source.Namespaces, source.NotNamespaces);
     private readonly ValueSet<IstioStringMatch> _serviceAccounts = ValueSets.Strings(source.ServiceAccounts, source.NotServiceAccounts);
+    private readonly ValueSet<IstioStringMatch> _trustDomains = ValueSets.Strings(source.TrustDomains, source.NotTrustDomains);
     private readonly ValueSet<System.Net.IPNetwork> _ipBlocks = ValueSets.IpBlocks(source.IpBlocks, source.NotIpBlocks);
     private readonly ValueSet<System.Net.IPNetwork> _remoteIpBlocks = ValueSets.IpBlocks(source.RemoteIpBlocks, source.NotRemoteIpBlocks);
 
@@ -17,6 +18,11 @@ internal sealed class SourceMatcher(RequestSource source)
         && (_requestPrincipals.IsEmpty || _requestPrincipals.Matches(request.Authentication?.Principal))
         && (_namespaces.IsEmpty || _namespaces.Matches(request.SourceNamespace))
         && (_serviceAccounts.IsEmpty || _serviceAccounts.Matches(request.SourceServiceAccount))
+        && (_trustDomains.IsEmpty || _trustDomains.Matches(TrustDomain(request.SourcePrincipal)))
         && (_ipBlocks.IsEmpty || _ipBlocks.Matches(request.SourceIp))
         && (_remoteIpBlocks.IsEmpty || _remoteIpBlocks.Matches(request.RemoteIp));
+
+    // Istio's source.trustDomain: the principal is <trust domain>/ns/<namespace>/sa/<account>.
+    internal static string? TrustDomain(string? principal) =>
+        principal?.IndexOf('/', StringComparison.Ordinal) is int slash and > 0 ? principal[..slash] : null;
 }

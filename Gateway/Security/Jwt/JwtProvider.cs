@@ -13,6 +13,9 @@ internal sealed class JwtProvider(JwtRule rule, IJwksSource keys)
 
     public IReadOnlyList<JwtLocation> Locations { get; } = Compile(rule);
 
+    /// <summary>The claims authorization matches word by word for tokens of this rule.</summary>
+    public IReadOnlySet<string> SpaceDelimitedClaims { get; } = Authentication.MeshAuthentication.SpaceDelimited(rule);
+
     private static IReadOnlyList<JwtLocation> Compile(JwtRule rule)
     {
         var locations = rule.FromHeaders.Select(h => new JwtLocation(JwtLocationKind.Header, h.Name, h.Prefix))

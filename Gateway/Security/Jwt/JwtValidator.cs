@@ -106,7 +106,10 @@ internal sealed class JwtValidator(MeshSecurityOptions options, TimeProvider tim
             return JwtValidationResult.Fail("jwt_signature", "Jwt verification fails");
         }
 
-        var authentication = new MeshAuthentication(issuer!, String(payload, "sub") ?? "", payload.Clone());
+        var authentication = new MeshAuthentication(issuer!, String(payload, "sub") ?? "", payload.Clone())
+        {
+            SpaceDelimitedClaims = provider.SpaceDelimitedClaims,
+        };
         return new JwtValidationResult(authentication, provider, encodedPayload, null);
     }
 

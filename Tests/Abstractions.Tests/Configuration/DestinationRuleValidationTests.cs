@@ -1,3 +1,6 @@
+using OrleansMesh.Configuration;
+using OrleansMesh.Networking;
+
 namespace OrleansMesh.Abstractions.Tests.Configuration;
 
 public sealed class DestinationRuleValidationTests
@@ -86,5 +89,24 @@ public sealed class DestinationRuleValidationTests
         var diagnostic = LoadAssert.SingleError(Yaml.Rule("trafficPolicy:\n  portLevelSettings:\n  - loadBalancer:\n      simple: RANDOM"));
 
         LoadAssert.Is(diagnostic, "port is required", "spec.trafficPolicy.portLevelSettings[0].port", 9);
+    }
+
+    // Istio pkg/config/validation/validation.go validateConnectionPool: http2KeepAlive needs interval and timeout.
+    [Fact]
+    public void Load_Http2KeepAlive_ReadAndWrittenBack()
+    {
+        var yaml = Yaml.Rule("trafficPolicy:\n  connectionPool:\n    http:\n      http2KeepAlive:\n        interval: 10s\n        timeout: 3s");
+        var rule = (DestinationRule)LoadAssert.Clean(yaml).Resources[0].Resource;
+
+        Assert.Equal(new Http2KeepAlive { Interval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(3) }, rule.Spec.TrafficPolicy?.ConnectionPool?.Http?.Http2KeepAlive);
+        Assert.Contains("http2KeepAlive:", MeshConfigWriter.ToYaml([rule]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Http2KeepAliveWithoutTimeout_ReportsAsIstioValidateConnectionPool()
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Rule("trafficPolicy:\n  connectionPool:\n    http:\n      http2KeepAlive:\n        interval: 10s"));
+
+        LoadAssert.Is(diagnostic, "http2 keepalive timeout is required", "spec.trafficPolicy.connectionPool.http.http2KeepAlive", 10);
     }
 }

@@ -99,7 +99,7 @@ public sealed class FallbackExtensionTests
     {
         var diagnostic = LoadAssert.SingleError(WithFallback("destinations:\n- host: ratings\n- host: 'bad host'"));
 
-        LoadAssert.Is(diagnostic, "invalid host 'bad host': expected a DNS name", "spec.http[0].x-orleansmesh.fallback.destinations[1].host", 16);
+        LoadAssert.Is(diagnostic, "invalid host 'bad host': expected a DNS name or a wildcard ('*.suffix')", "spec.http[0].x-orleansmesh.fallback.destinations[1].host", 16);
     }
 
     [Fact]

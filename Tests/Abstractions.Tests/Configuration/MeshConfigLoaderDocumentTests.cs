@@ -8,7 +8,7 @@ public sealed class MeshConfigLoaderDocumentTests
 {
     private const string Supported = "networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3, security.istio.io/v1, security.istio.io/v1beta1";
 
-    private const string Kinds = "VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway, RequestAuthentication, AuthorizationPolicy, PeerAuthentication";
+    private const string Kinds = "VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway, RequestAuthentication, AuthorizationPolicy, PeerAuthentication, Sidecar, EnvoyFilter, ProxyConfig, WorkloadGroup";
 
     [Fact]
     public void Load_SyntaxError_ReportsYamlDotNetMessageAndMarkWithDocument()
@@ -104,12 +104,46 @@ public sealed class MeshConfigLoaderDocumentTests
         LoadAssert.Is(diagnostic, $"unknown kind 'Deployment'; supported: {Kinds}", "kind", 2);
     }
 
-    [Fact]
-    public void Load_IstioKindOrleansMeshLacks_ReportsNotSupported()
+    // Istio kinds OrleansMesh does not enforce are stored as written, with a warning naming the kind, and the rest of
+    // the file applies.
+    [Theory]
+    [InlineData("Sidecar", "kind Sidecar is stored but not enforced by OrleansMesh: there are no sidecars, and every gateway sees every service")]
+    [InlineData("EnvoyFilter", "kind EnvoyFilter is stored but not enforced by OrleansMesh: its Envoy patches have no meaning here, as OrleansMesh's gateways are not Envoy")]
+    [InlineData("ProxyConfig", "kind ProxyConfig is stored but not enforced by OrleansMesh: it configures Envoy proxies, which OrleansMesh does not run")]
+    [InlineData("WorkloadGroup", "kind WorkloadGroup is stored but not enforced by OrleansMesh: workloads do not register themselves; list them as WorkloadEntry resources")]
+    public void Load_IstioKindOrleansMeshDoesNotEnforce_StoredWithWarning(string kind, string message)
     {
-        var diagnostic = LoadAssert.SingleError("apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: a\n");
+        var yaml = $"apiVersion: networking.istio.io/v1alpha3\nkind: {kind}\nmetadata:\n  name: a\nspec:\n  anything: [1, two]\n";
 
-        LoadAssert.Is(diagnostic, $"kind 'Sidecar' is not supported by OrleansMesh; supported: {Kinds}", "kind", 2);
+        LoadAssert.Is(LoadAssert.Single(yaml, DiagnosticSeverity.Warning), message, "kind", 2);
+        var stored = Assert.IsType<UnenforcedResource>(Assert.Single(MeshConfigLoader.Load(yaml, LoadAssert.File).Resources).Resource);
+        Assert.Equal(kind, stored.Kind.ToString());
+    }
+
+    [Fact]
+    public void ToYaml_EnvoyFilter_WritesItsSpecBackAsRead()
+    {
+        const string Spec = "workloadSelector:\n    labels:\n      istio: ingressgateway\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_BEFORE\n      value:\n        name: envoy.lua\n        typed_config:\n          inlineCode: \"function envoy_on_request(h) end\"\n";
+        var yaml = $"apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: lua\n  namespace: istio-system\nspec:\n  {Spec}";
+        var first = MeshConfigLoader.Load(yaml, LoadAssert.File).Resources.Single().Resource;
+
+        var written = MeshConfigWriter.ToYaml([first]);
+        var again = MeshConfigLoader.Load(written, LoadAssert.File).Resources.Single().Resource;
+
+        Assert.Equal(MeshConfigWriter.ToYaml([again]), written);
+        Assert.Contains("inlineCode: \"function envoy_on_request(h) end\"", written, StringComparison.Ordinal);
+        Assert.Contains("applyTo: HTTP_FILTER", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FileWithEnvoyFilterAndVirtualService_KeepsBothWithoutErrors()
+    {
+        var yaml = "apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: lua\nspec: {}\n---\n" + Yaml.Http("- route:\n  - destination:\n      host: reviews");
+
+        var result = MeshConfigLoader.Load(yaml, LoadAssert.File);
+
+        Assert.False(result.HasErrors);
+        Assert.Equal([ResourceKind.EnvoyFilter, ResourceKind.VirtualService], result.Resources.Select(r => r.Resource.Kind));
     }
 
     [Fact]

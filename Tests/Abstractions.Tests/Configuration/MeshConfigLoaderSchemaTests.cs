@@ -1,3 +1,5 @@
+using OrleansMesh.Configuration;
+using OrleansMesh.ControlPlane;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Abstractions.Tests.Configuration;
@@ -57,13 +59,72 @@ public sealed class MeshConfigLoaderSchemaTests
 
     public static TheoryData<string, string, string, int> UnsupportedFields() => new()
     {
-        { Yaml.Spec("VirtualService", "hosts:\n- reviews\ntcp:\n- route: []"), "field 'tcp' of VirtualService is not supported by OrleansMesh", "spec.tcp", 8 },
-        { Yaml.Spec("VirtualService", "hosts:\n- reviews\ntls: []"), "field 'tls' of VirtualService is not supported by OrleansMesh", "spec.tls", 8 },
         { Yaml.Spec("VirtualService", "delegate:\n  name: x"), "field 'delegate' of VirtualService is not supported by OrleansMesh", "spec.delegate", 6 },
         { Yaml.Rule("trafficPolicy:\n  tunnel:\n    protocol: CONNECT"), "field 'tunnel' of TrafficPolicy is not supported by OrleansMesh", "spec.trafficPolicy.tunnel", 8 },
-        { Yaml.Rule("trafficPolicy:\n  loadBalancer:\n    localityLbSetting:\n      enabled: true"), "field 'localityLbSetting' of LoadBalancerSettings is not supported by OrleansMesh", "spec.trafficPolicy.loadBalancer.localityLbSetting", 9 },
         { Yaml.Http("- directResponse:\n    status: 200\n    body:\n      bytes: b2s="), "field 'bytes' of HTTPBody is not supported by OrleansMesh", "spec.http[0].directResponse.body.bytes", 12 },
+        { Yaml.Http("- redirect:\n    prefixRewrite: /v2"), "field 'prefixRewrite' of HTTPRedirect is not supported by OrleansMesh", "spec.http[0].redirect.prefixRewrite", 10 },
     };
+
+    // Fields of current Istio (istio/api networking/v1alpha3) accepted without effect: a warning that says so, and the
+    // resource is kept.
+    public static TheoryData<string, string, string, int> UnenforcedFields() => new()
+    {
+        { Yaml.Spec("VirtualService", "hosts:\n- reviews\ntcp:\n- route: []"), "field 'tcp' of VirtualService is not supported by OrleansMesh: accepted and not enforced (OrleansMesh routes HTTP only); the rest of the VirtualService applies", "spec.tcp", 8 },
+        { Yaml.Spec("VirtualService", "hosts:\n- reviews\ntls: []"), "field 'tls' of VirtualService is not supported by OrleansMesh: accepted and not enforced (OrleansMesh routes HTTP only; no SNI passthrough); the rest of the VirtualService applies", "spec.tls", 8 },
+        { Yaml.Rule("trafficPolicy:\n  loadBalancer:\n    localityLbSetting:\n      enabled: true"), "field 'localityLbSetting' of LoadBalancerSettings is not supported by OrleansMesh: accepted and not enforced (endpoints are balanced without regard to locality)", "spec.trafficPolicy.loadBalancer.localityLbSetting", 9 },
+        { Yaml.Rule("trafficPolicy:\n  loadBalancer:\n    zoneAwareLbSetting:\n      enabled: true"), "field 'zoneAwareLbSetting' of LoadBalancerSettings is not supported by OrleansMesh: accepted and not enforced (endpoints are balanced without regard to zone)", "spec.trafficPolicy.loadBalancer.zoneAwareLbSetting", 9 },
+        { Yaml.Rule("workloadSelector:\n  matchLabels:\n    app: reviews"), "field 'workloadSelector' of DestinationRule is not supported by OrleansMesh: accepted and not enforced (the rule applies to traffic from every gateway)", "spec.workloadSelector", 7 },
+        { Yaml.Rule("trafficPolicy:\n  connectionPool:\n    tcp:\n      tcpKeepalive:\n        time: 7200s"), "field 'tcpKeepalive' of ConnectionPoolSettings.TCPSettings is not supported by OrleansMesh: accepted and ignored (upstream connections keep the operating system's TCP keep-alive settings)", "spec.trafficPolicy.connectionPool.tcp.tcpKeepalive", 10 },
+        { Yaml.Rule("trafficPolicy:\n  retryBudget:\n    percent:\n      value: 20"), "field 'retryBudget' of TrafficPolicy is not supported by OrleansMesh: accepted and ignored (retries in flight are bounded by connectionPool.http.maxRetries only)", "spec.trafficPolicy.retryBudget", 8 },
+        { Yaml.Rule("trafficPolicy:\n  outlierDetection:\n    outlierDetectionHttpErrorCodes: [429]"), "field 'outlierDetectionHttpErrorCodes' of OutlierDetection is not supported by OrleansMesh: accepted and ignored (5xx responses and gateway errors count as errors, as without it)", "spec.trafficPolicy.outlierDetection.outlierDetectionHttpErrorCodes", 9 },
+        { Yaml.Http("- route:\n  - destination:\n      host: reviews\n  retries:\n    attempts: 2\n    backoff: 50ms"), "field 'backoff' of HTTPRetry is not supported by OrleansMesh: accepted and ignored (retries back off as Envoy's default, 25 ms base with jitter)", "spec.http[0].retries.backoff", 14 },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnenforcedFields))]
+    public void Load_IstioFieldOrleansMeshDoesNotEnforce_WarnsAndKeepsResource(string yaml, string message, string path, int line)
+    {
+        LoadAssert.Is(LoadAssert.Single(yaml, DiagnosticSeverity.Warning), message, path, line);
+        Assert.Single(MeshConfigLoader.Load(yaml, LoadAssert.File).Resources);
+    }
+
+    // istio/api virtual_service.proto HTTPMatchRequest.headers: "If the value is empty and only the name of header is
+    // specified, presence of the header is checked" (pilot's canBeConvertedToPresentMatch).
+    [Fact]
+    public void Load_EmptyHeaderMatch_ReadAsPresenceAndWrittenBack()
+    {
+        var yaml = Yaml.Http("- match:\n  - headers:\n      x-canary: {}\n    withoutHeaders:\n      x-legacy: {}\n  route:\n  - destination:\n      host: reviews");
+        var result = LoadAssert.Clean(yaml);
+        var match = ((VirtualService)result.Resources[0].Resource).Spec.Http[0].Match[0];
+
+        Assert.Equal(StringMatch.Present(), match.Headers["x-canary"]);
+        Assert.Equal(StringMatch.Present(), match.WithoutHeaders["x-legacy"]);
+        Assert.Contains("x-canary: {}", MeshConfigWriter.ToYaml([result.Resources[0].Resource]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_EmptyUriMatch_StillRequiresOneKind()
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Http("- match:\n  - uri: {}\n  route:\n  - destination:\n      host: reviews"));
+
+        LoadAssert.Is(diagnostic, "exactly one of 'exact', 'prefix' or 'regex' must be set", "spec.http[0].match[0].uri", 10);
+    }
+
+    [Fact]
+    public void Load_DeprecatedMirrorPercent_ReadAsMirrorPercentage()
+    {
+        var result = LoadAssert.Clean(Yaml.Http("- route:\n  - destination:\n      host: reviews\n  mirror:\n    host: shadow\n  mirrorPercent: 30"));
+
+        Assert.Equal(30, ((VirtualService)result.Resources[0].Resource).Spec.Http[0].MirrorPercentage?.Value);
+    }
+
+    [Fact]
+    public void Load_DeprecatedCorsAllowOrigin_ReadAsExactAllowOrigins()
+    {
+        var result = LoadAssert.Clean(Yaml.Http("- route:\n  - destination:\n      host: reviews\n  corsPolicy:\n    allowOrigin: [https://a.example]"));
+
+        Assert.Equal([StringMatch.Exact("https://a.example")], ((VirtualService)result.Resources[0].Resource).Spec.Http[0].CorsPolicy?.AllowOrigins);
+    }
 
     [Theory]
     [MemberData(nameof(UnsupportedFields))]

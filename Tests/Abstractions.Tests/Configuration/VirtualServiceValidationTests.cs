@@ -4,6 +4,8 @@ namespace OrleansMesh.Abstractions.Tests.Configuration;
 
 public sealed class VirtualServiceValidationTests
 {
+    // Istio pkg/config/validation/validation.go validateHTTPRouteDestinations / validateWeight (istio/istio#39544):
+    // weights are relative, each >= 0, several destinations must not total 0.
     [Fact]
     public void Load_WeightsSummingTo100_IsClean()
     {
@@ -11,30 +13,74 @@ public sealed class VirtualServiceValidationTests
     }
 
     [Fact]
-    public void Load_WeightsNotSummingTo100_ReportsSumWithPathAndLine()
+    public void Load_WeightsNotSummingTo100_IsCleanAsIstioValidateWeights()
     {
-        var diagnostic = LoadAssert.SingleError(Yaml.Http("- route:\n  - destination:\n      host: reviews\n      subset: v1\n    weight: 60\n  - destination:\n      host: reviews\n      subset: v2\n    weight: 30"));
+        LoadAssert.Clean(Yaml.Http("- route:\n  - destination:\n      host: reviews\n      subset: v1\n    weight: 60\n  - destination:\n      host: reviews\n      subset: v2\n    weight: 30"));
+    }
 
-        LoadAssert.Is(diagnostic, "route weights must sum to 100, got 90", "spec.http[0].route", 9);
+    [Fact]
+    public void Load_WeightsAbove100_IsCleanAsIstioValidateWeights()
+    {
+        LoadAssert.Clean(Yaml.Http("- route:\n  - destination:\n      host: reviews\n    weight: 150\n  - destination:\n      host: ratings\n    weight: 450"));
+    }
+
+    [Fact]
+    public void Load_AllButOneWeightZero_IsCleanAsIstioValidateWeights()
+    {
+        LoadAssert.Clean(Yaml.Http("- route:\n  - destination:\n      host: reviews\n    weight: 0\n  - destination:\n      host: ratings\n    weight: 5"));
+    }
+
+    [Fact]
+    public void Load_SingleDestinationWeightZero_IsCleanAsIstioValidateWeights()
+    {
+        LoadAssert.Clean(Yaml.Http("- route:\n  - destination:\n      host: reviews\n    weight: 0"));
+    }
+
+    [Fact]
+    public void Load_MissingWeightsOnTwoDestinations_ReportsTotalZeroAsIstioValidateWeights()
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Http("- route:\n  - destination:\n      host: reviews\n  - destination:\n      host: ratings"));
+
+        LoadAssert.Is(diagnostic, "total destination weight = 0", "spec.http[0].route", 9);
         Assert.Equal("virtualservice/default/reviews", diagnostic.Resource);
     }
 
     [Fact]
-    public void Load_MissingWeightsOnTwoDestinations_ReportsSumZero()
+    public void Load_NegativeWeight_ReportsAtWeightAsIstioValidateWeight()
     {
-        var diagnostic = LoadAssert.SingleError(Yaml.Http("- route:\n  - destination:\n      host: reviews\n  - destination:\n      host: ratings"));
+        var diagnostic = LoadAssert.SingleError(Yaml.Http("- route:\n  - destination:\n      host: reviews\n    weight: -50\n  - destination:\n      host: ratings\n    weight: 150"));
 
-        LoadAssert.Is(diagnostic, "route weights must sum to 100, got 0", "spec.http[0].route", 9);
+        LoadAssert.Is(diagnostic, "weight -50 < 0", "spec.http[0].route[0].weight", 12);
     }
 
     [Fact]
-    public void Load_WeightOver100_ReportsRangeAtWeight()
+    public void Load_TotalWeightOverflowingInt32_ReportsAtRoute()
     {
-        var diagnostic = Assert.Single(
-            OrleansMesh.Configuration.MeshConfigLoader.Load(Yaml.Http("- route:\n  - destination:\n      host: reviews\n    weight: 150\n  - destination:\n      host: ratings\n    weight: -50"), LoadAssert.File).Diagnostics,
-            d => d.Path == "spec.http[0].route[0].weight");
+        var diagnostic = LoadAssert.SingleError(Yaml.Http("- route:\n  - destination:\n      host: reviews\n    weight: 2147483647\n  - destination:\n      host: ratings\n    weight: 1"));
 
-        LoadAssert.Is(diagnostic, "weight must be between 0 and 100, got 150", "spec.http[0].route[0].weight", 12);
+        LoadAssert.Is(diagnostic, "total destination weight 2147483648 exceeds 2147483647", "spec.http[0].route", 9);
+    }
+
+    // Istio pkg/config/validation/validation.go validateDestination: a wildcard host (ValidateWildcardDomain) is a
+    // destination, "*" is not.
+    [Fact]
+    public void Load_WildcardDestinationHost_IsCleanAsIstioValidateDestination()
+    {
+        LoadAssert.Clean(Yaml.Http("- route:\n  - destination:\n      host: '*.example.com'"));
+    }
+
+    [Fact]
+    public void Load_FullWildcardDestinationHost_ReportsAsIstioValidateDestination()
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Http("- route:\n  - destination:\n      host: '*'"));
+
+        LoadAssert.Is(diagnostic, "invalid destination host *", "spec.http[0].route[0].destination.host", 11);
+    }
+
+    [Fact]
+    public void Load_PartialWildcardVirtualServiceHost_IsCleanAsIstioValidateWildcardDomain()
+    {
+        LoadAssert.Clean(Yaml.Spec("VirtualService", "hosts:\n- '*-api.example.com'\nhttp:\n- route:\n  - destination:\n      host: reviews"));
     }
 
     // Istio: a VirtualService without hosts is a delegate (pkg/config/validation/validation.go, ValidateVirtualService).

@@ -122,6 +122,7 @@ public sealed class AuthorizationPolicyValidationTests
     [InlineData("action: deny", "invalid value 'deny'; expected one of ALLOW, DENY, AUDIT, CUSTOM", "spec.action", 6)]
     [InlineData("provider:\n  name: ext", "provider is only allowed with action CUSTOM", "spec.provider", 6)]
     [InlineData("rules:\n- from:\n  - source: {}", "source must not be empty", "spec.rules[0].from[0].source", 8)]
+    [InlineData("rules:\n- from:\n  - source:\n      trustDomains: ['']", "empty value not allowed", "spec.rules[0].from[0].source.trustDomains[0]", 9)]
     [InlineData("rules:\n- from:\n  - {}", "'source' is required", "spec.rules[0].from[0]", 8)]
     [InlineData("rules:\n- to:\n  - operation: {}", "operation must not be empty", "spec.rules[0].to[0].operation", 8)]
     [InlineData("rules:\n- from:\n  - source:\n      ipBlocks: [10.0.0.300]", "invalid IP address or CIDR range: '10.0.0.300'", "spec.rules[0].from[0].source.ipBlocks[0]", 9)]

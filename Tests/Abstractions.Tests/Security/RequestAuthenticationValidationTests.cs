@@ -73,6 +73,7 @@ public sealed class RequestAuthenticationValidationTests
     [Theory]
     [InlineData("jwtRules:\n- jwksUri: https://a.test/k", "issuer must be set", "spec.jwtRules[0].issuer", 7)]
     [InlineData("jwtRules:\n- issuer: a", "one of jwks or jwksUri is required (OpenID discovery from the issuer is not supported by OrleansMesh)", "spec.jwtRules[0].jwksUri", 7)]
+    [InlineData("jwtRules:\n- issuer: a\n  jwksUri: https://a.example/jwks\n  spaceDelimitedClaims: ['']", "empty value not allowed", "spec.jwtRules[0].spaceDelimitedClaims[0]", 9)]
     [InlineData("jwtRules:\n- issuer: a\n  jwksUri: ftp://a.test/k", "invalid jwksUri 'ftp://a.test/k': expected an absolute http or https URL", "spec.jwtRules[0].jwksUri", 8)]
     [InlineData("jwtRules:\n- issuer: a\n  jwks: '{\"nokeys\":1}'", "jwks must be a JSON Web Key Set: an object with a non-empty 'keys' array", "spec.jwtRules[0].jwks", 8)]
     [InlineData("jwtRules:\n- issuer: a\n  jwksUri: https://a.test/k\n  fromHeaders:\n  - prefix: x", "location header name must be set", "spec.jwtRules[0].fromHeaders[0].name", 10)]

@@ -94,7 +94,7 @@ public sealed class AnalyzeCommandTests(MeshClusterFixture cluster) : MeshCtlTes
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
-            ["Warning [IST0130] (VirtualService default/reviews) VirtualService rule #1 (never) not used (rule #0 matches every request; only the last rule can have no matches)"],
+            ["Warning [IST0130] (VirtualService default/reviews) VirtualService rule \"never\" not used (route without matches defined before)."],
             result.OutLines);
     }
 
@@ -111,11 +111,20 @@ public sealed class AnalyzeCommandTests(MeshClusterFixture cluster) : MeshCtlTes
     }
 
     [Fact]
-    public async Task Analyze_WeightsNotAddingUp_ReportsTheErrorAndExitsOne()
+    public async Task Analyze_ZeroTotalWeight_ReportsTheErrorAndExitsOne()
     {
-        var result = await RunWithStdinAsync(TestManifests.BadWeightSum, "analyze", "-f", "-", "--local");
+        var result = await RunWithStdinAsync(TestManifests.ZeroTotalWeight, "analyze", "-f", "-", "--local");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(result.OutLines, l => l.Contains("error", StringComparison.OrdinalIgnoreCase) && l.Contains("weight", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Analyze_StoredEnvoyFilter_ListedAsNotEnforced()
+    {
+        var result = await RunWithStdinAsync(TestManifests.EnvoyFilterAndRoute, "analyze", "-f", "-", "--local");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Warning [OM0002] (EnvoyFilter default/lua) kind EnvoyFilter is stored but not enforced by OrleansMesh: its Envoy patches have no meaning here, as OrleansMesh's gateways are not Envoy", result.OutLines);
     }
 }

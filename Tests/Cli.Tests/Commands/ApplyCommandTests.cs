@@ -31,6 +31,21 @@ public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
     }
 
     [Fact]
+    public async Task Apply_EnvoyFilterBesideRoute_StoresBothAndWarnsItIsNotEnforced()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write("istio.yaml", TestManifests.EnvoyFilterAndRoute);
+
+        var result = await RunAsync("apply", "-f", file);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("envoyfilter.networking.istio.io/lua created", result.OutLines);
+        Assert.Contains("virtualservice.networking.istio.io/reviews created", result.OutLines);
+        Assert.Contains("warning: document 1 (envoyfilter/default/lua) kind: kind EnvoyFilter is stored but not enforced by OrleansMesh", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await StoredIdsAsync()).Count);
+    }
+
+    [Fact]
     public async Task Apply_SameFilesAgain_PrintsUnchanged()
     {
         await ApplyAsync(DestinationRules, AllV1);
@@ -64,10 +79,10 @@ public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
     }
 
     [Fact]
-    public async Task Apply_BadWeightSum_ExitsOneNamingFileLineAndPath()
+    public async Task Apply_ZeroTotalWeight_ExitsOneNamingFileLineAndPath()
     {
         using var temp = new TempDirectory();
-        var file = temp.Write("bad-weights.yaml", TestManifests.BadWeightSum);
+        var file = temp.Write("zero-weights.yaml", TestManifests.ZeroTotalWeight);
 
         var result = await RunAsync("apply", "-f", file);
 
@@ -81,7 +96,7 @@ public sealed class ApplyCommandTests(MeshClusterFixture cluster) : MeshCtlTestB
     public async Task Apply_ErrorInOneOfTwoFiles_AppliesNeither()
     {
         using var temp = new TempDirectory();
-        var bad = temp.Write("bad-weights.yaml", TestManifests.BadWeightSum);
+        var bad = temp.Write("zero-weights.yaml", TestManifests.ZeroTotalWeight);
 
         var result = await RunAsync("apply", "-f", DestinationRules, "-f", bad);
 

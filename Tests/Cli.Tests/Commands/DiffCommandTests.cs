@@ -58,7 +58,7 @@ public sealed class DiffCommandTests(MeshClusterFixture cluster) : MeshCtlTestBa
     [Fact]
     public async Task Diff_RefusedConfig_FailsWithConfigError()
     {
-        var result = await RunWithStdinAsync(TestManifests.BadWeightSum, "diff", "-f", "-");
+        var result = await RunWithStdinAsync(TestManifests.ZeroTotalWeight, "diff", "-f", "-");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Out);

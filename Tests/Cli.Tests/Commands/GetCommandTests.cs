@@ -167,13 +167,27 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
     }
 
     [Fact]
+    public async Task Get_StoredEnvoyFilterAsYaml_GivesItsSpecBack()
+    {
+        using var temp = new TempDirectory();
+        await ApplyAsync(temp.Write("istio.yaml", TestManifests.EnvoyFilterAndRoute));
+
+        var result = await RunAsync("get", "envoyfilter", "lua", "-o", "yaml");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("kind: EnvoyFilter", result.OutLines);
+        Assert.Contains("- applyTo: HTTP_FILTER", result.OutLines);
+        Assert.Contains("operation: INSERT_BEFORE", result.OutLines);
+    }
+
+    [Fact]
     public async Task Get_UnknownKind_ExitsOneListingValidKinds()
     {
         var result = await RunAsync("get", "pods");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            "error: the server doesn't have a resource type \"pods\"; valid kinds: virtualservice (vs), destinationrule (dr), serviceentry (se), workloadentry (we), gateway (gw), requestauthentication (ra), authorizationpolicy (ap), peerauthentication (pa), all",
+            "error: the server doesn't have a resource type \"pods\"; valid kinds: virtualservice (vs), destinationrule (dr), serviceentry (se), workloadentry (we), gateway (gw), requestauthentication (ra), authorizationpolicy (ap), peerauthentication (pa), sidecar, envoyfilter, proxyconfig, workloadgroup (wg), all",
             result.Error.Trim());
     }
 

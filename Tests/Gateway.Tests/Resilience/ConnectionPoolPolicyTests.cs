@@ -76,4 +76,31 @@ public sealed class ConnectionPoolPolicyTests
 
         Assert.True(policy.NeedsOwnPool);
     }
+
+    // istio/api destination_rule.proto ConnectionPoolSettings.HTTPSettings.http2KeepAlive: HTTP/2 PINGs upstream.
+    [Fact]
+    public void From_Http2KeepAlive_NeedsOwnPoolWithPingSettings()
+    {
+        var policy = ConnectionPoolPolicy.From(new ConnectionPoolSettings
+        {
+            Http = new HttpSettings { Http2KeepAlive = new Http2KeepAlive { Interval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromSeconds(3) } },
+        });
+
+        Assert.True(policy?.NeedsOwnPool);
+        Assert.Equal(TimeSpan.FromSeconds(10), policy?.KeepAlivePingInterval);
+        Assert.Equal(TimeSpan.FromSeconds(3), policy?.KeepAlivePingTimeout);
+    }
+
+    [Fact]
+    public void Create_KeepAlivePolicy_SetsHandlerPingsAlways()
+    {
+        SocketsHttpHandler? built = null;
+        var policy = new ConnectionPoolPolicy { KeepAlivePingInterval = TimeSpan.FromSeconds(10), KeepAlivePingTimeout = TimeSpan.FromSeconds(3) };
+
+        using var invoker = UpstreamHandlerFactory.Create(policy, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), h => built = h);
+
+        Assert.Equal(TimeSpan.FromSeconds(10), built?.KeepAlivePingDelay);
+        Assert.Equal(TimeSpan.FromSeconds(3), built?.KeepAlivePingTimeout);
+        Assert.Equal(HttpKeepAlivePingPolicy.Always, built?.KeepAlivePingPolicy);
+    }
 }

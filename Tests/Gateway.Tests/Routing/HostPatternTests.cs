@@ -48,4 +48,21 @@ public sealed class HostPatternTests
     {
         Assert.False(HostPattern.Covers("bookinfo.com", "reviews"));
     }
+
+    // Istio pkg/config/validation/agent/validation.go ValidateWildcardDomain allows '*name' and '*-name' first labels;
+    // Envoy's suffix wildcards give them their meaning: '*' is at least one character.
+    [Theory]
+    [InlineData("eu-api.example.com", true)]
+    [InlineData("-api.example.com", false)]
+    [InlineData("api.example.com", false)]
+    public void Covers_PartialWildcard_CoversNamesEndingWithItsSuffix(string host, bool covered)
+    {
+        Assert.Equal(covered, HostPattern.Covers("*-api.example.com", host));
+    }
+
+    [Fact]
+    public void Covers_PartialWildcard_CoversNarrowerWildcard()
+    {
+        Assert.True(HostPattern.Covers("*api.example.com", "*.eu-api.example.com"));
+    }
 }

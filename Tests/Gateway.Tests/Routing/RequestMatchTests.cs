@@ -87,6 +87,45 @@ public sealed class RequestMatchTests
         Assert.True(Header("cookie", StringMatch.Regex("^(.*?;)?(user=jason)(;.*)?$")).IsMatch(request));
     }
 
+    // Istio pilot/pkg/networking/core/route/route.go translateHeaderMatch / canBeConvertedToPresentMatch: an empty
+    // StringMatch ({}) is Envoy's present_match; in withoutHeaders, inverted (the header is absent).
+    [Theory]
+    [InlineData("v2", true)]
+    [InlineData("", true)]
+    [InlineData(null, false)]
+    public void IsMatch_HeaderPresence_MatchesAnyValueOfAPresentHeader(string? value, bool matches)
+    {
+        var request = Requests.Get("/");
+        if (value is not null)
+        {
+            request.Headers["x-canary"] = value;
+        }
+
+        Assert.Equal(matches, Header("x-canary", StringMatch.Present()).IsMatch(request));
+    }
+
+    [Theory]
+    [InlineData("v2", false)]
+    [InlineData(null, true)]
+    public void IsMatch_WithoutHeaderPresence_MatchesOnlyWhenHeaderAbsent(string? value, bool matches)
+    {
+        var request = Requests.Get("/");
+        if (value is not null)
+        {
+            request.Headers["x-canary"] = value;
+        }
+
+        Assert.Equal(matches, WithoutHeader("x-canary", StringMatch.Present()).IsMatch(request));
+    }
+
+    [Theory]
+    [InlineData("?debug=1", true)]
+    [InlineData("?other=1", false)]
+    public void IsMatch_QueryParamPresence_MatchesWhenParameterPresent(string query, bool matches)
+    {
+        Assert.Equal(matches, Query("debug", StringMatch.Present()).IsMatch(Requests.Get("/", query: query)));
+    }
+
     [Fact]
     public void IsMatch_HeaderRegexMatchingPartOfValue_DoesNotMatch()
     {

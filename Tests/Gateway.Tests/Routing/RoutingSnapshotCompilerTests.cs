@@ -115,6 +115,54 @@ public sealed class RoutingSnapshotCompilerTests
         Assert.Equal([80, 20], Forward(snapshot, "reviews").Destinations.Select(d => d.Weight));
     }
 
+    // Istio pilot/pkg/networking/core/route/route.go translateRoute: weights are relative (istio/istio#39544), an
+    // unset weight is 0 and a weight-0 destination among others gets nothing.
+    [Fact]
+    public void Compile_WeightsOneAndThree_PickOneQuarterAndThreeQuarters()
+    {
+        var action = Forward(Compile(Table("reviews", null, null, VirtualService("reviews", Split(1, 3)))), "reviews");
+
+        Assert.Equal([1, 3], Enumerable.Range(0, action.TotalWeight).Select(action.Pick).GroupBy(d => d).Select(g => g.Count()));
+    }
+
+    [Fact]
+    public void Compile_UnsetWeightBesideWeightedDestination_NeverPicked()
+    {
+        var action = Forward(Compile(Table("reviews", null, null, VirtualService("reviews", Split(null, 7)))), "reviews");
+
+        Assert.All(Enumerable.Range(0, action.TotalWeight).Select(action.Pick), d => Assert.Same(action.Destinations[1], d));
+    }
+
+    [Fact]
+    public void Compile_PartialWildcardVirtualServiceHost_ServesNamesItCovers()
+    {
+        var snapshot = Compile(Table("*-api.example.com", null, null, VirtualService("*-api.example.com", Answer(204))));
+
+        Assert.NotNull(snapshot.FindHost("eu-api.example.com"));
+        Assert.Null(snapshot.FindHost("api.example.com"));
+    }
+
+    // Istio validateWorkloadEntry accepts an endpoint on another network without address and unix-socket endpoints;
+    // the gateway cannot reach them and leaves them out of the cluster.
+    [Fact]
+    public void Compile_EndpointsWithoutAddressOrOnUnixSocket_AreLeftOut()
+    {
+        var remote = new WorkloadEntrySpec { Network = "west" };
+        var socket = new WorkloadEntrySpec { Address = "unix:///var/run/model.sock" };
+        var snapshot = Compile(Table("ratings", Service("ratings", Workload("127.0.0.1"), remote, socket)));
+
+        Assert.Equal(["http://127.0.0.1:9080"], Prefixes(Cluster(snapshot, "ratings")));
+    }
+
+    private static HttpRoute Split(int? v1, int? v2) => new()
+    {
+        Route =
+        [
+            new HttpRouteDestination { Destination = new Destination { Host = "reviews", Subset = "v1" }, Weight = v1 },
+            new HttpRouteDestination { Destination = new Destination { Host = "reviews", Subset = "v2" }, Weight = v2 },
+        ],
+    };
+
     [Fact]
     public void Compile_MatchBoundToOtherGateway_IsDropped()
     {

@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Security.Authentication;
 using static OrleansMesh.Gateway.Tests.Security.Policies;
 
 namespace OrleansMesh.Gateway.Tests.Security;
@@ -135,6 +136,11 @@ public sealed class PolicySetTests
     [InlineData("notPrincipals: [cluster.local/ns/a/sa/b]", null, true)]
     [InlineData("namespaces: [foo]", null, false)]
     [InlineData("notNamespaces: [foo]", null, true)]
+
+    // istio/api security/v1beta1 authorization_policy.proto Source.trustDomains: the peer's trust domain, from mTLS; a
+    // request without a peer identity has none, as with principals.
+    [InlineData("trustDomains: [cluster.local]", null, false)]
+    [InlineData("notTrustDomains: [cluster.local]", null, true)]
     public void Evaluate_SourceField_MatchesAsIstio(string field, string? claims, bool matches)
     {
         var policies = Load(Policy("p", $"rules:\n- from:\n  - source:\n      {field}"));
@@ -189,5 +195,42 @@ public sealed class PolicySetTests
         var policies = Load(Policy("p", "rules:\n- from:\n  - source:\n      ipBlocks: [127.0.0.0/8]"));
 
         Assert.True(policies.Evaluate(Request(ip: "::ffff:127.0.0.1")).Allowed);
+    }
+
+    [Theory]
+    [InlineData("trustDomains: [cluster.local]", "cluster.local/ns/a/sa/b", true)]
+    [InlineData("trustDomains: ['*.local']", "cluster.local/ns/a/sa/b", true)]
+    [InlineData("trustDomains: [other.domain]", "cluster.local/ns/a/sa/b", false)]
+    [InlineData("notTrustDomains: [cluster.local]", "cluster.local/ns/a/sa/b", false)]
+    public void Evaluate_TrustDomainsOfPeerPrincipal_MatchAsIstio(string field, string principal, bool matches)
+    {
+        var policies = Load(Policy("p", $"rules:\n- from:\n  - source:\n      {field}"));
+
+        Assert.Equal(matches, policies.Evaluate(Request() with { SourcePrincipal = principal }).Allowed);
+    }
+
+    // istio/api security/v1beta1 request_authentication.proto JWTRule.spaceDelimitedClaims: 'scope' and 'permission'
+    // always, and the listed claims, are matched word by word (Envoy's normalize_payload_in_metadata).
+    [Theory]
+    [InlineData("scope", "{\"iss\":\"i\",\"sub\":\"s\",\"scope\":\"read write\"}", true)]
+    [InlineData("permission", "{\"iss\":\"i\",\"sub\":\"s\",\"permission\":\"read write\"}", true)]
+    [InlineData("roles", "{\"iss\":\"i\",\"sub\":\"s\",\"roles\":\"read write\"}", false)]
+    public void Evaluate_ClaimConditionOnSpaceDelimitedString_MatchesAWordByDefaultForScopeAndPermission(string claim, string claims, bool matches)
+    {
+        var policies = Load(Policy("p", $"rules:\n- when:\n  - key: request.auth.claims[{claim}]\n    values: [read]"));
+
+        Assert.Equal(matches, policies.Evaluate(Request() with { Authentication = Auth(claims) }).Allowed);
+    }
+
+    [Fact]
+    public void Evaluate_ClaimListedAsSpaceDelimited_MatchesAWord()
+    {
+        var policies = Load(Policy("p", "rules:\n- when:\n  - key: request.auth.claims[roles]\n    values: [admin]"));
+        var authentication = Auth("{\"iss\":\"i\",\"sub\":\"s\",\"roles\":\"user admin\"}") with
+        {
+            SpaceDelimitedClaims = MeshAuthentication.SpaceDelimited(new OrleansMesh.Security.JwtRule { SpaceDelimitedClaims = ["roles"] }),
+        };
+
+        Assert.True(policies.Evaluate(Request() with { Authentication = authentication }).Allowed);
     }
 }

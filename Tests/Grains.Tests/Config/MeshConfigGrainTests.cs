@@ -25,6 +25,27 @@ public sealed class MeshConfigGrainTests(MeshClusterFixture fixture)
         Assert.Equal(3, (await grain.ListAsync()).Length);
     }
 
+    // Istio kinds stored without being enforced: kept with their spec text, listed by kind, unchanged when re-applied.
+    [Fact]
+    public async Task ApplyAsync_EnvoyFilter_StoredAsWrittenAndListedByKind()
+    {
+        var filter = new UnenforcedResource
+        {
+            StoredKind = ResourceKind.EnvoyFilter,
+            ApiVersion = "networking.istio.io/v1alpha3",
+            Metadata = new ResourceMetadata { Name = "lua", Namespace = "istio-system" },
+            SpecYaml = "configPatches:\n- applyTo: HTTP_FILTER\n",
+        };
+
+        var result = await grain.ApplyAsync(Apply(filter, VirtualService("vs", [UniqueHost()])));
+        var again = await grain.ApplyAsync(Apply(filter));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var stored = Assert.IsType<UnenforcedResource>(Assert.Single(await grain.ListAsync(ResourceKind.EnvoyFilter)));
+        Assert.Equal(filter.SpecYaml, stored.SpecYaml);
+        Assert.Equal(ChangeAction.Unchanged, Assert.Single(again.Changes).Action);
+    }
+
     [Fact]
     public async Task ApplyAsync_IdenticalResourcesAgain_UnchangedWithoutGenerationBump()
     {
