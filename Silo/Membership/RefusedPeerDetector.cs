@@ -30,6 +30,7 @@ internal sealed partial class RefusedPeerDetector : ILifecycleParticipant<ISiloL
     public const int RefusalsToDeclareDead = 2;
 
     private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan KillPollInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly IClusterMembershipService _membership;
     private readonly ILocalSiloDetails _local;
@@ -146,13 +147,24 @@ internal sealed partial class RefusedPeerDetector : ILifecycleParticipant<ISiloL
         return suspects;
     }
 
+    private bool IsDead(SiloAddress peer) =>
+        _membership.CurrentSnapshot.Members.TryGetValue(peer, out var member) && member.Status == SiloStatus.Dead;
+
     private async Task DeclareDeadAsync(SiloAddress peer)
     {
         LogDeclaringDead(peer, RefusalsToDeclareDead);
         try
         {
-            var killed = await _membership.TryKill(peer).WaitAsync(KillTimeout, _time);
-            LogDeclaredDead(peer, killed);
+            // TryKill only queues the declaration; wait until this silo's own view has it, so the stage after the
+            // startup sweep (validating connectivity to every Active entry) no longer sees the dead peer.
+            await _membership.TryKill(peer).WaitAsync(KillTimeout, _time);
+            var deadline = _time.GetTimestamp();
+            while (!IsDead(peer) && _time.GetElapsedTime(deadline) < KillTimeout)
+            {
+                await Task.Delay(KillPollInterval, _time);
+            }
+
+            LogDeclaredDead(peer, IsDead(peer));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
