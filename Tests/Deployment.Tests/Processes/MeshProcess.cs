@@ -29,13 +29,16 @@ internal sealed partial class MeshProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>The last lines the process wrote, stdout and stderr interleaved.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts <paramref name="dll"/> in its own directory (its content root) with <paramref name="environment"/> added.</summary>
-    public static MeshProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    public static MeshProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
