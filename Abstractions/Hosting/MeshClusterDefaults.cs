@@ -11,10 +11,10 @@ internal static class MeshClusterDefaults
     public const int GatewayPort = 30000;
 
     /// <summary>
-    /// How often a client re-reads the list of silo gateways from Redis (Orleans' default: 1 minute), so a gateway
-    /// whose silos were all replaced reconnects within seconds.
+    /// How often a client re-reads the list of silo gateways from Redis (Orleans' default: 1 minute), so a gateway or
+    /// meshctl whose known silos were all replaced finds the new ones within a second (one small read per client).
     /// </summary>
-    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(1);
 
     /// <summary>Clustering providers this build supports.</summary>
     public static readonly string[] ClusteringValues =

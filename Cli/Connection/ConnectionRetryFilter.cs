@@ -20,8 +20,12 @@ internal sealed class ConnectionRetryFilter : IClientConnectionRetryFilter
         _started = time.GetTimestamp();
     }
 
+    /// <summary>The failure of the last connection attempt, for the message when meshctl gives up.</summary>
+    public Exception? LastFailure { get; private set; }
+
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
+        LastFailure = exception;
         if (_time.GetElapsedTime(_started) + _delay > _budget)
         {
             return false;

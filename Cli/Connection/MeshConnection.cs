@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Messaging;
 using OrleansMesh.Hosting;
 using OrleansMesh.Security.Admin;
 
@@ -34,9 +35,13 @@ internal sealed class MeshConnection(IConfiguration configuration, TimeProvider 
             throw new MeshCtlException(ExitCodes.ConfigError, e.Message);
         }
 
+        // Transient failures (a silo killed moments ago, still listed) are retried within the connect timeout, both
+        // while connecting and for each call once connected.
+        var retry = new ConnectionRetryFilter(options.ConnectTimeout, RetryDelay, time);
         builder.UseOrleansClient(client => client
             .UseMeshClustering(cluster)
-            .UseConnectionRetryFilter(new ConnectionRetryFilter(options.ConnectTimeout, RetryDelay, time)));
+            .UseConnectionRetryFilter(retry)
+            .AddOutgoingGrainCallFilter(new TransientCallRetryFilter(options.ConnectTimeout, RetryDelay, time)));
         var host = builder.Build();
         try
         {
@@ -44,12 +49,9 @@ internal sealed class MeshConnection(IConfiguration configuration, TimeProvider 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            var message = await UnreachableMeshReport.DescribeAsync(cluster, host.Services.GetService<IGatewayListProvider>(), options.ConnectTimeout, retry.LastFailure ?? e);
             host.Dispose();
-            throw new MeshCtlException(
-                ExitCodes.Unreachable,
-                cluster.UsesRedis()
-                    ? $"cannot reach the mesh control plane: no silo of {cluster.DescribeClusterLocation()} answered (are the silos running, and is OrleansMesh__Redis right?)"
-                    : $"cannot reach the mesh control plane at {cluster.DescribeClusterLocation()} (is 'dotnet run --project Silo -- dev' running?)");
+            throw new MeshCtlException(ExitCodes.Unreachable, message);
         }
 
         _host = host;

@@ -23,6 +23,7 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
     private readonly MeshGatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MeshConfigSubscriber> _logger;
+    private readonly ControlPlaneReconnectSignal _reconnected;
     private readonly Channel<MeshUpdate> _updates = Channel.CreateUnbounded<MeshUpdate>(new UnboundedChannelOptions { SingleReader = true });
     private MeshSnapshot _mesh = new();
     private IMeshObserver? _reference;
@@ -35,7 +36,8 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
         SecuritySnapshotCompiler securityCompiler,
         IOptions<MeshGatewayOptions> options,
         TimeProvider time,
-        ILogger<MeshConfigSubscriber> logger)
+        ILogger<MeshConfigSubscriber> logger,
+        ControlPlaneReconnectSignal reconnected)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
@@ -46,6 +48,7 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _reconnected = reconnected;
     }
 
     /// <summary>The generation of the snapshot being served.</summary>
@@ -79,9 +82,13 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
             {
                 failures++;
                 var delay = backoff.Next();
+                var reconnected = _reconnected.NextConnection;
                 LogControlPlaneUnreachable(exception.GetBaseException().Message, _mesh.Generation, delay, failures);
                 LogControlPlaneFailure(exception);
-                await Task.Delay(delay, _time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+
+                // A silo that (re)appears ends the wait: after the whole cluster restarted, the backoff may have
+                // grown to MaxRetryDelay, and the first silo up must not wait for it.
+                await Task.WhenAny(Task.Delay(delay, _time, stoppingToken), reconnected.WaitAsync(stoppingToken)).ContinueWith(static _ => { }, TaskScheduler.Default);
             }
         }
     }
@@ -108,9 +115,12 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
     private async Task SubscribeAndSyncAsync()
     {
         _reference ??= _grains.CreateObjectReference<IMeshObserver>(this);
-        // Bounded: a call to a silo that was just killed would otherwise wait for Orleans' response timeout (30 s)
-        // before this gateway looks for the config grain's new activation.
-        var version = await ConfigGrain.SubscribeAsync(_reference, _mesh.Version).WaitAsync(_options.ControlPlaneTimeout, _time);
+        // Hedged and bounded: a call to the config grain's activation on a silo that was just killed never answers
+        // (Orleans' client waits for its 30 s response timeout), while one sent once the silo is declared dead
+        // reaches the new activation at once; the gateway must subscribe there before the next change is pushed.
+        var served = _mesh.Version;
+        var reference = _reference;
+        var version = await HedgedCall.RunAsync(() => ConfigGrain.SubscribeAsync(reference, served), _options.ControlPlaneHedgeDelay, _options.ControlPlaneTimeout, _time);
         if (version != _mesh.Version || !_store.IsLoaded)
         {
             Serve(await ConfigGrain.GetSnapshotAsync().WaitAsync(_options.ControlPlaneTimeout, _time), null);

@@ -64,7 +64,19 @@ internal sealed class MeshGatewayOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan ControlPlaneTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Longest wait between attempts to reach an unreachable control plane. Default: 10 s.</summary>
+    /// <summary>
+    /// How long a subscription renewal may go unanswered before the gateway sends another beside it (the first one
+    /// that answers wins; <see cref="ControlPlaneTimeout"/> bounds them all). A renewal sent to the config grain on a
+    /// silo that was just killed never answers, one sent once the silo is declared dead reaches the grain's new
+    /// activation. Default: 250 ms.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan ControlPlaneHedgeDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Longest wait between attempts to reach an unreachable control plane; the wait ends early when the gateway's
+    /// Orleans client connects to a silo. Default: 10 s.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 }

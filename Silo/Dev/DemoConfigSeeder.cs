@@ -4,7 +4,7 @@ using OrleansMesh.ControlPlane;
 namespace OrleansMesh.Silo.Dev;
 
 /// <summary>Applies the demo config through the control plane once the silo is up, then says what to curl.</summary>
-internal sealed partial class DemoConfigSeeder(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<DemoConfigSeeder> logger) : BackgroundService
+internal sealed partial class DemoConfigSeeder(IGrainFactory grains, DevMeshListeners listeners, IHostApplicationLifetime lifetime, ILogger<DemoConfigSeeder> logger) : BackgroundService
 {
     public const string ResourceName = "mesh-demo.yaml";
 
@@ -32,7 +32,7 @@ internal sealed partial class DemoConfigSeeder(IGrainFactory grains, IHostApplic
         }
 
         LogDemoApplied(result.Changes.Length, result.Generation);
-        await Console.Out.WriteLineAsync(DemoBanner.Text);
+        await Console.Out.WriteLineAsync(DemoBanner.Demo(listeners));
     }
 
     private static string ReadDemoConfig()

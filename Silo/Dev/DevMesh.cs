@@ -8,7 +8,8 @@ namespace OrleansMesh.Silo.Dev;
 
 /// <summary>
 /// <c>dotnet run --project Silo -- dev</c>: a whole mesh in one process — a silo (localhost clustering, config kept in
-/// SQLite under <c>./.mesh/</c>), a gateway on 127.0.0.1:8080 (access log on standard output) and, unless <c>--no-demo</c>, three versions of the demo
+/// SQLite under <c>./.mesh/</c>, health and metrics on 127.0.0.1:15021), a gateway on 127.0.0.1:8080 (access log on
+/// standard output; admin listener on 127.0.0.1:15020) and, unless <c>--no-demo</c>, three versions of the demo
 /// model server with a canary and a shadow config applied. Its CA signs without workload credentials
 /// (<c>RequireWorkloadCredential=false</c>, overridable by setting), so a dev gateway with identity needs no join token.
 /// </summary>
@@ -31,8 +32,16 @@ internal static class DevMesh
                 new(CertificateAuthorityOptions.SectionName + ":" + nameof(CertificateAuthorityOptions.RequireWorkloadCredential), "false"),
             ],
         });
+        var listeners = DevMeshListeners.From(builder.Configuration);
         builder.AddMeshSilo();
         builder.AddMeshGateway();
+
+        // The gateway's admin listener and the silo's health listener, on the ports they have as separate processes.
+        builder.AddMeshGatewayAdmin();
+        builder.Services.AddMeshSiloHealthChecks();
+        builder.WebHost.UseUrls($"{builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)};{listeners.Silo}");
+        builder.Services.AddSingleton(listeners);
+        builder.Services.AddHostedService<DevMeshBanner>();
         if (demo)
         {
             builder.Services.AddHostedService<DemoModelServers>();
@@ -40,6 +49,8 @@ internal static class DevMesh
         }
 
         var app = builder.Build();
+        app.MapMeshGatewayAdmin();
+        app.MapMeshSiloHealthOnPort(listeners.SiloPort);
         app.MapMeshGateway();
         await app.RunAsync();
         return 0;

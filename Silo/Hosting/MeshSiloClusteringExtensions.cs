@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using OrleansMesh.Hosting;
+using OrleansMesh.Silo.Membership;
 using StackExchange.Redis;
 
 namespace OrleansMesh.Silo.Hosting;
@@ -17,6 +18,7 @@ internal static class MeshSiloClusteringExtensions
     {
         silo.Configure<ClusterMembershipOptions>(o => MeshFailureDetection.Apply(o, options.FailureDetection));
         silo.Configure<ClusterMembershipOptions>(membership);
+        silo.AddRefusedPeerDetection();
         if (cluster.Tls.Enabled)
         {
             // Both Orleans endpoints: silo-to-silo and the client gateway (gateways, meshctl).

@@ -41,6 +41,13 @@ public sealed class MeshSiloOptions
     /// </summary>
     public string FailureDetection { get; set; } = MeshSiloDefaults.FailureDetection;
 
+    /// <summary>
+    /// Whether a peer silo whose endpoint refuses connections (its process is gone, its host is up) is declared dead
+    /// within about a second, whatever <see cref="FailureDetection"/> says; a paused or unreachable silo is still left
+    /// to Orleans' probes (see <c>RefusedPeerDetector</c>). Default: <c>true</c>. Env: <c>OrleansMesh__RefusalDetection</c>.
+    /// </summary>
+    public bool RefusalDetection { get; set; } = true;
+
     /// <summary>The storage provider in effect: <see cref="Storage"/>, or its default for <paramref name="cluster"/>.</summary>
     public string EffectiveStorage(MeshClusterOptions cluster)
     {

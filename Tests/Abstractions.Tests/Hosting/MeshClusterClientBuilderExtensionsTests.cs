@@ -45,7 +45,7 @@ public sealed class MeshClusterClientBuilderExtensionsTests
         var cluster = host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
         var gateways = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         Assert.Equal(("prod", "mesh"), (cluster.ClusterId, cluster.ServiceId));
-        Assert.Equal(TimeSpan.FromSeconds(5), gateways.GatewayListRefreshPeriod);
+        Assert.Equal(TimeSpan.FromSeconds(1), gateways.GatewayListRefreshPeriod);
     }
 
     [Fact]

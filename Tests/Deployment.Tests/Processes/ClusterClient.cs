@@ -13,13 +13,43 @@ internal sealed class ClusterClient : IAsyncDisposable
 
     public static Task<ClusterClient> ConnectAsync(ClusterSettings cluster) => ConnectAsync(cluster.Options());
 
-    public static async Task<ClusterClient> ConnectAsync(MeshClusterOptions options)
+    /// <summary>
+    /// Connects a client as meshctl does: each failed connection attempt is retried <paramref name="retryEvery"/>
+    /// later (a new attempt re-reads the silo list), until <paramref name="within"/> has passed.
+    /// </summary>
+    public static Task<ClusterClient> ConnectRetryingAsync(ClusterSettings cluster, TimeSpan retryEvery, TimeSpan within) =>
+        ConnectAsync(cluster.Options(), new RetryUntil(retryEvery, within));
+
+    public static async Task<ClusterClient> ConnectAsync(MeshClusterOptions options, IClientConnectionRetryFilter? retry = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleansClient(client => client.UseMeshClustering(options));
+        builder.UseOrleansClient(client =>
+        {
+            client.UseMeshClustering(options);
+            if (retry is not null)
+            {
+                client.UseConnectionRetryFilter(retry);
+            }
+        });
         var host = builder.Build();
         await host.StartAsync();
         return new ClusterClient(host);
+    }
+
+    private sealed class RetryUntil(TimeSpan every, TimeSpan within) : IClientConnectionRetryFilter
+    {
+        private readonly System.Diagnostics.Stopwatch _elapsed = System.Diagnostics.Stopwatch.StartNew();
+
+        public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
+        {
+            if (_elapsed.Elapsed + every > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(every, cancellationToken);
+            return true;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,8 @@ namespace OrleansMesh.Deployment.Tests.Processes;
 internal sealed partial class MeshProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
     private const int MaxOutputLines = 200;
 
     private readonly Process _process;
@@ -27,13 +29,16 @@ internal sealed partial class MeshProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>The last lines the process wrote, stdout and stderr interleaved.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts <paramref name="dll"/> in its own directory (its content root) with <paramref name="environment"/> added.</summary>
-    public static MeshProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    public static MeshProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -143,11 +148,25 @@ internal sealed partial class MeshProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the process stops running; the kernel still accepts connections to its ports.</summary>
+    public void Pause() => Signal(SigStop);
+
+    /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
+    public void Resume() => Signal(SigCont);
+
     public ValueTask DisposeAsync()
     {
         Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private void Signal(int signal)
+    {
+        if (SendSignal(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} ({Name}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
     }
 
     private void Keep(string? line)

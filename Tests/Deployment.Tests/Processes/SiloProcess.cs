@@ -3,7 +3,7 @@ using OrleansMesh.Silo.Hosting;
 
 namespace OrleansMesh.Deployment.Tests.Processes;
 
-/// <summary>A silo process (the built <c>OrleansMesh.Silo</c>) on free ports, with fast failure detection.</summary>
+/// <summary>A silo process (the built <c>OrleansMesh.Silo</c>) on free ports, with fast failure detection unless told otherwise.</summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -28,21 +28,15 @@ internal sealed class SiloProcess : IAsyncDisposable
     public static Task<SiloProcess> StartAsync(ClusterSettings cluster, string name = "silo") => StartAsync(cluster.Environment(), name);
 
     /// <summary>
-    /// Starts a silo with <paramref name="environment"/>'s <c>OrleansMesh__*</c> settings (free ports, fast failure
-    /// detection and its health URL added) and waits until it is an active member.
+    /// Starts a silo with <paramref name="environment"/>'s <c>OrleansMesh__*</c> settings (free ports, its health URL
+    /// and, unless the environment names a preset, fast failure detection added) and waits until it is an active member.
     /// </summary>
     public static async Task<SiloProcess> StartAsync(Dictionary<string, string> environment, string name)
     {
-        var (siloPort, gatewayPort, httpPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        environment["OrleansMesh__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
-        environment["OrleansMesh__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
-        environment["OrleansMesh__FailureDetection"] = MeshSiloDefaults.FastFailureDetection;
-        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
-        var process = MeshProcess.Start(name, RepositoryFiles.Output("Silo", "OrleansMesh.Silo"), environment);
-        var silo = new SiloProcess(process, siloPort, gatewayPort, new Uri($"http://127.0.0.1:{httpPort}{MeshSiloDefaults.HealthPath}"));
+        var silo = Launch(environment, name);
         try
         {
-            await process.WaitUntilHealthyAsync(silo.Health, StartTimeout);
+            await silo.Process.WaitUntilHealthyAsync(silo.Health, StartTimeout);
         }
         catch
         {
@@ -52,6 +46,21 @@ internal sealed class SiloProcess : IAsyncDisposable
 
         return silo;
     }
+
+    /// <summary>Starts a silo as <see cref="StartAsync(Dictionary{string, string}, string)"/> does, without waiting for anything.</summary>
+    public static SiloProcess Launch(Dictionary<string, string> environment, string name)
+    {
+        var (siloPort, gatewayPort, httpPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        environment["OrleansMesh__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
+        environment["OrleansMesh__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        environment.TryAdd("OrleansMesh__FailureDetection", MeshSiloDefaults.FastFailureDetection);
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        var process = MeshProcess.Start(name, RepositoryFiles.Output("Silo", "OrleansMesh.Silo"), environment);
+        return new SiloProcess(process, siloPort, gatewayPort, new Uri($"http://127.0.0.1:{httpPort}{MeshSiloDefaults.HealthPath}"));
+    }
+
+    /// <summary>Waits until the silo is an active member (its health endpoint says so).</summary>
+    public Task WaitUntilActiveAsync() => Process.WaitUntilHealthyAsync(Health, StartTimeout);
 
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 }
