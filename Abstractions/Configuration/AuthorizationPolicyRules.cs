@@ -18,7 +18,8 @@ internal static class AuthorizationPolicyRules
         CommonRules.Selector(sink, "spec.selector.matchLabels", spec.Selector, "workload selector specified without labels");
         if (spec.Action == AuthorizationAction.Custom)
         {
-            sink.Error("spec.action", "action CUSTOM is not supported by OrleansMesh: it needs an external authorizer; use ALLOW, DENY or AUDIT");
+            // Refused rather than stored unenforced: requests would pass unchecked by the external authorizer.
+            sink.Error("spec.action", "action CUSTOM is not supported by OrleansMesh: there is no external authorizer, and storing the policy unenforced would let requests through unchecked; use ALLOW, DENY or AUDIT");
         }
         else if (spec.Provider is not null)
         {

@@ -132,6 +132,12 @@ internal static class ServiceEntryRules
 
     private static void Resolution(ValidationSink sink, ServiceEntrySpec spec)
     {
+        // Current Istio's dynamic forward proxy: the destination is whatever the request's host resolves to.
+        if (spec.Resolution == "DYNAMIC_DNS")
+        {
+            sink.Error("spec.resolution", "resolution DYNAMIC_DNS is not supported by OrleansMesh: list the hosts with resolution DNS");
+        }
+
         if (spec.Resolution == "NONE" && !spec.Endpoints.IsDefaultOrEmpty)
         {
             sink.Error("spec.endpoints", "no endpoints should be provided for resolution type none");

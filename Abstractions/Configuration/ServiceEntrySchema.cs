@@ -29,7 +29,7 @@ internal static class ServiceEntrySchema
         .Field("addresses", StrList, s => s.Addresses, (s, v) => s with { Addresses = v })
         .Field("ports", new ListCodec<ServicePort>(Port), s => s.Ports, (s, v) => s with { Ports = v })
         .Field("location", new ChoiceCodec("MESH_EXTERNAL", "MESH_INTERNAL"), s => s.Location, (s, v) => s with { Location = v }, always: true)
-        .Field("resolution", new ChoiceCodec("NONE", "STATIC", "DNS", "DNS_ROUND_ROBIN"), s => s.Resolution, (s, v) => s with { Resolution = v }, always: true)
+        .Field("resolution", new ChoiceCodec("NONE", "STATIC", "DNS", "DNS_ROUND_ROBIN", "DYNAMIC_DNS"), s => s.Resolution, (s, v) => s with { Resolution = v }, always: true)
         .Field("endpoints", new ListCodec<WorkloadEntrySpec>(Workload), s => s.Endpoints, (s, v) => s with { Endpoints = v })
         .Field("workloadSelector", Selector, s => s.WorkloadSelector, (s, v) => s with { WorkloadSelector = v })
         .Field("exportTo", StrList, s => s.ExportTo, (s, v) => s with { ExportTo = v })

@@ -41,6 +41,7 @@ public sealed class IstioSchemaCoverageTests
         ["ConnectionPoolSettings"] = DestinationRuleSchema.ConnectionPool.Knows,
         ["ConnectionPoolSettings.TCPSettings"] = DestinationRuleSchema.Tcp.Knows,
         ["ConnectionPoolSettings.HTTPSettings"] = DestinationRuleSchema.Http.Knows,
+        ["ConnectionPoolSettings.HTTPSettings.ConnectionKeepalive"] = DestinationRuleSchema.KeepAlive.Knows,
         ["OutlierDetection"] = DestinationRuleSchema.Outlier.Knows,
         ["ClientTLSSettings"] = DestinationRuleSchema.Tls.Knows,
         ["ServiceEntry"] = ServiceEntrySchema.Spec.Knows,
@@ -97,6 +98,7 @@ public sealed class IstioSchemaCoverageTests
     [InlineData("ConnectionPoolSettings", "tcp http")]
     [InlineData("ConnectionPoolSettings.TCPSettings", "maxConnections connectTimeout tcpKeepalive maxConnectionDuration idleTimeout")]
     [InlineData("ConnectionPoolSettings.HTTPSettings", "http1MaxPendingRequests http2MaxRequests maxRequestsPerConnection maxRetries idleTimeout h2UpgradePolicy useClientProtocol maxConcurrentStreams http2KeepAlive")]
+    [InlineData("ConnectionPoolSettings.HTTPSettings.ConnectionKeepalive", "interval timeout")]
     [InlineData("OutlierDetection", "consecutiveErrors splitExternalLocalOriginErrors consecutiveLocalOriginFailures consecutiveGatewayErrors consecutive5xxErrors interval baseEjectionTime maxEjectionPercent minHealthPercent outlierDetectionHttpErrorCodes")]
     [InlineData("ClientTLSSettings", "mode clientCertificate privateKey caCertificates credentialName subjectAltNames sni insecureSkipVerify caCrl")]
     [InlineData("ServiceEntry", "hosts addresses ports location resolution endpoints workloadSelector exportTo subjectAltNames")]

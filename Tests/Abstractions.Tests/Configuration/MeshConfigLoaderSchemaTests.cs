@@ -176,7 +176,7 @@ public sealed class MeshConfigLoaderSchemaTests
     {
         var diagnostic = LoadAssert.SingleError(Yaml.Spec("ServiceEntry", "hosts:\n- api.example.com\nresolution: MAGIC"));
 
-        LoadAssert.Is(diagnostic, "invalid value 'MAGIC'; expected one of NONE, STATIC, DNS, DNS_ROUND_ROBIN", "spec.resolution", 8);
+        LoadAssert.Is(diagnostic, "invalid value 'MAGIC'; expected one of NONE, STATIC, DNS, DNS_ROUND_ROBIN, DYNAMIC_DNS", "spec.resolution", 8);
     }
 
     [Fact]

@@ -236,4 +236,13 @@ public sealed class ServiceEntryValidationTests
 
         LoadAssert.Is(diagnostic, "address is unset with network \"west\": OrleansMesh sends this endpoint no traffic", "spec.address", 5);
     }
+
+    // istio/api service_entry.proto Resolution DYNAMIC_DNS: an Istio value, refused by name.
+    [Fact]
+    public void Load_DynamicDnsResolution_ReportsNotSupported()
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Spec("ServiceEntry", "hosts:\n- '*.example.com'\nresolution: DYNAMIC_DNS"));
+
+        LoadAssert.Is(diagnostic, "resolution DYNAMIC_DNS is not supported by OrleansMesh: list the hosts with resolution DNS", "spec.resolution", 8);
+    }
 }

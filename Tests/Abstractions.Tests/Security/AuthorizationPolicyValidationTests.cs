@@ -118,7 +118,7 @@ public sealed class AuthorizationPolicyValidationTests
     }
 
     [Theory]
-    [InlineData("action: CUSTOM\nprovider:\n  name: ext", "action CUSTOM is not supported by OrleansMesh: it needs an external authorizer; use ALLOW, DENY or AUDIT", "spec.action", 6)]
+    [InlineData("action: CUSTOM\nprovider:\n  name: ext", "action CUSTOM is not supported by OrleansMesh: there is no external authorizer, and storing the policy unenforced would let requests through unchecked; use ALLOW, DENY or AUDIT", "spec.action", 6)]
     [InlineData("action: deny", "invalid value 'deny'; expected one of ALLOW, DENY, AUDIT, CUSTOM", "spec.action", 6)]
     [InlineData("provider:\n  name: ext", "provider is only allowed with action CUSTOM", "spec.provider", 6)]
     [InlineData("rules:\n- from:\n  - source: {}", "source must not be empty", "spec.rules[0].from[0].source", 8)]

@@ -127,4 +127,38 @@ public sealed class AnalyzeCommandTests(MeshClusterFixture cluster) : MeshCtlTes
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Warning [OM0002] (EnvoyFilter default/lua) kind EnvoyFilter is stored but not enforced by OrleansMesh: its Envoy patches have no meaning here, as OrleansMesh's gateways are not Envoy", result.OutLines);
     }
+
+    // Istio pkg/config/validation/validation.go analyzeUnreachableHTTPRules, the duplicate-match case.
+    [Fact]
+    public async Task Analyze_RuleRepeatingAnEarlierMatch_ReportsIst0131AndIst0130()
+    {
+        const string Duplicate = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: reviews
+            spec:
+              hosts: [reviews]
+              http:
+              - match:
+                - uri: {prefix: /v1}
+                route:
+                - destination: {host: reviews, subset: v1}
+              - name: again
+                match:
+                - uri: {prefix: /v1}
+                route:
+                - destination: {host: reviews, subset: v1}
+            """;
+
+        var result = await RunWithStdinAsync(ReviewsEntry + "\n---\n" + ReviewsRule + "\n---\n" + Duplicate, "analyze", "-f", "-", "--local");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [
+                "Info [IST0131] (VirtualService default/reviews) VirtualService rule \"again\" match #0 is not used (duplicate/overlapping match in rule #0).",
+                "Warning [IST0130] (VirtualService default/reviews) VirtualService rule \"again\" not used (all matches used by prior rules).",
+            ],
+            result.OutLines);
+    }
 }
