@@ -27,6 +27,12 @@ internal sealed class FailoverMesh : IAsyncDisposable
 
     public ClusterSettings Cluster { get; }
 
+    /// <summary>
+    /// For diagnosis: the level of Orleans' own log in every silo (e.g. <c>Information</c>), and the tests print the
+    /// surviving silo's last lines.
+    /// </summary>
+    public const string SiloLogVariable = "ORLEANSMESH_FAILOVER_SILO_LOG";
+
     public MembershipTable Membership { get; }
 
     public ModelServerProcess Model { get; }
@@ -64,6 +70,14 @@ internal sealed class FailoverMesh : IAsyncDisposable
     {
         var environment = Cluster.Environment();
         environment["OrleansMesh__FailureDetection"] = MeshSiloDefaults.ProductionFailureDetection;
+
+        // Timestamps, so a silo's log (kept for failure messages) lines up with the test's timeline.
+        environment["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ";
+        if (Environment.GetEnvironmentVariable(SiloLogVariable) is { Length: > 0 } level)
+        {
+            environment["Logging__LogLevel__Orleans."] = level;
+        }
+
         return environment;
     }
 

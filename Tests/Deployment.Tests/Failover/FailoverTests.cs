@@ -47,6 +47,7 @@ public sealed class FailoverTests(RedisFixture redis, ITestOutputHelper output) 
 
         var timeline = new FailoverTimeline($"kill -9 {(configGrainSilo ? "the config grain's silo" : "the other silo")} of 2 (Production)");
         var killedAt = DateTimeOffset.UtcNow;
+        output.WriteLine($"kill at {killedAt:HH:mm:ss.fff}");
         victim.Process.KillNow();
         var refused = UntilAsync(timeline, "first refused connection", async () => !await FailoverMesh.IsListeningAsync(victim.SiloPort));
         var declared = UntilAsync(timeline, "death declared (membership table)", () => mesh.Membership.IsDeadAsync(victim.SiloPort));
@@ -57,6 +58,11 @@ public sealed class FailoverTests(RedisFixture redis, ITestOutputHelper output) 
         await timeline.ReportAsync(output);
 
         var last = (await Task.WhenAll(served)).Max();
+        if (Environment.GetEnvironmentVariable(FailoverMesh.SiloLogVariable) is { Length: > 0 })
+        {
+            output.WriteLine(survivor.Process.Output);
+        }
+
         Assert.True(last <= SiloKillBound, $"the change reached every gateway {last.TotalSeconds:F2} s after the kill; bound {SiloKillBound.TotalSeconds} s{Environment.NewLine}{timeline.Table()}{Environment.NewLine}{survivor.Process.Output}");
         Assert.False(survivor.Process.HasExited);
     }
