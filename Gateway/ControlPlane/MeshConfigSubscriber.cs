@@ -23,9 +23,10 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
     private readonly MeshGatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MeshConfigSubscriber> _logger;
-    private readonly ControlPlaneReconnectSignal _reconnected;
+    private readonly ControlPlaneConnectionEvents _connections;
     private readonly Channel<MeshUpdate> _updates = Channel.CreateUnbounded<MeshUpdate>(new UnboundedChannelOptions { SingleReader = true });
     private MeshSnapshot _mesh = new();
+    private long _fastRenewalSince = long.MinValue;
     private IMeshObserver? _reference;
 
     public MeshConfigSubscriber(
@@ -37,7 +38,7 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
         IOptions<MeshGatewayOptions> options,
         TimeProvider time,
         ILogger<MeshConfigSubscriber> logger,
-        ControlPlaneReconnectSignal reconnected)
+        ControlPlaneConnectionEvents connections)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
@@ -48,7 +49,7 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _reconnected = reconnected;
+        _connections = connections;
     }
 
     /// <summary>The generation of the snapshot being served.</summary>
@@ -82,7 +83,7 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
             {
                 failures++;
                 var delay = backoff.Next();
-                var reconnected = _reconnected.NextConnection;
+                var reconnected = _connections.NextConnection;
                 LogControlPlaneUnreachable(exception.GetBaseException().Message, _mesh.Generation, delay, failures);
                 LogControlPlaneFailure(exception);
 
@@ -127,10 +128,17 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
         }
     }
 
+    /// <summary>How long after losing a silo the subscription is renewed every <see cref="MeshGatewayOptions.ControlPlaneHedgeDelay"/>.</summary>
+    internal static readonly TimeSpan FastRenewalWindow = TimeSpan.FromSeconds(5);
+
     private async Task ApplyUpdatesUntilRenewalAsync(CancellationToken stoppingToken)
     {
-        using var renewal = new CancellationTokenSource(_options.RenewInterval, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, renewal.Token);
+        // After a lost silo, renew at once and then often for a while: a change pushed through that silo before the
+        // cluster declared it dead is lost, and the renewal is what finds it.
+        var lost = _connections.NextLoss;
+        var fast = _fastRenewalSince != long.MinValue && _time.GetElapsedTime(_fastRenewalSince) < FastRenewalWindow;
+        using var renewal = new CancellationTokenSource(fast ? _options.ControlPlaneHedgeDelay : _options.RenewInterval, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, renewal.Token, lost);
         while (true)
         {
             MeshUpdate update;
@@ -140,6 +148,11 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
+                if (lost.IsCancellationRequested)
+                {
+                    _fastRenewalSince = _time.GetTimestamp();
+                }
+
                 return;
             }
 

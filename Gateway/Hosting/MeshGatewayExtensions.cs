@@ -49,8 +49,8 @@ internal static class MeshGatewayExtensions
         services.AddSingleton<MeshProxyHandler>();
         services.AddMeshSecurity();
         builder.AddMeshGatewayTelemetry();
-        services.AddSingleton<ControlPlaneReconnectSignal>();
-        services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ControlPlaneReconnectSignal>());
+        services.AddSingleton<ControlPlaneConnectionEvents>();
+        services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ControlPlaneConnectionEvents>());
         services.AddSingleton<MeshConfigSubscriber>();
         services.AddHostedService(sp => sp.GetRequiredService<MeshConfigSubscriber>());
         return builder;

@@ -11,6 +11,10 @@ namespace OrleansMesh.Silo.Membership;
 internal sealed class OutboundConnectionTracker
 {
     private readonly ConcurrentDictionary<IPEndPoint, int> _open = new();
+    private TaskCompletionSource _closed = NewSource();
+
+    /// <summary>Completes when, after this call, the last open connection to some endpoint ends.</summary>
+    public Task NextClosed => Volatile.Read(ref _closed).Task;
 
     /// <summary>The middleware: counts the connection for as long as the rest of the pipeline runs it.</summary>
     public ConnectionDelegate Track(ConnectionDelegate next) => async context =>
@@ -29,11 +33,16 @@ internal sealed class OutboundConnectionTracker
         }
         finally
         {
-            _open.AddOrUpdate(endpoint, 0, static (_, n) => Math.Max(0, n - 1));
+            if (_open.AddOrUpdate(endpoint, 0, static (_, n) => Math.Max(0, n - 1)) == 0)
+            {
+                Interlocked.Exchange(ref _closed, NewSource()).TrySetResult();
+            }
         }
     };
 
     public bool IsConnected(IPEndPoint endpoint) => _open.TryGetValue(Normalize(endpoint)!, out var n) && n > 0;
+
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static IPEndPoint? Normalize(EndPoint? endpoint) => endpoint is IPEndPoint ip
         ? ip.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(ip.Address.MapToIPv4(), ip.Port) : ip

@@ -10,7 +10,7 @@ namespace OrleansMesh.Silo.Membership;
 /// the silo port — the process is gone. A paused or overloaded silo (GC, SIGSTOP) still accepts connections in the
 /// kernel, and an unreachable host does not answer at all; both are left to Orleans' own detection, so its protection
 /// against false positives stays whole. Only peers this silo has no open connection to are probed (a kill -9 resets
-/// the connections at once), every <see cref="ProbeInterval"/>; <see cref="RefusalsToDeclareDead"/> refusals in a
+/// the connections at once, and a connection that ends starts a probe round at once), every <see cref="ProbeInterval"/>; <see cref="RefusalsToDeclareDead"/> refusals in a
 /// row, <see cref="ConfirmDelay"/> apart, declare the peer dead through <see cref="IClusterMembershipService.TryKill"/>
 /// (as Orleans' Kubernetes hosting does for a deleted pod). It starts while the silo joins, so a silo started after
 /// the whole cluster was killed clears the dead entries before it validates connectivity to them.
@@ -21,7 +21,7 @@ internal sealed partial class RefusedPeerDetector : ILifecycleParticipant<ISiloL
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How soon a peer that refused is probed again.</summary>
-    public static readonly TimeSpan ConfirmDelay = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan ConfirmDelay = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a probe's connect may take before it says nothing.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1);
@@ -102,8 +102,18 @@ internal sealed partial class RefusedPeerDetector : ILifecycleParticipant<ISiloL
         {
             try
             {
+                // A connection that ends (a kill -9 resets them all at once) starts the next round now.
+                var closed = _connections.NextClosed;
                 var suspects = await ProbeRoundAsync(token);
-                await Task.Delay(suspects ? ConfirmDelay : ProbeInterval, _time, token);
+                if (suspects)
+                {
+                    await Task.Delay(ConfirmDelay, _time, token);
+                }
+                else
+                {
+                    await Task.WhenAny(Task.Delay(ProbeInterval, _time, token), closed);
+                    token.ThrowIfCancellationRequested();
+                }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {

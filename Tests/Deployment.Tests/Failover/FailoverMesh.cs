@@ -27,6 +27,12 @@ internal sealed class FailoverMesh : IAsyncDisposable
 
     public ClusterSettings Cluster { get; }
 
+    /// <summary>
+    /// For diagnosis: the level of Orleans' own log in every silo (e.g. <c>Information</c>), and the tests print the
+    /// surviving silo's last lines.
+    /// </summary>
+    public const string SiloLogVariable = "ORLEANSMESH_FAILOVER_SILO_LOG";
+
     public MembershipTable Membership { get; }
 
     public ModelServerProcess Model { get; }
@@ -64,6 +70,14 @@ internal sealed class FailoverMesh : IAsyncDisposable
     {
         var environment = Cluster.Environment();
         environment["OrleansMesh__FailureDetection"] = MeshSiloDefaults.ProductionFailureDetection;
+
+        // Timestamps, so a silo's log (kept for failure messages) lines up with the test's timeline.
+        environment["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ";
+        if (Environment.GetEnvironmentVariable(SiloLogVariable) is { Length: > 0 } level)
+        {
+            environment["Logging__LogLevel__Orleans."] = level;
+        }
+
         return environment;
     }
 
@@ -71,15 +85,18 @@ internal sealed class FailoverMesh : IAsyncDisposable
 
     public ApplyRequest Request(string revision) => FaultMeshConfig.Request(revision, [Model.Port]);
 
-    /// <summary>Applies <paramref name="revision"/> through <paramref name="client"/>, each attempt bounded, until the control plane accepts it.</summary>
-    public async Task ApplyAsync(ClusterClient client, string revision, TimeSpan within, FailoverTimeline? timeline = null)
+    /// <summary>
+    /// Applies <paramref name="revision"/> through <paramref name="client"/>, each attempt bounded by
+    /// <paramref name="attemptTimeout"/> (default 5 s), until the control plane accepts it.
+    /// </summary>
+    public async Task ApplyAsync(ClusterClient client, string revision, TimeSpan within, FailoverTimeline? timeline = null, TimeSpan? attemptTimeout = null)
     {
         using var deadline = new CancellationTokenSource(within);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var result = await client.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey).ApplyAsync(Request(revision)).WaitAsync(TimeSpan.FromSeconds(1), deadline.Token);
+                var result = await client.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey).ApplyAsync(Request(revision)).WaitAsync(attemptTimeout ?? TimeSpan.FromSeconds(5), deadline.Token);
                 Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
                 return;
             }
@@ -88,6 +105,47 @@ internal sealed class FailoverMesh : IAsyncDisposable
                 timeline?.Mark($"apply attempt {attempt} failed: {e.GetType().Name}");
                 await Task.Delay(50, deadline.Token);
             }
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="revision"/> as a user retrying at once would: a new attempt every
+    /// <paramref name="every"/> while none has been accepted (an attempt sent to the config grain's activation on a
+    /// silo that was just killed never answers), the first accepted one wins.
+    /// </summary>
+    public async Task ApplyHedgedAsync(ClusterClient client, string revision, TimeSpan every, TimeSpan within, FailoverTimeline timeline)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        var attempts = new List<Task<ConfigResult>>();
+        for (var attempt = 1; ; attempt++)
+        {
+            attempts.Add(client.Client.GetGrain<IMeshConfigGrain>(IMeshConfigGrain.DefaultKey).ApplyAsync(Request(revision)));
+            var next = Task.Delay(every, deadline.Token);
+            while (true)
+            {
+                var done = await Task.WhenAny([.. attempts, next]);
+                if (done == next)
+                {
+                    break;
+                }
+
+                var finished = (Task<ConfigResult>)done;
+                attempts.Remove(finished);
+                if (finished.IsCompletedSuccessfully)
+                {
+                    Assert.True(finished.Result.Succeeded, string.Join(Environment.NewLine, finished.Result.Diagnostics));
+                    foreach (var abandoned in attempts)
+                    {
+                        _ = abandoned.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+                    }
+
+                    return;
+                }
+
+                timeline.Mark($"an apply attempt failed: {finished.Exception?.GetBaseException().GetType().Name}");
+            }
+
+            deadline.Token.ThrowIfCancellationRequested();
         }
     }
 
