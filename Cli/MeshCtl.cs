@@ -48,6 +48,7 @@ internal static class MeshCtl
             DiffCommand.Create(context),
             AnalyzeCommand.Create(context),
             StatusCommand.Create(context),
+            TopCommand.Create(context),
             CertsCommand.Create(context, connect),
             IdentityCommand.Create(context),
         };

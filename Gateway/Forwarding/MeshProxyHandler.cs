@@ -48,7 +48,18 @@ internal sealed class MeshProxyHandler
             }
         }
 
-        _telemetry.Complete(context, started, cluster?.Host, cluster?.Subset, endpoint, route?.Name, result.Flags);
+        var inference = context.Features.Get<InferenceRequest>();
+        _telemetry.Complete(
+            context,
+            started,
+            cluster?.Host,
+            cluster?.Subset,
+            endpoint,
+            route?.Name,
+            result.Flags,
+            timeToFirstToken: inference is { Stream: true } ? inference.TimeToFirstToken : null,
+            inputTokens: inference?.Usage?.InputTokens ?? 0,
+            outputTokens: inference?.Usage?.OutputTokens ?? 0);
         _inference.Complete(context, cluster is not null);
     }
 

@@ -13,9 +13,12 @@ internal sealed class RequestTelemetry
     private readonly MeshMetrics _metrics;
     private readonly AccessLog _accessLog;
     private readonly TimeProvider _time;
+    private readonly LiveTelemetry _live;
 
-    public RequestTelemetry(MeshMetrics metrics, AccessLog accessLog, TimeProvider time)
+    public RequestTelemetry(MeshMetrics metrics, AccessLog accessLog, TimeProvider time, LiveTelemetry live)
     {
+        ArgumentNullException.ThrowIfNull(live);
+        _live = live;
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(accessLog);
         ArgumentNullException.ThrowIfNull(time);
@@ -38,6 +41,9 @@ internal sealed class RequestTelemetry
     /// <param name="upstreamTime">Time in the upstream (the last attempt), or null if none was reached.</param>
     /// <param name="requestBytes">Request body bytes read, or null for the Content-Length (0 when unknown).</param>
     /// <param name="responseBytes">Response body bytes written, or null for the count of a chunked response, else the Content-Length (0 when none).</param>
+    /// <param name="timeToFirstToken">A streamed model response's time to first token, or null.</param>
+    /// <param name="inputTokens">Prompt tokens the model server reported, or 0.</param>
+    /// <param name="outputTokens">Completion tokens the model server reported, or 0.</param>
     public void Complete(
         HttpContext context,
         long started,
@@ -48,7 +54,10 @@ internal sealed class RequestTelemetry
         string? flags = null,
         TimeSpan? upstreamTime = null,
         long? requestBytes = null,
-        long? responseBytes = null)
+        long? responseBytes = null,
+        TimeSpan? timeToFirstToken = null,
+        long inputTokens = 0,
+        long outputTokens = 0)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
@@ -61,6 +70,11 @@ internal sealed class RequestTelemetry
         var protocol = request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) ? MeshMetricNames.Grpc : MeshMetricNames.Http;
 
         _metrics.RecordRequest(new RequestRecord(destination, subset, null, null, null, protocol, status, flags, received, sent, duration));
+        if (destination is not null)
+        {
+            _live.Record(destination, subset, endpoint, status, flags, duration, timeToFirstToken, inputTokens, outputTokens);
+        }
+
         if (_accessLog.Enabled)
         {
             var headers = request.Headers;

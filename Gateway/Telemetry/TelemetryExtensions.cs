@@ -31,6 +31,9 @@ internal static class TelemetryExtensions
         services.AddSingleton<MeshStateMetrics>();
         services.AddSingleton<AccessLog>();
         services.AddSingleton<RequestTelemetry>();
+        services.AddOptions<LiveTelemetryOptions>().BindConfiguration(LiveTelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LiveTelemetry>();
+        services.AddHostedService<LiveTelemetryReporter>();
         services.AddHostedService<AccessLogWriter>();
 
         // ASP.NET Core's hosting reads the incoming trace context with the propagator in DI: ours also joins B3 traces.

@@ -16,7 +16,7 @@ public sealed class RequestTelemetryTests : IDisposable
     {
         var meters = _services.GetRequiredService<IMeterFactory>();
         _log = new AccessLog(Options.Create(new AccessLogOptions { Enabled = true }), new HostEnvironmentStub(), meters);
-        _telemetry = new RequestTelemetry(new MeshMetrics(meters, Options.Create(new TelemetryOptions())), _log, _time);
+        _telemetry = new RequestTelemetry(new MeshMetrics(meters, Options.Create(new TelemetryOptions())), _log, _time, new LiveTelemetry());
     }
 
     [Fact]
