@@ -188,7 +188,15 @@ internal sealed class JwtValidator(MeshSecurityOptions options, TimeProvider tim
     {
         try
         {
-            var document = JsonDocument.Parse(Base64Url.DecodeFromChars(segment), s_json);
+            // JSON text is UTF-8 (RFC 8259 §8.1); JsonDocument checks string contents only when they are read, so a
+            // header or claim holding invalid UTF-8 would throw from every later read (a 500 found by fuzzing).
+            var bytes = Base64Url.DecodeFromChars(segment);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                return null;
+            }
+
+            var document = JsonDocument.Parse(bytes, s_json);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return document;
