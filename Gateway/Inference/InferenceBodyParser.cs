@@ -128,15 +128,19 @@ internal static class InferenceBodyParser
             return InferenceError.InvalidModel;
         }
 
-        // Raw bytes outside printable ASCII can never make a usable name, and may not be UTF-8 at all: GetString would
-        // throw InvalidOperationException on them (a 500, found by fuzzing). Escapes (\u00e9) are checked once decoded.
-        if (reader.ValueSpan.ContainsAnyExceptInRange((byte)' ', (byte)'~'))
+        // Printable ASCII only: the name travels on as a header, and HTTP clients refuse control and non-ASCII characters there.
+        // Bytes that are not UTF-8, or an escaped lone surrogate (\ud800), make GetString throw InvalidOperationException
+        // (a 500, found by fuzzing): neither is a usable name.
+        string value;
+        try
+        {
+            value = reader.GetString()!;
+        }
+        catch (InvalidOperationException)
         {
             return InferenceError.InvalidModel;
         }
 
-        // Printable ASCII only: the name travels on as a header, and HTTP clients refuse control and non-ASCII characters there.
-        var value = reader.GetString()!;
         if (value.Length is 0 or > MaxModelBytes || value.AsSpan().ContainsAnyExceptInRange(' ', '~'))
         {
             return InferenceError.InvalidModel;

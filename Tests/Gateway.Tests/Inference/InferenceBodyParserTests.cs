@@ -132,6 +132,12 @@ public sealed class InferenceBodyParserTests
     }
 
     [Fact]
+    public void TryParse_ModelEscapedLoneSurrogate_IsInvalidModelNotThrown()
+    {
+        Assert.Same(InferenceError.InvalidModel, Fail("""{"model":"\ud800"}"""));
+    }
+
+    [Fact]
     public void TryParse_ModelTwice_IsRefused()
     {
         Assert.Same(InferenceError.DuplicateModel, Fail("""{"model":"cheap","messages":[],"model":"expensive"}"""));

@@ -12,6 +12,20 @@ public sealed class SseUsageScannerTests
         "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"chat-v2\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":34,\"total_tokens\":46,\"completion_tokens_details\":{\"reasoning_tokens\":0}}}\n\n" +
         "data: [DONE]\n\n";
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Observe_ModelNotText_NoModelAndNoException(bool escaped)
+    {
+        // Found by the sse-usage fuzz target: a model that is not UTF-8 made GetString throw on the response path.
+        byte[] model = escaped ? [.. "\\ud800"u8] : [0xD0];
+        var scanner = new SseUsageScanner();
+
+        scanner.Observe([.. "data: {\"model\":\""u8, .. model, .. "\",\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}\n\n"u8]);
+
+        Assert.Null(scanner.Model);
+    }
+
     [Fact]
     public void Observe_WholeStream_ReadsUsageAndModel()
     {

@@ -113,6 +113,16 @@ public sealed class JwtValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_EscapedLoneSurrogateInClaim_MalformedNotThrown()
+    {
+        var payload = B64("""{"iss":"\ud800","aud":"\udfff"}""");
+
+        var result = await _validator.ValidateAsync(B64(Header("RS256")) + "." + payload + ".c2ln", _providers, CancellationToken.None);
+
+        Assert.Equal("jwt_malformed", result.Failure?.Code);
+    }
+
+    [Fact]
     public async Task ValidateAsync_WrongAudience_Refused()
     {
         var result = await _validator.ValidateAsync(Rs256(new(Claims()) { ["aud"] = "other" }), [Provider(Rule(audiences: ["api"]))], CancellationToken.None);
