@@ -140,7 +140,7 @@ internal static class UsageJson
                 return false;
             }
 
-            if ((isInput || isOutput) && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var count))
+            if ((isInput || isOutput) && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var count) && count >= 0)
             {
                 if (isInput)
                 {

@@ -12,6 +12,17 @@ public sealed class SseUsageScannerTests
         "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"chat-v2\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":34,\"total_tokens\":46,\"completion_tokens_details\":{\"reasoning_tokens\":0}}}\n\n" +
         "data: [DONE]\n\n";
 
+    [Fact]
+    public void Observe_NegativeTokenCount_NotTaken()
+    {
+        // Found by the sse-usage fuzz target: a negative count from the upstream would lower metrics and token budgets.
+        var scanner = new SseUsageScanner();
+
+        scanner.Observe("data: {\"usage\":{\"prompt_tokens\":-2}}\n\n"u8);
+
+        Assert.True(scanner.Usage is null or { InputTokens: >= 0, OutputTokens: >= 0 }, $"{scanner.Usage}");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
