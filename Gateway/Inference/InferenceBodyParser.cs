@@ -129,7 +129,18 @@ internal static class InferenceBodyParser
         }
 
         // Printable ASCII only: the name travels on as a header, and HTTP clients refuse control and non-ASCII characters there.
-        var value = reader.GetString()!;
+        // Bytes that are not UTF-8, or an escaped lone surrogate (\ud800), make GetString throw InvalidOperationException
+        // (a 500, found by fuzzing): neither is a usable name.
+        string value;
+        try
+        {
+            value = reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return InferenceError.InvalidModel;
+        }
+
         if (value.Length is 0 or > MaxModelBytes || value.AsSpan().ContainsAnyExceptInRange(' ', '~'))
         {
             return InferenceError.InvalidModel;

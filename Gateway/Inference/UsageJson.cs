@@ -58,7 +58,7 @@ internal static class UsageJson
 
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }
@@ -82,7 +82,7 @@ internal static class UsageJson
             var reader = new Utf8JsonReader(window[start..], isFinalBlock: false, state: default);
             return reader.Read() && TryReadUsage(ref reader, out usage);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }
@@ -102,7 +102,7 @@ internal static class UsageJson
             var reader = new Utf8JsonReader(window[start..], isFinalBlock: false, state: default);
             return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -140,7 +140,7 @@ internal static class UsageJson
                 return false;
             }
 
-            if ((isInput || isOutput) && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var count))
+            if ((isInput || isOutput) && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var count) && count >= 0)
             {
                 if (isInput)
                 {

@@ -187,11 +187,55 @@ internal sealed class JwtValidator(MeshSecurityOptions options, TimeProvider tim
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    // An escaped lone surrogate (\ud800) is valid JSON but not text: every later read of that string would throw.
+    // Only escaped strings can hold one, and real tokens rarely escape anything, so this costs a scan without allocation.
+    private static bool EscapesAreText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = s_json.MaxDepth });
+        Span<char> text = stackalloc char[256];
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    if (reader.ValueSpan.Length > text.Length)
+                    {
+                        _ = reader.GetString();
+                    }
+                    else
+                    {
+                        reader.CopyString(text);
+                    }
+                }
+            }
+
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static JsonDocument? Decode(string segment)
     {
         try
         {
-            var document = JsonDocument.Parse(Base64Url.DecodeFromChars(segment), s_json);
+            // JSON text is UTF-8 (RFC 8259 §8.1); JsonDocument checks string contents only when they are read, so a
+            // header or claim holding invalid UTF-8 would throw from every later read (a 500 found by fuzzing).
+            var bytes = Base64Url.DecodeFromChars(segment);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                return null;
+            }
+
+            if (!EscapesAreText(bytes))
+            {
+                return null;
+            }
+
+            var document = JsonDocument.Parse(bytes, s_json);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return document;

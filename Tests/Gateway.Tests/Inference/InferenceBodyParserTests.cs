@@ -122,6 +122,22 @@ public sealed class InferenceBodyParserTests
     }
 
     [Fact]
+    public void TryParse_ModelNotUtf8_IsInvalidModelNotThrown()
+    {
+        // Found by the inference-body fuzz target: GetString threw InvalidOperationException (a 500).
+        byte[] body = [.. "{\"model\":\"m"u8, 0x92, .. "\"}"u8];
+
+        Assert.False(InferenceBodyParser.TryParse(body, out _, out var error));
+        Assert.Same(InferenceError.InvalidModel, error);
+    }
+
+    [Fact]
+    public void TryParse_ModelEscapedLoneSurrogate_IsInvalidModelNotThrown()
+    {
+        Assert.Same(InferenceError.InvalidModel, Fail("""{"model":"\ud800"}"""));
+    }
+
+    [Fact]
     public void TryParse_ModelTwice_IsRefused()
     {
         Assert.Same(InferenceError.DuplicateModel, Fail("""{"model":"cheap","messages":[],"model":"expensive"}"""));

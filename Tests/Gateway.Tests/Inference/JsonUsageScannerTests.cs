@@ -9,6 +9,17 @@ public sealed class JsonUsageScannerTests
         """{"id":"c1","object":"chat.completion","created":1,"model":"chat-v1","choices":[{"index":0,"message":{"role":"assistant","content":"say \"usage\": {\"prompt_tokens\": 99}"},"finish_reason":"stop"}],"usage":{"prompt_tokens":7,"completion_tokens":16,"total_tokens":23,"prompt_tokens_details":{"cached_tokens":0}}}""";
 
     [Fact]
+    public void Observe_ModelNotUtf8_NoModelAndNoException()
+    {
+        var scanner = new JsonUsageScanner();
+
+        scanner.Observe([.. "{\"model\":\""u8, 0xD0, .. "\",\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}"u8]);
+        scanner.Release();
+
+        Assert.Null(scanner.Model);
+    }
+
+    [Fact]
     public void Observe_WholeResponse_ReadsUsageAndModel()
     {
         var scanner = new JsonUsageScanner();

@@ -13,6 +13,31 @@ public sealed class SseUsageScannerTests
         "data: [DONE]\n\n";
 
     [Fact]
+    public void Observe_NegativeTokenCount_NotTaken()
+    {
+        // Found by the sse-usage fuzz target: a negative count from the upstream would lower metrics and token budgets.
+        var scanner = new SseUsageScanner();
+
+        scanner.Observe("data: {\"usage\":{\"prompt_tokens\":-2}}\n\n"u8);
+
+        Assert.True(scanner.Usage is null or { InputTokens: >= 0, OutputTokens: >= 0 }, $"{scanner.Usage}");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Observe_ModelNotText_NoModelAndNoException(bool escaped)
+    {
+        // Found by the sse-usage fuzz target: a model that is not UTF-8 made GetString throw on the response path.
+        byte[] model = escaped ? [.. "\\ud800"u8] : [0xD0];
+        var scanner = new SseUsageScanner();
+
+        scanner.Observe([.. "data: {\"model\":\""u8, .. model, .. "\",\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}\n\n"u8]);
+
+        Assert.Null(scanner.Model);
+    }
+
+    [Fact]
     public void Observe_WholeStream_ReadsUsageAndModel()
     {
         var scanner = new SseUsageScanner();

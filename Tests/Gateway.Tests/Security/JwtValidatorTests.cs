@@ -97,6 +97,31 @@ public sealed class JwtValidatorTests
         Assert.Equal(0, accepted);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ValidateAsync_InvalidUtf8InHeaderOrPayload_MalformedNotThrown(bool inHeader)
+    {
+        // Found by the jwt fuzz target: a string value that is not UTF-8 threw InvalidOperationException (a 500).
+        byte[] bad = [.. "{\"alg\":\"RS"u8, 0xD3, .. "\"}"u8];
+        var header = inHeader ? B64(bad) : B64(Header("RS256"));
+        var payload = inHeader ? B64(JsonSerializer.Serialize(Claims())) : B64([.. "{\"iss\":\""u8, 0xD3, .. "\"}"u8]);
+
+        var result = await _validator.ValidateAsync(header + "." + payload + ".c2ln", _providers, CancellationToken.None);
+
+        Assert.Equal("jwt_malformed", result.Failure?.Code);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_EscapedLoneSurrogateInClaim_MalformedNotThrown()
+    {
+        var payload = B64("""{"iss":"\ud800","aud":"\udfff"}""");
+
+        var result = await _validator.ValidateAsync(B64(Header("RS256")) + "." + payload + ".c2ln", _providers, CancellationToken.None);
+
+        Assert.Equal("jwt_malformed", result.Failure?.Code);
+    }
+
     [Fact]
     public async Task ValidateAsync_WrongAudience_Refused()
     {
