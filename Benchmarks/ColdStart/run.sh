@@ -103,7 +103,7 @@ variant_env() {
         pgo-off | r2r-pgo-off) echo DOTNET_TieredPGO=0 ;;     # <TieredPGO>false</TieredPGO>
         tc-off) echo DOTNET_TieredCompilation=0 ;;            # <TieredCompilation>false</TieredCompilation>: full JIT at once
         quickjit-off) echo DOTNET_TC_QuickJit=0 ;;            # <TieredCompilationQuickJit>false</TieredCompilationQuickJit>
-        delay0) echo DOTNET_TC_CallCountingDelayMs=0 ;;       # tier up without waiting for start-up JIT activity to settle
+        delay0 | r2r-delay0) echo DOTNET_TC_CallCountingDelayMs=0 ;;  # tier up without waiting for start-up JIT activity to settle
     esac
 }
 variant_dir() { case $1 in r2r*) echo "$R2R_DIR" ;; *) bin Gateway ;; esac; }
@@ -116,6 +116,7 @@ describe() {
         tc-off) echo "TieredCompilation off (DOTNET_TieredCompilation=0)" ;;
         quickjit-off) echo "QuickJit off (DOTNET_TC_QuickJit=0)" ;;
         delay0) echo "call counting without delay (DOTNET_TC_CallCountingDelayMs=0)" ;;
+        r2r-delay0) echo "ReadyToRun publish + call counting without delay" ;;
     esac
 }
 

@@ -9,7 +9,8 @@
 # Benchmarks/results/load-<date>.md.
 #
 # Settings (environment):
-#   BENCH_DURATION=10s  BENCH_WARMUP=3s  BENCH_CONNECTIONS=32  BENCH_THREADS=1   wrk settings per target
+#   BENCH_DURATION=10s  BENCH_WARMUP=3s  BENCH_CONNECTIONS=32  BENCH_THREADS=1   wrk settings per target and workload
+#                        (each proxy gets BENCH_WARMUP of every workload before the first measured run)
 #   BENCH_TARGETS="direct yarp nginx haproxy portkey mesh"                       which targets, in order
 #   BENCH_WORKLOADS="get chat"                                                   which workloads, in order, per target
 #   BENCH_PIN=1          proxy on CPU 0, wrk + backend (+ idle control plane) on CPU 1; 0 lets the OS schedule
@@ -222,13 +223,12 @@ to_ms() {
 }
 
 # cpu_ticks PID: user+system CPU (clock ticks) of PID and every process below it (nginx's workers), from /proc.
+# Through cat: a process that exits between the glob and the read is skipped (mawk would stop at the missing file).
 cpu_ticks() {
-    local root=$1
-    awk -v root="$root" '
-        FNR == 1 {
-            # Field 2 (comm) may hold spaces: count fields after its closing parenthesis.
-            line = $0; sub(/^.*\) /, "", line); n = split(line, f, " ")
-            pid = FILENAME; sub(/^\/proc\//, "", pid); sub(/\/stat$/, "", pid)
+    cat /proc/[0-9]*/stat 2> /dev/null | awk -v root="$1" '
+        {
+            # Field 2 (comm) may hold spaces: count the fields after its closing parenthesis.
+            pid = $1; line = $0; sub(/^.*\) /, "", line); split(line, f, " ")
             parent[pid] = f[2]; ticks[pid] = f[12] + f[13]
         }
         END {
@@ -241,7 +241,7 @@ cpu_ticks() {
                 }
             }
             print total
-        }' /proc/[0-9]*/stat 2> /dev/null
+        }'
 }
 
 # workload_args WORKLOAD: wrk's arguments for the workload.
@@ -252,16 +252,24 @@ workload_args() {
     esac
 }
 
-# measure NAME WORKLOAD URL PID [WRK ARGS...]: BENCH_WARMUP of load discarded, then the measured run, with the CPU
-# that PID (and its children) used during the measured run.
+# warm NAME WORKLOAD URL [WRK ARGS...]: BENCH_WARMUP of load, discarded.
+warm() {
+    local name=$1 workload=$2 url=$3
+    shift 3
+    local args=()
+    mapfile -t args < <(workload_args "$workload")
+    log "$name ($workload): warm-up $WARMUP"
+    on_cpus "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $HOST_HEADER" "${args[@]}" "$@" "$url" > "$WORK/wrk-$name-$workload-warmup.txt" 2>&1
+}
+
+# measure NAME WORKLOAD URL PID [WRK ARGS...]: the measured run, with the CPU that PID (and its children) used during it.
 measure() {
     local name=$1 workload=$2 url=$3 pid=$4 key="$1:$2" out="$WORK/wrk-$1-$2.txt"
     shift 4
     local args=()
     mapfile -t args < <(workload_args "$workload")
     args+=("$@")
-    log "$name ($workload): warm-up $WARMUP, then ${DURATION} with $CONNECTIONS connections on $url"
-    on_cpus "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $HOST_HEADER" "${args[@]}" "$url" > "$WORK/wrk-$name-$workload-warmup.txt" 2>&1
+    log "$name ($workload): ${DURATION} with $CONNECTIONS connections on $url"
     local before after started ended
     before=$(cpu_ticks "$pid"); started=$(date +%s.%N)
     on_cpus "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $HOST_HEADER" "${args[@]}" "$url" > "$out" 2>&1
@@ -280,10 +288,14 @@ measure() {
     log "$name ($workload): ${RPS[$key]:-?} req/s, p50 ${P50[$key]} ms, p99 ${P99[$key]} ms, ${CPU_US[$key]} µs CPU/request (${CORES[$key]} cores) ${NOTE[$key]}"
 }
 
-# measure_all NAME URL PID [WRK ARGS...]: every workload, one after the other, on the same process.
+# measure_all NAME URL PID [WRK ARGS...]: every workload on the same process: first a warm-up of each (so the code
+# paths of all of them are compiled before any is measured, whatever the order), then a measured run of each.
 measure_all() {
     local name=$1 url=$2 pid=$3 workload
     shift 3
+    for workload in $WORKLOADS; do
+        warm "$name" "$workload" "$url" "$@"
+    done
     for workload in $WORKLOADS; do
         measure "$name" "$workload" "$url" "$pid" "$@"
     done
@@ -397,6 +409,7 @@ run_portkey() {
                 SKIPPED+=("portkey (get): Portkey 1.15.2's GET proxy route answers 500 (TypeError: immutable, appending a header to a fetch Response under Node $(node --version)); chat only")
                 continue
             fi
+            warm portkey "$workload" "http://127.0.0.1:$PORTKEY_PORT$TEST_PATH" -H "x-portkey-config: $config"
             measure portkey "$workload" "http://127.0.0.1:$PORTKEY_PORT$TEST_PATH" "${PIDS[portkey]}" -H "x-portkey-config: $config"
         done
     else
@@ -619,8 +632,8 @@ mkdir -p "$RESULTS_DIR"
     echo
     echo "Command: \`Benchmarks/Load/run.sh\` with BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_CONNECTIONS=$CONNECTIONS BENCH_THREADS=$THREADS BENCH_PIN=$PIN BENCH_TARGETS=\"$TARGETS\" BENCH_WORKLOADS=\"$WORKLOADS\"."
     echo
-    echo "Load: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Host: $HOST_HEADER' http://127.0.0.1:PORT$TEST_PATH\` after $WARMUP of discarded warm-up load per target and workload;"
-    echo "workloads in this order on the same proxy process: $WORKLOADS (\`chat\` adds \`-s Benchmarks/Load/chat.lua\`: POST, \`Content-Type: application/json\`, body \`$CHAT_BODY\`)."
+    echo "Load: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Host: $HOST_HEADER' http://127.0.0.1:PORT$TEST_PATH\` after $WARMUP of discarded warm-up load per workload;"
+    echo "on each proxy process first the warm-up of every workload, then the measured runs, in this order: $WORKLOADS (\`chat\` adds \`-s Benchmarks/Load/chat.lua\`: POST, \`Content-Type: application/json\`, body \`$CHAT_BODY\`)."
     echo "HTTP/1.1 keep-alive from wrk to the proxy and from the proxy to the backend (a Kestrel app returning a fixed 104-byte JSON body)."
     echo "CPU µs/request: user+system CPU of the proxy's processes (nginx: master and workers) during the measured run, from /proc/<pid>/stat"
     echo "(clock ticks of 1/$CLK_TCK s), divided by the requests wrk completed; CPU cores busy: the same CPU over the run's wall time."
