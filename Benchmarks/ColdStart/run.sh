@@ -5,12 +5,14 @@
 #   2. time from the exec to the first 200 on the model-routed POST /v1/chat/completions (curl every 20 ms);
 #   3. right after it, ten 1-second wrk runs back to back: requests/s in each of the first 10 s;
 #   4. BENCH_WARM_LOAD of load more (discarded), then a 10 s run: the warm requests/s of the same process;
+#   5. three more 1-s runs on the warm process: a control for what the 1-s runs of step 3 can show at most;
 # and reports each second as a fraction of warm. Variants are runtime settings of the same build (environment
 # variables, which win over runtimeconfig.json) and a ReadyToRun publish of the gateway, so Gateway.csproj is not
 # changed to measure them. Writes Benchmarks/results/coldstart-<date>.md.
 #
 # Settings (environment):
-#   BENCH_VARIANTS="default r2r pgo-off tc-off delay0"   which variants, in order (see variant_env below)
+#   BENCH_VARIANTS="default r2r pgo-off tc-off delay0"   which variants, in order (see variant_env below; also
+#                            r2r-pgo-off, quickjit-off, r2r-delay0)
 #   BENCH_ROUNDS=1           rounds over all variants (round-robin, so machine load drifts over all of them alike)
 #   BENCH_WARM_LOAD=40s      load between the first 10 s and the warm measurement
 #   BENCH_CONNECTIONS=32     wrk connections

@@ -28,7 +28,7 @@ internal static class StreamClient
         var body = Encoding.UTF8.GetBytes(
             $$"""{"model":"bench-model","stream":true,"max_tokens":{{settings.TokensPerStream}},"messages":[{"role":"user","content":"Count."}]}""");
 
-        var rssBefore = ProcessMemory.ResidentBytes(settings.WatchPid);
+        var rssBefore = WatchedProcess.ResidentBytes(settings.WatchPid);
         var start = Stopwatch.GetTimestamp();
         var windowStart = start + Ticks(settings.Ramp + settings.Settle);
         var windowEnd = windowStart + Ticks(settings.Window);
@@ -77,13 +77,13 @@ internal static class StreamClient
         var streams = Enumerable.Range(0, settings.Streams).Select(i => Task.Run(() => OneStream(i))).ToArray();
 
         await Until(windowStart);
-        var cpuBefore = ProcessMemory.CpuSeconds(settings.WatchPid);
+        var cpuBefore = WatchedProcess.CpuSeconds(settings.WatchPid);
         // The middle of the window: every stream should be open and streaming.
         await Until(windowStart + Ticks(settings.Window / 2));
         var openAtMiddle = Volatile.Read(ref open);
-        var rssMiddle = ProcessMemory.ResidentBytes(settings.WatchPid);
+        var rssMiddle = WatchedProcess.ResidentBytes(settings.WatchPid);
         await Until(windowEnd);
-        var cpuWindow = ProcessMemory.CpuSeconds(settings.WatchPid);
+        var cpuWindow = WatchedProcess.CpuSeconds(settings.WatchPid);
         await stop.CancelAsync();
         await Task.WhenAll(streams);
 

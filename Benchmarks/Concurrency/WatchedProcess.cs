@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OrleansMesh.Benchmarks.Concurrency;
 
 /// <summary>Another process's resident set (VmRSS) and CPU time, read from /proc.</summary>
-internal static class ProcessMemory
+internal static class WatchedProcess
 {
     public static long? ResidentBytes(int? pid)
     {
