@@ -1,0 +1,13 @@
+using OrleansMesh.Benchmarks.Concurrency;
+
+// Many concurrent streamed (SSE) responses: `backend` serves them, `client` opens them and measures token delays.
+return args is ["backend", .. var backendArgs] ? await SseBackend.RunAsync(backendArgs)
+    : args is ["client", .. var clientArgs] ? await StreamClient.RunAsync(ClientSettings.Parse(clientArgs))
+    : Usage();
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: backend --http1-port P [--h2c-port P] [--interval-ms 50] [--h2-streams 1000]");
+    Console.Error.WriteLine("       client --url URL --host HOST --streams N --ramp-s S --window-s S [--watch-pid PID] [--label L] [--source-addresses K]");
+    return 2;
+}

@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# Many concurrent streamed responses through one gateway (issue 12: 10,000 SSE streams, a token every 50 ms; goal
+# under 20 KB of gateway memory per open stream and under 2 ms of added p99 delay between tokens).
+# For each stream count: a fresh gateway (pinned to CPU 0) is warmed with a few hundred streams, then the client
+# (Benchmarks/Concurrency `client`) opens N streams direct to the SSE backend and then N through the gateway. Per
+# token it records the delay from the backend's write to the client's read (both CLOCK_MONOTONIC) and the gap since
+# the previous token; it reads the watched process's VmRSS before the first stream and with all N open.
+# Writes Benchmarks/results/streams-<date>.md.
+#
+# Settings (environment):
+#   BENCH_STREAMS="1000 2500 10000"   stream counts, in order (each with a fresh gateway)
+#   BENCH_WINDOW=10          measured seconds, after the ramp (N/1000 s, at least 2) and 3 s to settle
+#   BENCH_INTERVAL_MS=50     time between tokens
+#   BENCH_UPSTREAM=auto      gateway→backend protocol: http1, http2 (h2c, ServiceEntry port protocol HTTP2), or
+#                            auto: http1 when the gateway's fd limit (ulimit -n) holds 2 sockets per stream, else http2
+#   BENCH_SOURCE_ADDRESSES=4 the client spreads its connections over 127.0.0.1..K (ephemeral ports are per address)
+#   BENCH_PORT_BASE=5680     backend HTTP/1.1 +1, backend h2c +2, gateway +5, silo http +6
+#   BENCH_SILO_PORT=21711 BENCH_ORLEANS_GATEWAY_PORT=21730
+#   BENCH_SKIP_BUILD=1, BENCH_RESULTS_FILE
+# Everything listens on 127.0.0.1 only; every process started here is stopped on exit.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+STREAM_COUNTS=${BENCH_STREAMS:-"1000 2500 10000"}
+WINDOW=${BENCH_WINDOW:-10}
+INTERVAL_MS=${BENCH_INTERVAL_MS:-50}
+UPSTREAM=${BENCH_UPSTREAM:-auto}
+SOURCE_ADDRESSES=${BENCH_SOURCE_ADDRESSES:-4}
+PORT_BASE=${BENCH_PORT_BASE:-5680}
+HTTP1_PORT=$((PORT_BASE + 1))
+H2C_PORT=$((PORT_BASE + 2))
+GATEWAY_PORT=$((PORT_BASE + 5))
+SILO_HTTP_PORT=$((PORT_BASE + 6))
+SILO_PORT=${BENCH_SILO_PORT:-21711}
+ORLEANS_GATEWAY_PORT=${BENCH_ORLEANS_GATEWAY_PORT:-21730}
+HOST_HEADER=backend.bench.local
+RESULTS_FILE=${BENCH_RESULTS_FILE:-"$ROOT/Benchmarks/results/streams-$(date +%Y-%m-%d).md"}
+WORK=$(mktemp -d /tmp/orleansmesh-streams.XXXXXX)
+PROXY_CPUS=0
+LOAD_CPUS=1
+bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
+
+declare -A PIDS=()
+log() { printf '[streams] %s\n' "$*" >&2; }
+start() {
+    local name=$1 dir=$2 cpus=$3
+    shift 3
+    (cd "$dir" && exec taskset -c "$cpus" "$@") > "$WORK/$name.log" 2>&1 &
+    PIDS[$name]=$!
+}
+stop() {
+    local name=$1 pid=${PIDS[$1]:-}
+    [[ -z "$pid" ]] && return 0
+    kill -TERM "$pid" 2> /dev/null
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" 2> /dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+    unset "PIDS[$name]"
+}
+cleanup() {
+    for name in "${!PIDS[@]}"; do stop "$name"; done
+    log "logs kept in $WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+port_free() { ! (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+for port in "$HTTP1_PORT" "$H2C_PORT" "$GATEWAY_PORT" "$SILO_HTTP_PORT" "$SILO_PORT" "$ORLEANS_GATEWAY_PORT"; do
+    port_free "$port" || { log "port $port on 127.0.0.1 is in use; set BENCH_PORT_BASE / BENCH_SILO_PORT / BENCH_ORLEANS_GATEWAY_PORT"; exit 1; }
+done
+
+# --- Limits: each process may hold `ulimit -n` descriptors; a stream costs the client and the backend one socket
+# each, and the gateway two over HTTP/1.1 (client side and upstream) but one over h2c (streams share connections).
+FD_LIMIT=$(ulimit -n)
+MAX_STREAMS=0
+for n in $STREAM_COUNTS; do (( n > MAX_STREAMS )) && MAX_STREAMS=$n; done
+if [[ $UPSTREAM == auto ]]; then
+    if (( 2 * MAX_STREAMS + 1000 <= FD_LIMIT )); then UPSTREAM=http1; else UPSTREAM=http2; fi
+fi
+(( MAX_STREAMS + 1000 <= FD_LIMIT )) || { log "ulimit -n is $FD_LIMIT: too few for $MAX_STREAMS streams in one process"; exit 1; }
+log "fd limit $FD_LIMIT, ephemeral ports $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range); gateway upstream: $UPSTREAM"
+
+# --- Build -------------------------------------------------------------------------------------------------
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+    for project in Benchmarks/Concurrency/Concurrency.csproj Silo/Silo.csproj Gateway/Gateway.csproj Cli/Cli.csproj; do
+        log "dotnet build -c Release $project"
+        dotnet build -c Release -nologo -v q "$ROOT/$project" > "$WORK/build.log" 2>&1 \
+            || { sleep 5; dotnet build -c Release -nologo -v q "$ROOT/$project" >> "$WORK/build.log" 2>&1; } \
+            || { log "build of $project failed: $WORK/build.log"; exit 1; }
+    done
+fi
+
+TOOL=(dotnet "$(bin Benchmarks/Concurrency)/OrleansMesh.Benchmarks.Concurrency.dll")
+CLUSTER_ENV=(env "OrleansMesh__SiloPort=$SILO_PORT" "OrleansMesh__GatewayPort=$ORLEANS_GATEWAY_PORT")
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+start backend "$WORK" "$LOAD_CPUS" "${TOOL[@]}" backend --http1-port "$HTTP1_PORT" --h2c-port "$H2C_PORT" --interval-ms "$INTERVAL_MS"
+start silo "$(bin Silo)" "$LOAD_CPUS" "${CLUSTER_ENV[@]}" OrleansMesh__Storage=Memory dotnet OrleansMesh.Silo.dll --urls "http://127.0.0.1:$SILO_HTTP_PORT"
+for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "http://127.0.0.1:$SILO_HTTP_PORT/healthz" && break
+    sleep 0.5
+done
+if [[ $UPSTREAM == http2 ]]; then PROTOCOL=HTTP2; UPSTREAM_PORT=$H2C_PORT; else PROTOCOL=HTTP; UPSTREAM_PORT=$HTTP1_PORT; fi
+cat > "$WORK/mesh.yaml" <<EOF
+apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata: {name: bench-backend, namespace: default}
+spec:
+  hosts: [$HOST_HEADER]
+  location: MESH_INTERNAL
+  resolution: STATIC
+  ports: [{number: 80, name: http, protocol: $PROTOCOL}]
+  endpoints: [{address: 127.0.0.1, ports: {http: $UPSTREAM_PORT}}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: bench-backend, namespace: default}
+spec:
+  hosts: [$HOST_HEADER]
+  http:
+  - name: by-model
+    match: [{headers: {x-mesh-model: {exact: bench-model}}}]
+    route: [{destination: {host: $HOST_HEADER}}]
+EOF
+applied=0
+for attempt in 1 2 3 4 5 6; do
+    (cd "$(bin Cli)" && taskset -c "$LOAD_CPUS" "${CLUSTER_ENV[@]}" dotnet meshctl.dll apply -f "$WORK/mesh.yaml") > "$WORK/meshctl.log" 2>&1 && { applied=1; break; }
+    log "meshctl apply failed (attempt $attempt): $(tail -n 1 "$WORK/meshctl.log")"
+    sleep 2
+done
+[[ $applied == 1 ]] || { log "meshctl apply failed: $WORK/meshctl.log"; exit 1; }
+
+GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
+DIRECT_URL="http://127.0.0.1:$HTTP1_PORT/v1/chat/completions"
+RESULTS="$WORK/results.txt"
+
+client() {
+    local label=$1 url=$2 pid=$3 streams=$4 ramp
+    ramp=$(( streams / 1000 )); (( ramp < 2 )) && ramp=2
+    log "$label: $streams streams (ramp ${ramp}s, window ${WINDOW}s) on $url"
+    taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$url" --host "$HOST_HEADER" --streams "$streams" --ramp-s "$ramp" --settle-s 3 \
+        --window-s "$WINDOW" --interval-ms "$INTERVAL_MS" --watch-pid "$pid" --label "$label" --source-addresses "$SOURCE_ADDRESSES" --out "$RESULTS" >&2 \
+        || log "$label: the client failed"
+}
+
+for streams in $STREAM_COUNTS; do
+    start gateway "$(bin Gateway)" "$PROXY_CPUS" "${CLUSTER_ENV[@]}" Logging__LogLevel__Default=Warning \
+        dotnet OrleansMesh.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
+    ready=0
+    for _ in $(seq 1 240); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "Host: $HOST_HEADER" -H 'Content-Type: application/json' \
+            -d '{"model":"bench-model","stream":true,"max_tokens":1}' "$GATEWAY_URL" || true)
+        [[ $code == 200 ]] && { ready=1; break; }
+        sleep 0.5
+    done
+    [[ $ready == 1 ]] || { log "the gateway did not route within 120 s: $WORK/gateway.log"; exit 1; }
+    # Warm-up (JIT, pools): a few hundred streams through the gateway, not reported.
+    taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$GATEWAY_URL" --host "$HOST_HEADER" --streams 300 --ramp-s 1 --settle-s 1 --window-s 3 \
+        --interval-ms "$INTERVAL_MS" --label warmup > "$WORK/warmup-$streams.txt" 2>&1
+    sleep 2
+    client "direct-$streams" "$DIRECT_URL" "${PIDS[backend]}" "$streams"
+    sleep 2
+    client "gateway-$streams" "$GATEWAY_URL" "${PIDS[gateway]}" "$streams"
+    stop gateway
+    sleep 2
+done
+stop silo
+stop backend
+
+# --- Report ------------------------------------------------------------------------------------------------
+field() { sed -n "s/.*\blabel=$1 .*\b$2=\([^ ]*\).*/\1/p" "$RESULTS" | tail -n 1; }
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; else printf "%+.2f", a - b }'; }
+{
+    echo "# Concurrent streams through one gateway — $(date -u +'%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "Command: \`Benchmarks/Concurrency/run.sh\` with BENCH_STREAMS=\"$STREAM_COUNTS\" BENCH_WINDOW=$WINDOW BENCH_INTERVAL_MS=$INTERVAL_MS BENCH_UPSTREAM=$UPSTREAM BENCH_SOURCE_ADDRESSES=$SOURCE_ADDRESSES."
+    echo
+    echo "An SSE backend (\`Benchmarks/Concurrency backend\`, Kestrel) writes one ~170-byte OpenAI chunk per stream every ${INTERVAL_MS} ms, stamped with"
+    echo "CLOCK_MONOTONIC; the client (\`client\`, HttpClient, HTTP/1.1, one connection per stream, spread over $SOURCE_ADDRESSES source addresses"
+    echo "127.0.0.1..$SOURCE_ADDRESSES) opens N streamed POST /v1/chat/completions (the gateway routes them on the body's \`model\`), started evenly over"
+    echo "N/1000 s (at least 2), waits 3 s, then measures ${WINDOW} s: per token, *delay* = client read − backend write; *gap* = time since the"
+    echo "stream's previous token. Gateway→backend: $UPSTREAM (port protocol $PROTOCOL). Each stream count gets a fresh gateway (pinned to"
+    echo "CPU 0; client, backend and control plane on CPU 1), warmed with 300 streams first. *Memory per stream*: the watched process's VmRSS with"
+    echo "N streams open (middle of the window) minus before the first stream, over the streams open. fd limit \`ulimit -n\` = $FD_LIMIT (it cannot"
+    echo "be raised here: no CAP_SYS_RESOURCE), ephemeral ports $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range)."
+    echo "Load average at start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other agents building on the same 2 cores)."
+    echo
+    echo "| Streams | Path | Open | Failed | Tokens measured | Delay p50 / p99 / p99.9 (ms) | Gap p50 / p99 (ms) | RSS before → open (MB) | KB per stream | CPU cores (watched) |"
+    echo "| ---: | --- | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |"
+    for streams in $STREAM_COUNTS; do
+        for path in direct gateway; do
+            label="$path-$streams"
+            grep -q "label=$label " "$RESULTS" 2> /dev/null || continue
+            printf '| %s | %s | %s | %s | %s | %s / %s / %s | %s / %s | %s → %s | %s | %s |\n' "$streams" \
+                "$([[ $path == direct ]] && echo "direct (watched: backend)" || echo "gateway (watched: gateway)")" \
+                "$(field "$label" open)" "$(field "$label" failed)" "$(field "$label" tokens)" \
+                "$(field "$label" delay_p50_ms)" "$(field "$label" delay_p99_ms)" "$(field "$label" delay_p999_ms)" \
+                "$(field "$label" gap_p50_ms)" "$(field "$label" gap_p99_ms)" "$(field "$label" rss_before_mb)" "$(field "$label" rss_open_mb)" \
+                "$(field "$label" kb_per_stream)" "$(field "$label" watched_cpu_cores)"
+        done
+    done
+    echo
+    echo "Added by the gateway (gateway − direct), ms:"
+    echo
+    echo "| Streams | Delay p50 | Delay p99 | Gap p99 |"
+    echo "| ---: | ---: | ---: | ---: |"
+    for streams in $STREAM_COUNTS; do
+        grep -q "label=gateway-$streams " "$RESULTS" 2> /dev/null || continue
+        printf '| %s | %s | %s | %s |\n' "$streams" \
+            "$(sub "$(field "gateway-$streams" delay_p50_ms)" "$(field "direct-$streams" delay_p50_ms)")" \
+            "$(sub "$(field "gateway-$streams" delay_p99_ms)" "$(field "direct-$streams" delay_p99_ms)")" \
+            "$(sub "$(field "gateway-$streams" gap_p99_ms)" "$(field "direct-$streams" gap_p99_ms)")"
+    done
+    echo
+    echo "Raw client lines:"
+    echo
+    echo '```'
+    cat "$RESULTS"
+    echo '```'
+    echo
+    echo "## Machine"
+    echo
+    echo '```'
+    lscpu | grep -E '^(Architecture|CPU\(s\)|Model name|Hypervisor vendor)' || true
+    echo '```'
+} > "$RESULTS_FILE"
+log "results written to $RESULTS_FILE"
