@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Outcomes;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Telemetry;

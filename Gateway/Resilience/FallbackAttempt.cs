@@ -1,11 +1,12 @@
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Outcomes;
 
 namespace OrleansMesh.Gateway.Resilience;
 
 /// <summary>
-/// One destination's turn in a request with a fallback, kept in <see cref="HttpContext.Features"/> while it runs:
-/// a failure the route falls back on is not written to the client (the mesh's error is held back, the upstream's
-/// 5xx not copied), so the next destination can still answer. The last destination's turn holds nothing back.
+/// One destination's turn in a request with a fallback: a failure the route falls back on is not written to the client
+/// (the mesh's refusal is held back, the upstream's 5xx not copied), so the next destination can still answer. The
+/// last destination's turn holds nothing back.
 /// </summary>
 internal sealed class FallbackAttempt(FallbackRoute route, RequestBodyReplay body)
 {
@@ -25,17 +26,9 @@ internal sealed class FallbackAttempt(FallbackRoute route, RequestBodyReplay bod
         FellThrough = false;
     }
 
-    /// <summary>Whether to hold back the mesh's own error <paramref name="code"/>; records that it did.</summary>
-    public bool HoldsBack(string code, UpstreamOutcome outcome) => FellThrough = CanFallBack && body.CanReplay && route.FallsBackOn(code, outcome);
+    /// <summary>Whether to hold back the mesh's refusal of kind <paramref name="kind"/>; records that it did.</summary>
+    public bool HoldsBack(RejectionKind kind, UpstreamOutcome outcome) => FellThrough = CanFallBack && body.CanReplay && route.FallsBackOn(kind, outcome);
 
     /// <summary>Whether to hold back an upstream answer with <paramref name="statusCode"/>; records that it did.</summary>
     public bool HoldsBack(int statusCode) => FellThrough = CanFallBack && body.CanReplay && route.FallsBackOn(statusCode);
-
-    /// <summary>The response gate for this turn's attempts, wrapping the destination's transformer.</summary>
-    public static Yarp.ReverseProxy.Forwarder.HttpTransformer Wrap(HttpContext context, Yarp.ReverseProxy.Forwarder.HttpTransformer inner) =>
-        context.Features.Get<FallbackAttempt>() is { } attempt ? new FallbackResponseGate(attempt, inner) : inner;
-
-    /// <summary>Whether the mesh's own error may be written, or is held back for the next destination.</summary>
-    public static bool Writes(HttpContext context, string code, UpstreamOutcome outcome) =>
-        context.Features.Get<FallbackAttempt>() is not { } attempt || !attempt.HoldsBack(code, outcome);
 }

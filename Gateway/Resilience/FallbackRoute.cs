@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Outcomes;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Resilience;
 
@@ -21,17 +22,17 @@ internal sealed class FallbackRoute(WeightedDestination[] destinations, Fallback
         _ => false,
     };
 
-    /// <summary>Whether a response the mesh makes itself (its error <paramref name="code"/>) falls back.</summary>
-    public bool FallsBackOn(string code, UpstreamOutcome outcome) => (Conditions & ConditionOf(code, outcome)) != 0;
+    /// <summary>Whether a refusal the mesh makes itself, of kind <paramref name="kind"/>, falls back.</summary>
+    public bool FallsBackOn(RejectionKind kind, UpstreamOutcome outcome) => (Conditions & ConditionOf(kind, outcome)) != 0;
 
-    // The codes ResilientForwarder answers with once a destination was chosen; rate limits are the client's, never a fallback.
-    private static FallbackConditions ConditionOf(string code, UpstreamOutcome outcome) => code switch
+    // The refusals once a destination was chosen; rate limits and policy denials are the client's, never a fallback.
+    private static FallbackConditions ConditionOf(RejectionKind kind, UpstreamOutcome outcome) => kind switch
     {
-        "circuit_open" or "upstream_overflow" => FallbackConditions.CircuitOpen,
-        "no_healthy_upstream" => FallbackConditions.ConnectFailure,
-        "upstream_timeout" => FallbackConditions.Timeout,
-        "upstream_connect_failure" => outcome == UpstreamOutcome.ConnectFailure ? FallbackConditions.ConnectFailure : FallbackConditions.Reset,
-        "upstream_error" => FallbackConditions.Reset,
+        RejectionKind.CircuitOpen or RejectionKind.UpstreamOverflow => FallbackConditions.CircuitOpen,
+        RejectionKind.NoHealthyUpstream => FallbackConditions.ConnectFailure,
+        RejectionKind.UpstreamTimeout => FallbackConditions.Timeout,
+        RejectionKind.UpstreamConnectFailure => outcome == UpstreamOutcome.ConnectFailure ? FallbackConditions.ConnectFailure : FallbackConditions.Reset,
+        RejectionKind.UpstreamError => FallbackConditions.Reset,
         _ => FallbackConditions.None,
     };
 }

@@ -1,10 +1,12 @@
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Outcomes;
 
 namespace OrleansMesh.Gateway.Resilience;
 
 /// <summary>
-/// The outcome of a whole forwarded request, after fault injection, limits and retries: what the client was told.
+/// The outcome of a whole forwarded request, after fault injection, limits and retries: what the client is told (an
+/// upstream's answer, already on its way, or the mesh's <see cref="Rejection"/>, for the request path to write).
 /// <see cref="Attempts"/> is 0 when no attempt reached an upstream (fault abort, overflow, no endpoint).
 /// </summary>
 /// <param name="Outcome">The last attempt's outcome, or the reason no attempt was made.</param>
@@ -13,6 +15,9 @@ namespace OrleansMesh.Gateway.Resilience;
 /// <param name="Flags">Envoy's response flags the gateway set (e.g. <c>UO</c>, <c>FI</c>, <c>URX</c>), or null.</param>
 internal readonly record struct ForwardResult(UpstreamOutcome Outcome, int StatusCode, int Attempts, string? Flags)
 {
+    /// <summary>The mesh's refusal, not written yet; null when the client got an upstream's answer (or left).</summary>
+    public Rejection? Rejection { get; init; }
+
     /// <summary>The destination chosen, when the request got that far.</summary>
     public UpstreamCluster? Cluster { get; init; }
 
@@ -24,4 +29,8 @@ internal readonly record struct ForwardResult(UpstreamOutcome Outcome, int Statu
 
     /// <summary>Fallback destinations tried after the route's own choice; <see cref="Cluster"/> is the one that answered.</summary>
     public int Fallbacks { get; init; }
+
+    /// <summary>A refusal: its status and flags as <see cref="RejectionAnswer"/> gives them.</summary>
+    public static ForwardResult Refused(Rejection rejection, UpstreamOutcome outcome = UpstreamOutcome.Rejected, int attempts = 0) =>
+        new(outcome, RejectionAnswer.Of(rejection).Status, attempts, RejectionAnswer.Flags(rejection)) { Rejection = rejection };
 }

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Outcomes;
+using OrleansMesh.Gateway.Security;
 using OrleansMesh.Gateway.Security.Authorization;
 using Polly;
 using Yarp.ReverseProxy.Forwarder;
@@ -25,7 +27,8 @@ internal sealed class ForwardingAttempts : HttpTransformer
     private readonly RequestBodyReplay? _body;
     private readonly bool _delayed;
     private readonly Admission _admission;
-    private readonly AuthorizationGate? _authorization;
+    private readonly AuthorizationGate _authorization;
+    private readonly SecuritySnapshot _security;
     private UpstreamEndpoint[]? _tried;
     private UpstreamEndpoint? _first;
     private bool _retrySlotForThisAttempt;
@@ -35,8 +38,9 @@ internal sealed class ForwardingAttempts : HttpTransformer
     private ulong? _hash;
     private AttemptResult? _replay;
 
-    public ForwardingAttempts(IHttpForwarder forwarder, HttpContext context, UpstreamCluster cluster, HttpMessageInvoker invoker, HttpTransformer inner, RetryPolicy? retry, RequestBodyReplay? body, bool delayed, Admission admission = Admission.Allowed, AuthorizationGate? authorization = null)
+    public ForwardingAttempts(IHttpForwarder forwarder, HttpContext context, UpstreamCluster cluster, HttpMessageInvoker invoker, HttpTransformer inner, RetryPolicy? retry, RequestBodyReplay? body, bool delayed, Admission admission, AuthorizationGate authorization, SecuritySnapshot security)
     {
+        _security = security;
         _admission = admission;
         _authorization = authorization;
         _forwarder = forwarder;
@@ -54,6 +58,9 @@ internal sealed class ForwardingAttempts : HttpTransformer
 
     /// <summary>Attempts started so far.</summary>
     public int Attempts { get; private set; }
+
+    /// <summary>Why the endpoint's policies refused the request (no attempt was sent to it), or null.</summary>
+    public Rejection? Refusal { get; private set; }
 
     /// <summary>The endpoint of the latest attempt.</summary>
     public UpstreamEndpoint? LastEndpoint { get; private set; }
@@ -82,11 +89,12 @@ internal sealed class ForwardingAttempts : HttpTransformer
             _body?.Rewind();
         }
 
-        // Policies selecting the endpoint's labels (Istio enforces them at the destination's sidecar): a refusal has
-        // written its 401 or 403, and no retry follows.
-        if (_authorization is not null && !await _authorization.CheckAsync(_context, endpoint))
+        // rbac (endpoint): policies selecting the endpoint's labels (Istio enforces them at the destination's sidecar).
+        // A refusal is answered 401 or 403, and no retry follows.
+        if (await _authorization.CheckAsync(_context, _security, endpoint) is { } refusal)
         {
-            return new AttemptResult(UpstreamOutcome.Rejected, _context.Response.StatusCode, ForwarderError.None, false);
+            Refusal = refusal;
+            return new AttemptResult(UpstreamOutcome.Rejected, RejectionAnswer.Of(refusal).Status, ForwarderError.None, false);
         }
 
         Remember(endpoint);

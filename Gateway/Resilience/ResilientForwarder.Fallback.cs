@@ -1,4 +1,5 @@
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Security;
 
 namespace OrleansMesh.Gateway.Resilience;
 
@@ -11,32 +12,27 @@ internal sealed partial class ResilientForwarder
     /// connection pool and the route's retries and timeout. Needs a body that can be sent again: one buffered
     /// (Content-Length up to <c>RetryBufferLimit</c>), or a streamed one no attempt has read yet.
     /// </summary>
-    private async ValueTask<ForwardResult> ForwardWithFallbackAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed, FallbackRoute fallback)
+    private async ValueTask<ForwardResult> ForwardWithFallbackAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed, FallbackRoute fallback)
     {
         var body = RequestBodyReplay.Prepare(context.Request, _bufferLimit);
         var attempt = new FallbackAttempt(fallback, body);
-        context.Features.Set(attempt);
-        try
+        for (var next = 0; ; next++)
         {
-            for (var next = 0; ; next++)
-            {
-                attempt.Begin(next == 0 ? null : destination.Cluster, canFallBack: next < fallback.Destinations.Length);
-                var result = await ForwardToAsync(context, route, action, matchIndex, destination, delayed) with { Cluster = destination.Cluster, Fallbacks = next };
-                if (!attempt.FellThrough || context.RequestAborted.IsCancellationRequested)
-                {
-                    return result;
-                }
+            attempt.Begin(next == 0 ? null : destination.Cluster, canFallBack: next < fallback.Destinations.Length);
+            var result = await ForwardToAsync(context, security, route, action, matchIndex, destination, delayed, attempt) with { Cluster = destination.Cluster, Fallbacks = next };
 
-                var failed = destination.Cluster.Name;
-                destination = fallback.Destinations[next];
-                LogFallingBack(route.Name, failed, result.Outcome, destination.Cluster.Name);
-                context.Response.Clear();
-                body.Rewind();
+            // The upstream's answer was held back by the attempt's response gate; the mesh's refusal is held back here.
+            var fellThrough = result.Rejection is { } refusal ? attempt.HoldsBack(refusal.Kind, result.Outcome) : attempt.FellThrough;
+            if (!fellThrough || context.RequestAborted.IsCancellationRequested)
+            {
+                return result;
             }
-        }
-        finally
-        {
-            context.Features.Set<FallbackAttempt>(null);
+
+            var failed = destination.Cluster.Name;
+            destination = fallback.Destinations[next];
+            LogFallingBack(route.Name, failed, result.Outcome, destination.Cluster.Name);
+            context.Response.Clear();
+            body.Rewind();
         }
     }
 

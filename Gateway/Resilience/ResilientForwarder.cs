@@ -5,8 +5,10 @@ using OrleansMesh.Gateway.Framing;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.Mirroring;
+using OrleansMesh.Gateway.Outcomes;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Security;
 using OrleansMesh.Gateway.Security.Authorization;
 using Polly;
 using Yarp.ReverseProxy.Forwarder;
@@ -31,7 +33,7 @@ internal sealed partial class ResilientForwarder
     private readonly RateLimitGate _rateLimits;
     private readonly TokenRateLimitGate _tokenLimits;
     private readonly AuthorizationGate _authorization;
-    private readonly MirrorDispatcher? _mirrors;
+    private readonly MirrorDispatcher _mirrors;
 
     public ResilientForwarder(
         IHttpForwarder forwarder,
@@ -42,8 +44,9 @@ internal sealed partial class ResilientForwarder
         TokenRateLimitGate tokenLimits,
         AuthorizationGate authorization,
         ILogger<ResilientForwarder> logger,
-        MirrorDispatcher? mirrors = null)
+        MirrorDispatcher mirrors)
     {
+        ArgumentNullException.ThrowIfNull(mirrors);
         _mirrors = mirrors;
         ArgumentNullException.ThrowIfNull(rateLimits);
         ArgumentNullException.ThrowIfNull(tokenLimits);
@@ -63,37 +66,39 @@ internal sealed partial class ResilientForwarder
         _logger = logger;
     }
 
-    /// <summary>Forwards, and tells what the client got: the outcome of the last attempt, or why none was made.</summary>
+    /// <summary>
+    /// Forwards, and tells what the client is to get: the outcome of the last attempt, or the refusal (not written yet:
+    /// the request path answers it) when none was made or the last one failed.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ForwardResult> ForwardAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex)
+    public async ValueTask<ForwardResult> ForwardAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex)
     {
-        var resilience = action.Resilience;
+        // fault: delay, then abort.
+        var fault = action.Resilience.Fault;
         var delayed = false;
-        if (resilience.Fault is { } fault)
+        if (FaultInjection.Delays(fault))
         {
-            if (fault.DelayPercent > 0 && fault.ShouldDelay(Random.Shared.NextDouble()))
+            try
             {
-                try
-                {
-                    await Task.Delay(fault.Delay, _time, context.RequestAborted);
-                }
-                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-                {
-                    return new ForwardResult(UpstreamOutcome.Cancelled, 0, 0, ResponseFlags.FaultDelay);
-                }
-
-                delayed = true;
+                await Task.Delay(fault!.Delay, _time, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return new ForwardResult(UpstreamOutcome.Cancelled, 0, 0, ResponseFlags.FaultDelay);
             }
 
-            if (fault.AbortPercent > 0 && fault.ShouldAbort(Random.Shared.NextDouble()))
-            {
-                return await RejectAsync(context, fault.AbortStatus, ResponseFlags.Combine(delayed, ResponseFlags.FaultAbort), "fault_abort", "fault filter abort");
-            }
+            delayed = true;
         }
 
+        if (FaultInjection.Abort(fault, delayed) is { } abort)
+        {
+            return ForwardResult.Refused(abort);
+        }
+
+        // ratelimit: the route's request limits, then its token limit.
         if (action.RateLimits.Length > 0 && await _rateLimits.AcquireAsync(context, action.RateLimits) is { IsAllowed: false } refused)
         {
-            return await RateLimitedAsync(context, refused.RetryAfter, refused.RefusedBy!, delayed);
+            return ForwardResult.Refused(RateLimitGate.Reject(refused, delayed));
         }
 
         if (!_tokenLimits.TryCharge(context, action.TokenRateLimit, out var tokens, out var tokenRefusal))
@@ -101,50 +106,43 @@ internal sealed partial class ResilientForwarder
             (tokens, tokenRefusal) = await _tokenLimits.ChargeWhenLeasedAsync(context, tokenRefusal);
             if (tokens is null)
             {
-                return await TokenRateLimitGate.RejectAsync(context, tokenRefusal, delayed);
+                return ForwardResult.Refused(TokenRateLimitGate.Reject(tokenRefusal, delayed));
             }
         }
 
+        // pick destination (weighted), then mirror.
         var destination = action.Destinations.Length == 1 ? action.Destinations[0] : action.Pick(Random.Shared.Next(action.TotalWeight));
-        if (action.Mirrors.Length > 0 && _mirrors is not null)
+        if (action.Mirrors.Length > 0)
         {
             await _mirrors.StartAsync(context, action);
         }
 
         var result = action.Fallback is { } fallback
-            ? await ForwardWithFallbackAsync(context, route, action, matchIndex, destination, delayed, fallback)
-            : (await ForwardToAsync(context, route, action, matchIndex, destination, delayed) with { Cluster = destination.Cluster });
+            ? await ForwardWithFallbackAsync(context, security, route, action, matchIndex, destination, delayed, fallback)
+            : (await ForwardToAsync(context, security, route, action, matchIndex, destination, delayed, null) with { Cluster = destination.Cluster });
         _tokenLimits.Settle(tokens, result);
         return result;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<ForwardResult> ForwardToAsync(HttpContext context, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed)
+    private async ValueTask<ForwardResult> ForwardToAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed, FallbackAttempt? fallback)
     {
         var resilience = action.Resilience;
         var cluster = destination.Cluster;
-        if (cluster.Endpoints.Length == 0)
+        if (ClusterAdmission.NoEndpoint(route, cluster, delayed) is { } noEndpoint)
         {
-            return await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.NoHealthyUpstream), "no_healthy_upstream", $"no healthy endpoint in {cluster.Name} (route {route.Name})");
+            return ForwardResult.Refused(noEndpoint);
         }
 
         if (cluster.RateLimits.Length > 0 && await _rateLimits.AcquireAsync(context, cluster.RateLimits) is { IsAllowed: false } refused)
         {
-            return await RateLimitedAsync(context, refused.RetryAfter, refused.RefusedBy!, delayed);
+            return ForwardResult.Refused(RateLimitGate.Reject(refused, delayed));
         }
 
-        // The cluster-wide breaker, as the destination's grain last decided it (no grain call here).
-        var admission = cluster.Health?.Admit() ?? Admission.Allowed;
-        if (admission == Admission.Rejected)
+        // breaker, then the connection pool.
+        if (ClusterAdmission.Admit(cluster, delayed, out var admission, out var slot) is { } notAdmitted)
         {
-            var health = cluster.Health!;
-            return await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.UpstreamOverflow), "circuit_open", $"circuit breaker of {health.Key} is open: {health.View.Reason ?? "held open"}") with { Admission = admission };
-        }
-
-        var limiter = cluster.Resilience.Requests;
-        if (limiter is not null && !limiter.TryAcquire())
-        {
-            return await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.UpstreamOverflow), "upstream_overflow", $"too many requests to {cluster.Name} (connectionPool limit {limiter.Limit})");
+            return ForwardResult.Refused(notAdmitted) with { Admission = admission };
         }
 
         try
@@ -152,13 +150,16 @@ internal sealed partial class ResilientForwarder
             // A half-open probe is one request to the destination, never retried: the breaker grants exactly that many.
             var retry = admission == Admission.Probe ? null : resilience.Retry;
             var body = retry is null ? null : RequestBodyReplay.Prepare(context.Request, _bufferLimit);
-            var attempts = new ForwardingAttempts(_forwarder, context, cluster, cluster.Resilience.Invoker ?? _client, FallbackAttempt.Wrap(context, destination.Transformer(matchIndex)), retry, body, delayed, admission, _authorization);
+            var transformer = destination.Transformer(matchIndex);
+            var attempts = new ForwardingAttempts(
+                _forwarder, context, cluster, cluster.Resilience.Invoker ?? _client, fallback is null ? transformer : new FallbackResponseGate(fallback, transformer),
+                retry, body, delayed, admission, _authorization, security);
             var (last, routeTimedOut) = await RunAsync(context, resilience, attempts);
-            return await FinishAsync(context, route, attempts, last, routeTimedOut, delayed) with { Endpoint = attempts.LastEndpoint, Admission = admission };
+            return Finish(context, route, attempts, last, routeTimedOut, delayed) with { Endpoint = attempts.LastEndpoint, Admission = admission };
         }
         finally
         {
-            limiter?.Release();
+            slot?.Release();
         }
     }
 
@@ -220,7 +221,8 @@ internal sealed partial class ResilientForwarder
         }
     }
 
-    private async ValueTask<ForwardResult> FinishAsync(HttpContext context, CompiledRoute route, ForwardingAttempts attempts, AttemptResult last, bool routeTimedOut, bool delayed)
+    // account for the attempts: what the client got, or the refusal for how the last one failed.
+    private ForwardResult Finish(HttpContext context, CompiledRoute route, ForwardingAttempts attempts, AttemptResult last, bool routeTimedOut, bool delayed)
     {
         var endpoint = attempts.LastEndpoint?.DestinationPrefix ?? "";
         if (context.RequestAborted.IsCancellationRequested)
@@ -228,11 +230,17 @@ internal sealed partial class ResilientForwarder
             return new ForwardResult(UpstreamOutcome.Cancelled, 0, attempts.Attempts, null);
         }
 
+        // rbac (endpoint) refused the attempt's endpoint.
+        if (attempts.Refusal is { } refusal)
+        {
+            return ForwardResult.Refused(refusal, UpstreamOutcome.Rejected, attempts.Attempts);
+        }
+
         // A retry decided but not made: only the route timeout stops a retry the attempt asked for.
         if (routeTimedOut || last.Outcome == UpstreamOutcome.Timeout || last.WillRetry)
         {
             LogForwardError(last.Error, endpoint, route.Name);
-            return await RejectAsync(context, StatusCodes.Status504GatewayTimeout, ResponseFlags.Combine(delayed, ResponseFlags.UpstreamTimeout), "upstream_timeout", $"upstream request timeout ({endpoint}, route {route.Name})", UpstreamOutcome.Timeout, attempts.Attempts);
+            return ForwardResult.Refused(new Rejection(RejectionKind.UpstreamTimeout, $"upstream request timeout ({endpoint}, route {route.Name})") { Delayed = delayed }, UpstreamOutcome.Timeout, attempts.Attempts);
         }
 
         if (last.Error == ForwarderError.None)
@@ -243,7 +251,7 @@ internal sealed partial class ResilientForwarder
         // The client's body broke HTTP's framing while it was being sent: the client's fault, not the upstream's.
         if (last.Error == ForwarderError.RequestBodyClient && MalformedBody.Find(context, context.Features.Get<IForwarderErrorFeature>()?.Exception) is { } malformed)
         {
-            return await RejectAsync(context, malformed.StatusCode, ResponseFlags.Combine(delayed, ResponseFlags.DownstreamProtocolError), malformed.Code, malformed.Message, UpstreamOutcome.Cancelled, attempts.Attempts);
+            return ForwardResult.Refused(new Rejection(RejectionKind.MalformedBody, malformed.Message) { StatusCode = malformed.StatusCode, Code = malformed.Code, Delayed = delayed }, UpstreamOutcome.Cancelled, attempts.Attempts);
         }
 
         LogForwardError(last.Error, endpoint, route.Name);
@@ -252,25 +260,9 @@ internal sealed partial class ResilientForwarder
             return new ForwardResult(last.Outcome, context.Response.StatusCode, attempts.Attempts, null);
         }
 
-        return last.Error == ForwarderError.Request
-            ? await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseFlags.Combine(delayed, ResponseFlags.ConnectFailure), "upstream_connect_failure", $"upstream connect error or disconnect/reset before headers ({endpoint})", last.Outcome, attempts.Attempts)
-            : await RejectAsync(context, StatusCodes.Status502BadGateway, ResponseFlags.Combine(delayed, ResponseFlags.ConnectionTermination), "upstream_error", $"upstream error {last.Error} ({endpoint})", last.Outcome, attempts.Attempts);
-    }
-
-    private static async Task<ForwardResult> RateLimitedAsync(HttpContext context, TimeSpan retryAfter, CompiledRateLimit limit, bool delayed)
-    {
-        var flags = ResponseFlags.Combine(delayed, RateLimitGate.Flag);
-        await RateLimitGate.WriteRejectedAsync(context, retryAfter, limit, flags);
-        return new ForwardResult(UpstreamOutcome.Rejected, StatusCodes.Status429TooManyRequests, 0, flags);
-    }
-
-    private static async Task<ForwardResult> RejectAsync(HttpContext context, int status, string flags, string code, string message, UpstreamOutcome outcome = UpstreamOutcome.Rejected, int attempts = 0)
-    {
-        if (FallbackAttempt.Writes(context, code, outcome))
-        {
-            await MeshErrorResponses.WriteAsync(context, status, flags, code, message);
-        }
-
-        return new ForwardResult(outcome, status, attempts, flags);
+        var failure = last.Error == ForwarderError.Request
+            ? new Rejection(RejectionKind.UpstreamConnectFailure, $"upstream connect error or disconnect/reset before headers ({endpoint})") { Delayed = delayed }
+            : new Rejection(RejectionKind.UpstreamError, $"upstream error {last.Error} ({endpoint})") { Delayed = delayed };
+        return ForwardResult.Refused(failure, last.Outcome, attempts.Attempts);
     }
 }

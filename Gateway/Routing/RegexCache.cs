@@ -6,7 +6,8 @@ namespace OrleansMesh.Gateway.Routing;
 /// <summary>
 /// Keeps compiled regexes across config snapshots. Building a linear-time (non-backtracking) regex costs about a
 /// millisecond and a megabyte, so a push that changes one route must not rebuild every regex of the mesh.
-/// Snapshots are compiled one at a time; <see cref="RetainUsed"/> after each drops the patterns it no longer uses.
+/// Snapshots are compiled one at a time: <see cref="BeginCompile"/> before each, and <see cref="RetainUsed"/> once the
+/// snapshot is served drops the patterns it no longer uses (after a failed compile nothing is dropped).
 /// </summary>
 internal sealed class RegexCache
 {
@@ -24,7 +25,10 @@ internal sealed class RegexCache
         return _regexes.GetOrAdd(pattern, static p => Create(p));
     }
 
-    /// <summary>Forgets the regexes not asked for since the last call.</summary>
+    /// <summary>Starts counting the patterns a compile asks for (forgetting what an abandoned compile asked for).</summary>
+    public void BeginCompile() => _used.Clear();
+
+    /// <summary>Forgets the regexes not asked for since the last call (or <see cref="BeginCompile"/>).</summary>
     public void RetainUsed()
     {
         foreach (var pattern in _regexes.Keys)

@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.RateLimiting;
-using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Security.Identity;
+using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Gateway.Telemetry;
@@ -14,12 +14,12 @@ namespace OrleansMesh.Gateway.Telemetry;
 /// </summary>
 internal sealed class MeshStateMetrics
 {
-    private readonly RoutingSnapshotStore _store;
+    private readonly GatewaySnapshotStore _store;
     private readonly HealthRegistry? _health;
     private readonly RateLimitBuckets? _buckets;
     private readonly GatewayIdentity? _identity;
 
-    public MeshStateMetrics(IMeterFactory meters, RoutingSnapshotStore store, HealthRegistry? health = null, RateLimitBuckets? buckets = null, GatewayIdentity? identity = null)
+    public MeshStateMetrics(IMeterFactory meters, GatewaySnapshotStore store, HealthRegistry? health = null, RateLimitBuckets? buckets = null, GatewayIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(store);

@@ -1,4 +1,5 @@
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Outcomes;
 using OrleansMesh.Gateway.Security.Authentication;
 
 namespace OrleansMesh.Gateway.Security.Authorization;
@@ -9,20 +10,21 @@ namespace OrleansMesh.Gateway.Security.Authorization;
 /// and its own namespace's, each for every workload or selecting its labels), with <c>destination.ip</c> and
 /// <c>destination.port</c> those of the endpoint. Reads only the in-memory snapshot.
 /// </summary>
-internal sealed class AuthorizationGate(SecuritySnapshotStore store, TokenAuthenticator authenticator, AuthorizationAudit audit)
+internal sealed class AuthorizationGate(TokenAuthenticator authenticator, AuthorizationAudit audit)
 {
     /// <summary>
-    /// True when the request may be forwarded to <paramref name="endpoint"/>; false when it was refused, in which case
-    /// the 401 or 403 response has been written and the caller must not forward.
+    /// Null when the request may be forwarded to <paramref name="endpoint"/> under <paramref name="security"/> (the
+    /// request's snapshot); else the 401 or 403 refusal, and the caller must not forward.
     /// </summary>
-    public async ValueTask<bool> CheckAsync(HttpContext context, UpstreamEndpoint endpoint)
+    public async ValueTask<Rejection?> CheckAsync(HttpContext context, SecuritySnapshot security, UpstreamEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(security);
         ArgumentNullException.ThrowIfNull(endpoint);
-        var workload = store.Current.ForDestination(endpoint.Namespace, endpoint.Labels);
+        var workload = security.ForDestination(endpoint.Namespace, endpoint.Labels);
         if (workload.IsEmpty)
         {
-            return true;
+            return null;
         }
 
         if (workload.Providers.Count > 0)
@@ -30,19 +32,12 @@ internal sealed class AuthorizationGate(SecuritySnapshotStore store, TokenAuthen
             var feature = context.Features.Get<MeshAuthenticationFeature>() ?? new MeshAuthenticationFeature(null, []);
             if (await authenticator.AuthenticateAsync(context, feature, workload.Providers) is { } failure)
             {
-                await SecurityResponses.UnauthorizedAsync(context, failure.Code, failure.Message);
-                return false;
+                return SecurityRejections.Unauthenticated(failure);
             }
         }
 
         var decision = workload.Policies.Evaluate(RequestAttributesFactory.Create(context, RequestAttributesFactory.Address(endpoint.Address), (int)endpoint.Port));
         audit.Record(context, decision, endpoint.DestinationPrefix);
-        if (decision.Allowed)
-        {
-            return true;
-        }
-
-        await SecurityResponses.ForbiddenAsync(context, decision.Policy);
-        return false;
+        return decision.Allowed ? null : SecurityRejections.Forbidden(decision.Policy);
     }
 }

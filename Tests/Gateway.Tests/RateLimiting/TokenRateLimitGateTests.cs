@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.Gateway.Inference;
+using OrleansMesh.Gateway.Pipeline;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Resilience;
@@ -249,13 +250,15 @@ public sealed class TokenRateLimitGateTests : IDisposable
     }
 
     [Fact]
-    public async Task RejectAsync_Refusal_429WithRetryAfterFlagAndOpenAiError()
+    public async Task Reject_Refusal_429WithRetryAfterFlagAndOpenAiError()
     {
         var context = Request();
         context.Response.Body = new MemoryStream();
 
         var bucket = _leaser.Buckets.Global(Limit.Scope, "a", Limit.Bucket);
-        var result = await TokenRateLimitGate.RejectAsync(context, new TokenRefusal(Limit, 300, TimeSpan.FromSeconds(2.2), bucket, 300), delayed: false);
+        var rejection = TokenRateLimitGate.Reject(new TokenRefusal(Limit, 300, TimeSpan.FromSeconds(2.2), bucket, 300), delayed: false);
+        await MeshAnswers.WriteAsync(context, rejection);
+        var result = ForwardResult.Refused(rejection);
 
         Assert.Equal(429, result.StatusCode);
         Assert.Equal(429, context.Response.StatusCode);

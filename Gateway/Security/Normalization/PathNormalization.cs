@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using OrleansMesh.Gateway.Outcomes;
 
 namespace OrleansMesh.Gateway.Security.Normalization;
 
@@ -7,23 +8,24 @@ namespace OrleansMesh.Gateway.Security.Normalization;
 /// authorization; 400 when it cannot. Kestrel decodes and removes dot segments itself but leaves <c>//</c>, and keeps
 /// <c>%2F</c> encoded, so the raw target is normalised rather than Kestrel's path.
 /// </summary>
-internal sealed class PathNormalizationMiddleware(RequestDelegate next)
+internal static class PathNormalization
 {
-    public Task InvokeAsync(HttpContext context)
+    /// <summary>Null when the request may go on (its path normalised).</summary>
+    public static Rejection? Normalize(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(raw) || raw == "*" || HttpMethods.IsConnect(context.Request.Method) || PathNormalizer.IsNormal(raw))
         {
-            return next(context);
+            return null;
         }
 
         var normalized = PathNormalizer.Normalize(raw, out var error);
         if (normalized is null)
         {
-            return SecurityResponses.BadRequestAsync(context, "invalid_path", $"the request path cannot be normalised: {error}");
+            return SecurityRejections.InvalidPath(error!);
         }
 
         context.Request.Path = PathString.FromUriComponent(normalized);
-        return next(context);
+        return null;
     }
 }
