@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Snapshot;
 
 namespace OrleansMesh.Gateway.ControlPlane;

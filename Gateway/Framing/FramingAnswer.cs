@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using OrleansMesh.Gateway.Forwarding;
-using OrleansMesh.Gateway.Outcomes;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Framing;
 

@@ -5,13 +5,14 @@ using OrleansMesh.Gateway.Framing;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Mirroring;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Pipeline;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Security;
 using OrleansMesh.Gateway.Snapshot;
-using OrleansMesh.Gateway.Telemetry;
 using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Gateway.Hosting;
@@ -40,6 +41,8 @@ internal static class MeshGatewayExtensions
         services.AddSingleton<GatewaySnapshotCompiler>();
         services.AddSingleton(sp => new EndpointStateCache(sp.GetRequiredService<TimeProvider>()));
         services.AddMeshResilience();
+        services.AddMeshMirroring();
+        services.AddSingleton<ResilientForwarder>();
         services.AddMeshHealth();
         services.AddMeshRateLimiting();
         services.AddSingleton(sp => new RoutingSnapshotCompiler(
@@ -52,6 +55,7 @@ internal static class MeshGatewayExtensions
         services.AddSingleton<MeshRouter>();
         services.AddSingleton<MeshRequestPipeline>();
         services.AddMeshSecurity();
+        services.AddSingleton<AuthorizationGate>();
         builder.AddMeshGatewayTelemetry();
         services.AddSingleton<MeshConfigSubscriber>();
         services.AddHostedService(sp => sp.GetRequiredService<MeshConfigSubscriber>());

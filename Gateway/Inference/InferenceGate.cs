@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Framing;
-using OrleansMesh.Gateway.Outcomes;
-using OrleansMesh.Gateway.Telemetry;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Inference;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Inference;
-using OrleansMesh.Gateway.Outcomes;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.RateLimiting;
 
 namespace OrleansMesh.Gateway.Pipeline;

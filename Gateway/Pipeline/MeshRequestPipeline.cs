@@ -1,7 +1,6 @@
 using OrleansMesh.Gateway.Framing;
 using OrleansMesh.Gateway.Inference;
-using OrleansMesh.Gateway.Outcomes;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Security.Authentication;
 using OrleansMesh.Gateway.Security.Authorization;
 using OrleansMesh.Gateway.Security.Normalization;

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using OrleansMesh.Gateway.Inference;
-using OrleansMesh.Gateway.Outcomes;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Snapshot;
 

@@ -1,4 +1,4 @@
-using OrleansMesh.Gateway.Outcomes;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.RateLimiting;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using OrleansMesh.Gateway.Inference;
-using OrleansMesh.Gateway.Outcomes;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Gateway.RateLimiting;
@@ -56,7 +55,9 @@ internal sealed class TokenRateLimitGate(RateLimitBuckets buckets)
     }
 
     /// <summary>Settles a charge once forwarding returned (the response is complete). Never waits for a grain.</summary>
-    public void Settle(TokenCharge? charge, ForwardResult result) => charge?.Settle(buckets.Time.GetTimestamp(), result.Attempts > 0);
+    /// <param name="charge">The charge, or null when none was made.</param>
+    /// <param name="reachedUpstream">Whether an attempt reached an upstream (else the whole estimate is given back).</param>
+    public void Settle(TokenCharge? charge, bool reachedUpstream) => charge?.Settle(buckets.Time.GetTimestamp(), reachedUpstream);
 
     /// <summary>The refusal: 429 with <c>Retry-After</c> (whole seconds until the estimate is covered, at least 1) and OpenAI's error body.</summary>
     public static Rejection Reject(TokenRefusal refusal, bool delayed)

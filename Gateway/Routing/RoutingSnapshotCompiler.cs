@@ -4,6 +4,7 @@ using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.Mirroring;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;

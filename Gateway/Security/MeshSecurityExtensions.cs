@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Security.Authentication;
 using OrleansMesh.Gateway.Security.Authorization;
 using OrleansMesh.Gateway.Security.Identity;
@@ -11,7 +11,7 @@ namespace OrleansMesh.Gateway.Security;
 internal static class MeshSecurityExtensions
 {
     /// <summary>
-    /// Adds the security snapshot's compiler, the checks before routing, JWT validation, the destination-level <see cref="AuthorizationGate"/>
+    /// Adds the security snapshot's compiler, the checks before routing, JWT validation (the destination-level check is <c>Pipeline/AuthorizationGate</c>)
     /// and the gateway's mesh identity (<see cref="UpstreamTls"/> for ISTIO_MUTUAL endpoints). Needs an <see cref="IGrainFactory"/>.
     /// </summary>
     public static IServiceCollection AddMeshSecurity(this IServiceCollection services)
@@ -24,7 +24,6 @@ internal static class MeshSecurityExtensions
         services.AddSingleton<AuthorizationAudit>();
         services.AddSingleton<GatewayAuthentication>();
         services.AddSingleton<GatewayAuthorization>();
-        services.AddSingleton<AuthorizationGate>();
         services.AddOptions<GatewayIdentityOptions>().BindConfiguration(GatewayIdentityOptions.SectionName)
             .PostConfigure<IOptions<MeshGatewayOptions>>(static (identity, gateway) => identity.Namespace ??= gateway.Value.Namespace)
             .ValidateDataAnnotations().ValidateOnStart();

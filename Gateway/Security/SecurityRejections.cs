@@ -1,4 +1,4 @@
-using OrleansMesh.Gateway.Outcomes;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Security.Jwt;
 
 namespace OrleansMesh.Gateway.Security;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Security.Authorization;
 using OrleansMesh.Gateway.Security.Jwt;
 using OrleansMesh.Security;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using OrleansMesh.Gateway.Outcomes;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Security.Normalization;
 

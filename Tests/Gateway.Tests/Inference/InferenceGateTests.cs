@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.Pipeline;
-using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Tests.Inference;
 

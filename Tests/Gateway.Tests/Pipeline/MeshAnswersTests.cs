@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrleansMesh.Gateway.Outcomes;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Pipeline;
 
 namespace OrleansMesh.Gateway.Tests.Pipeline;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.Pipeline;
 using OrleansMesh.Gateway.RateLimiting;
-using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Gateway.Tests.RateLimiting;
@@ -38,7 +37,7 @@ public sealed class TokenRateLimitGateTests : IDisposable
         return context;
     }
 
-    private static ForwardResult Reached => new(UpstreamOutcome.Success, 200, 1, null);
+    private const bool Reached = true;
 
     private LeasedBucket Leased(string tenant, int granted)
     {
@@ -169,7 +168,7 @@ public sealed class TokenRateLimitGateTests : IDisposable
         var bucket = Leased("a", 1000);
         _gate.TryCharge(Request(), Limit, out var charge, out _);
 
-        _gate.Settle(charge, new ForwardResult(UpstreamOutcome.Rejected, 503, 0, "UO"));
+        _gate.Settle(charge, reachedUpstream: false);
 
         Assert.Equal(1000, bucket.Tokens);
     }

@@ -1,6 +1,5 @@
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Gateway.Outcomes;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
 using OrleansMesh.Resilience;
