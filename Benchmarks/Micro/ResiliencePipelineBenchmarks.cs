@@ -3,6 +3,7 @@ using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
 using Polly;
 using Yarp.ReverseProxy.Forwarder;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Benchmarks;
 

@@ -55,7 +55,7 @@ public class RouteDecisionBenchmarks
         return host?.Route(request, out var matchIndex) is null ? -1 : matchIndex;
     }
 
-    // The same steps as MeshProxyHandler.HandleAsync/ForwardAsync up to IHttpForwarder.SendAsync.
+    // The same steps as MeshRequestPipeline/MeshRouter/ResilientForwarder up to IHttpForwarder.SendAsync.
     private object? FullDecision(HttpRequest request)
     {
         var route = _snapshot.FindHost(request.Host.Value ?? "")?.Route(request, out _);

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Benchmarks;
 

@@ -1,9 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Gateway.Hosting;
-using OrleansMesh.Gateway.Routing;
-using OrleansMesh.Gateway.Security;
+using OrleansMesh.Gateway.Model;
+using OrleansMesh.Gateway.Snapshot;
 
 namespace OrleansMesh.Gateway.ControlPlane;
 
@@ -16,10 +15,8 @@ namespace OrleansMesh.Gateway.ControlPlane;
 internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObserver
 {
     private readonly IGrainFactory _grains;
-    private readonly RoutingSnapshotStore _store;
-    private readonly RoutingSnapshotCompiler _compiler;
-    private readonly SecuritySnapshotStore _securityStore;
-    private readonly SecuritySnapshotCompiler _securityCompiler;
+    private readonly GatewaySnapshotStore _store;
+    private readonly GatewaySnapshotCompiler _compiler;
     private readonly MeshGatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MeshConfigSubscriber> _logger;
@@ -31,10 +28,8 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
 
     public MeshConfigSubscriber(
         IGrainFactory grains,
-        RoutingSnapshotStore store,
-        RoutingSnapshotCompiler compiler,
-        SecuritySnapshotStore securityStore,
-        SecuritySnapshotCompiler securityCompiler,
+        GatewaySnapshotStore store,
+        GatewaySnapshotCompiler compiler,
         IOptions<MeshGatewayOptions> options,
         TimeProvider time,
         ILogger<MeshConfigSubscriber> logger,
@@ -44,8 +39,6 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
         _grains = grains;
         _store = store;
         _compiler = compiler;
-        _securityStore = securityStore;
-        _securityCompiler = securityCompiler;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -176,12 +169,10 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
 
     private void Serve(MeshSnapshot mesh, DateTimeOffset? committedAt)
     {
-        RoutingSnapshot snapshot;
-        SecuritySnapshot security;
+        CompiledSnapshot compiled;
         try
         {
-            snapshot = _compiler.Compile(mesh, _options.Labels);
-            security = _securityCompiler.Compile(mesh, _options.Labels);
+            compiled = _compiler.Compile(mesh, _options.Labels);
         }
         catch (Exception exception)
         {
@@ -193,12 +184,12 @@ internal sealed partial class MeshConfigSubscriber : BackgroundService, IMeshObs
 
         _mesh = mesh;
 
-        // Policies first: a route must never be served before the policies of its generation.
-        _securityStore.Swap(security);
-        _store.Swap(snapshot);
+        // One write: routes and policies change together. The caches that outlive snapshots learn of it after.
+        _store.Swap(compiled.Snapshot);
+        compiled.Commit();
         var delay = committedAt is { } at ? _time.GetUtcNow() - at : TimeSpan.Zero;
         Telemetry.ConvergenceMetrics.Record(committedAt is null ? null : delay);
-        LogServing(mesh.Generation, snapshot.HostCount, delay.TotalMilliseconds);
+        LogServing(mesh.Generation, compiled.Snapshot.Routing.HostCount, delay.TotalMilliseconds);
         Acknowledge(mesh.Version);
     }
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Gateway.Forwarding;

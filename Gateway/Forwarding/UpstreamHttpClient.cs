@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Security.Identity;
 using OrleansMesh.Gateway.Telemetry;
 

@@ -2,17 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using OrleansMesh.Gateway.Forwarding;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Framing;
 
 /// <summary>The mesh's answers to badly framed requests: 400 (or 431) with the JSON error and flag <c>DPE</c>.</summary>
 internal static class FramingAnswer
 {
-    /// <summary>Answers through ASP.NET Core, for a request the server parsed (a bad body).</summary>
-    public static Task WriteAsync(HttpContext context, FramingViolation violation) =>
-        MeshErrorResponses.WriteAsync(context, violation.StatusCode, ResponseFlags.DownstreamProtocolError, violation.Code, violation.Message, close: true);
+    /// <summary>The refusal of a request the server parsed (a bad body): answered, then the connection closed.</summary>
+    public static Rejection Reject(FramingViolation violation) =>
+        new(RejectionKind.BadFraming, violation.Message) { StatusCode = violation.StatusCode, Code = violation.Code };
 
     /// <summary>The raw HTTP/1.1 response for a request head the server never saw; the connection closes after it.</summary>
     public static byte[] Raw(FramingViolation violation)

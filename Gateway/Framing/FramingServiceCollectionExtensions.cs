@@ -30,7 +30,4 @@ internal static class FramingServiceCollectionExtensions
         });
         return builder;
     }
-
-    /// <summary>The request path's first step (<see cref="RequestFramingMiddleware"/>).</summary>
-    public static IApplicationBuilder UseMeshRequestFraming(this IApplicationBuilder app) => app.UseMiddleware<RequestFramingMiddleware>();
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Gateway.Health;

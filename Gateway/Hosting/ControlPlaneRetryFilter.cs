@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.ControlPlane;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Gateway.Hosting;

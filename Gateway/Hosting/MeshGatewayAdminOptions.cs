@@ -1,3 +1,5 @@
+using OrleansMesh.Gateway.Model;
+
 namespace OrleansMesh.Gateway.Hosting;
 
 /// <summary>

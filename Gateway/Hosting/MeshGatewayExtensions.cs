@@ -1,15 +1,18 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansMesh.Gateway.ControlPlane;
-using OrleansMesh.Gateway.Health;
-using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Framing;
+using OrleansMesh.Gateway.Health;
+using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Mirroring;
+using OrleansMesh.Gateway.Model;
+using OrleansMesh.Gateway.Pipeline;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Security;
-using OrleansMesh.Gateway.Telemetry;
+using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Hosting;
 
 namespace OrleansMesh.Gateway.Hosting;
@@ -34,9 +37,12 @@ internal static class MeshGatewayExtensions
         services.TryAddSingleton(TimeProvider.System);
         builder.AddMeshRequestFraming();
         services.AddHttpForwarder();
-        services.AddSingleton<RoutingSnapshotStore>();
+        services.AddSingleton<GatewaySnapshotStore>();
+        services.AddSingleton<GatewaySnapshotCompiler>();
         services.AddSingleton(sp => new EndpointStateCache(sp.GetRequiredService<TimeProvider>()));
         services.AddMeshResilience();
+        services.AddMeshMirroring();
+        services.AddSingleton<ResilientForwarder>();
         services.AddMeshHealth();
         services.AddMeshRateLimiting();
         services.AddSingleton(sp => new RoutingSnapshotCompiler(
@@ -46,8 +52,10 @@ internal static class MeshGatewayExtensions
             health: sp.GetRequiredService<HealthRegistry>()));
         services.AddSingleton<UpstreamHttpClient>();
         services.AddMeshInference();
-        services.AddSingleton<MeshProxyHandler>();
+        services.AddSingleton<MeshRouter>();
+        services.AddSingleton<MeshRequestPipeline>();
         services.AddMeshSecurity();
+        services.AddSingleton<AuthorizationGate>();
         builder.AddMeshGatewayTelemetry();
         services.AddSingleton<ControlPlaneConnectionEvents>();
         services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ControlPlaneConnectionEvents>());
@@ -77,10 +85,8 @@ internal static class MeshGatewayExtensions
     public static WebApplication MapMeshGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var handler = app.Services.GetRequiredService<MeshProxyHandler>();
-        app.UseMeshRequestFraming();
-        app.UseMeshSecurity();
-        app.Run(handler.HandleAsync);
+        var pipeline = app.Services.GetRequiredService<MeshRequestPipeline>();
+        app.Run(pipeline.HandleAsync);
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using OrleansMesh.Gateway.Model;
+
 namespace OrleansMesh.Gateway.Inference;
 
 /// <summary>Why an inference request is refused before routing, in OpenAI's error terms.</summary>
@@ -8,6 +10,9 @@ namespace OrleansMesh.Gateway.Inference;
 internal sealed record InferenceError(int StatusCode, string Message, string? Param, string Code)
 {
     public const string InvalidRequestType = "invalid_request_error";
+
+    /// <summary>The request path's refusal carrying this error.</summary>
+    public Rejection ToRejection() => new(RejectionKind.InvalidModelRequest, Message) { StatusCode = StatusCode, Code = Code, Param = Param };
 
     public static InferenceError UnsupportedContentType { get; } = new(StatusCodes.Status400BadRequest, "The request body must be JSON (Content-Type: application/json).", null, "unsupported_content_type");
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Framing;
-using OrleansMesh.Gateway.Telemetry;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Inference;
 
@@ -30,15 +30,15 @@ internal sealed partial class InferenceGate
         _logger = logger;
     }
 
-    /// <summary>False when the request was answered here (a refused body, or the client left while sending it).</summary>
-    public ValueTask<bool> PrepareAsync(HttpContext context)
+    /// <summary>Null when the request may go on; else why not (a refused body, or the client left while sending it).</summary>
+    public ValueTask<Rejection?> PrepareAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
 
         // Never trusted from a client, on any path: routes matching it must see the gateway's value or none.
         request.Headers.Remove(InferenceHeaders.Model);
-        return InferencePaths.TryGetOperation(request, out var operation) ? ReadAsync(context, operation) : ValueTask.FromResult(true);
+        return InferencePaths.TryGetOperation(request, out var operation) ? ReadAsync(context, operation) : ValueTask.FromResult<Rejection?>(null);
     }
 
     /// <summary>Records the GenAI metrics of a finished inference request; does nothing for other requests.</summary>
@@ -60,14 +60,13 @@ internal sealed partial class InferenceGate
         }
     }
 
-    private async ValueTask<bool> ReadAsync(HttpContext context, InferenceOperation operation)
+    private async ValueTask<Rejection?> ReadAsync(HttpContext context, InferenceOperation operation)
     {
         var started = _time.GetTimestamp();
         var request = context.Request;
         if (!MediaTypes.IsJson(request.ContentType))
         {
-            await OpenAiErrorResponses.WriteAsync(context, InferenceError.UnsupportedContentType);
-            return false;
+            return InferenceError.UnsupportedContentType.ToRejection();
         }
 
         PooledRequestBody? body;
@@ -80,24 +79,16 @@ internal sealed partial class InferenceGate
         {
             // The client left (nothing to answer) or broke the framing mid-body (400, flag DPE); nothing is forwarded.
             LogBodyReadFailed(ex.GetType().Name);
-            if (!context.RequestAborted.IsCancellationRequested && MalformedBody.Find(context, ex) is { } malformed)
-            {
-                await FramingAnswer.WriteAsync(context, malformed);
-            }
-            else
-            {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            }
-
-            return false;
+            return !context.RequestAborted.IsCancellationRequested && MalformedBody.Find(context, ex) is { } malformed
+                ? FramingAnswer.Reject(malformed)
+                : new Rejection(RejectionKind.ClientGone, "the client left while sending the request body");
         }
 
         InferenceBody parsed = default;
         if (error is not null || !InferenceBodyParser.TryParse(body!.Span, out parsed, out error))
         {
             body?.Dispose();
-            await OpenAiErrorResponses.WriteAsync(context, error!);
-            return false;
+            return error!.ToRejection();
         }
 
         request.Body = body;
@@ -108,6 +99,6 @@ internal sealed partial class InferenceGate
         context.Features.Set(inference);
         context.Features.Set(observer);
         context.Response.Body = new ObservingResponseStream(context.Response.Body, observer);
-        return true;
+        return null;
     }
 }

@@ -1,4 +1,4 @@
-using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Inference;
 

@@ -1,4 +1,4 @@
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.LoadBalancing;
 

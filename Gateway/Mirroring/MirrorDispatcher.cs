@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Resilience;
-using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Telemetry;
+using OrleansMesh.Networking;
 
 namespace OrleansMesh.Gateway.Mirroring;
 
@@ -56,12 +56,13 @@ internal sealed partial class MirrorDispatcher : IDisposable
     /// Rolls each of the route's mirrors and starts the copies due. Returns once they are on their way (after the
     /// body, when there is one, has been copied); never throws for a mirror's sake.
     /// </summary>
-    public async ValueTask StartAsync(HttpContext context, ForwardAction action)
+    public async ValueTask StartAsync(HttpContext context, MirrorTarget[] mirrors, HttpRoute route)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(mirrors);
+        ArgumentNullException.ThrowIfNull(route);
         List<MirrorTarget>? due = null;
-        foreach (var target in action.Mirrors)
+        foreach (var target in mirrors)
         {
             if (target.Selects(Random.Shared.NextDouble()))
             {
@@ -92,8 +93,8 @@ internal sealed partial class MirrorDispatcher : IDisposable
             return;
         }
 
-        var timeout = action.Timeout is { } routeTimeout && routeTimeout > TimeSpan.Zero ? routeTimeout : _timeout;
-        var copy = new MirrorRequest(request, action.Definition.Rewrite?.Authority ?? request.Host.Value ?? "", request.ContentLength is null && body.Length == 0 ? null : body, timeout);
+        var timeout = route.Timeout is { } routeTimeout && routeTimeout > TimeSpan.Zero ? routeTimeout : _timeout;
+        var copy = new MirrorRequest(request, route.Rewrite?.Authority ?? request.Host.Value ?? "", request.ContentLength is null && body.Length == 0 ? null : body, timeout);
         foreach (var target in due)
         {
             if (Interlocked.Increment(ref _inFlight) > _maxConcurrent)

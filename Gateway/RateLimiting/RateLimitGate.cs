@@ -1,5 +1,4 @@
-using System.Globalization;
-using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.RateLimiting;
 
@@ -7,7 +6,7 @@ namespace OrleansMesh.Gateway.RateLimiting;
 internal sealed class RateLimitGate(RateLimitBuckets buckets)
 {
     /// <summary>Envoy's response flag for a request its rate limiter refused.</summary>
-    public const string Flag = "RL";
+    public const string Flag = ResponseFlags.RateLimited;
 
     /// <summary>
     /// Takes a token from each limit in turn. Completes synchronously unless a cluster-wide bucket is out of tokens
@@ -41,17 +40,12 @@ internal sealed class RateLimitGate(RateLimitBuckets buckets)
         return refused + 1 == limits.Length ? RateLimitDecision.Allowed : await AcquireAsync(context, limits[(refused + 1)..]);
     }
 
-    /// <summary>429 with <c>Retry-After</c> in whole seconds (at least 1), as Envoy's rate limit filter answers.</summary>
-    public static Task WriteRejectedAsync(HttpContext context, TimeSpan retryAfter, CompiledRateLimit limit, string flags = Flag)
+    /// <summary>The refusal: 429 with <c>Retry-After</c> in whole seconds (at least 1), as Envoy's rate limit filter answers.</summary>
+    public static Rejection Reject(RateLimitDecision refused, bool delayed)
     {
-        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.OnStarting(static state =>
-        {
-            var (response, value) = ((HttpResponse, string))state;
-            response.Headers.RetryAfter = value;
-            return Task.CompletedTask;
-        }, (context.Response, seconds.ToString(CultureInfo.InvariantCulture)));
+        var limit = refused.RefusedBy!;
+        var seconds = Math.Max(1, (long)Math.Ceiling(refused.RetryAfter.TotalSeconds));
         var scope = limit.IsGlobal ? "cluster-wide" : "local";
-        return MeshErrorResponses.WriteAsync(context, StatusCodes.Status429TooManyRequests, flags, "rate_limited", $"{scope} rate limit {limit.Scope} exceeded; retry after {seconds}s");
+        return new Rejection(RejectionKind.RateLimited, $"{scope} rate limit {limit.Scope} exceeded; retry after {seconds}s") { RetryAfterSeconds = seconds, Delayed = delayed };
     }
 }

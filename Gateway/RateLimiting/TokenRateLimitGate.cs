@@ -1,6 +1,6 @@
 using System.Globalization;
 using OrleansMesh.Gateway.Inference;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Gateway.RateLimiting;
@@ -55,19 +55,19 @@ internal sealed class TokenRateLimitGate(RateLimitBuckets buckets)
     }
 
     /// <summary>Settles a charge once forwarding returned (the response is complete). Never waits for a grain.</summary>
-    public void Settle(TokenCharge? charge, ForwardResult result) => charge?.Settle(buckets.Time.GetTimestamp(), result.Attempts > 0);
+    /// <param name="charge">The charge, or null when none was made.</param>
+    /// <param name="reachedUpstream">Whether an attempt reached an upstream (else the whole estimate is given back).</param>
+    public void Settle(TokenCharge? charge, bool reachedUpstream) => charge?.Settle(buckets.Time.GetTimestamp(), reachedUpstream);
 
-    /// <summary>429 with <c>Retry-After</c> (whole seconds until the estimate is covered, at least 1) and OpenAI's error body.</summary>
-    public static async Task<ForwardResult> RejectAsync(HttpContext context, TokenRefusal refusal, bool delayed)
+    /// <summary>The refusal: 429 with <c>Retry-After</c> (whole seconds until the estimate is covered, at least 1) and OpenAI's error body.</summary>
+    public static Rejection Reject(TokenRefusal refusal, bool delayed)
     {
-        var flags = ResponseFlags.Combine(delayed, RateLimitGate.Flag);
         var seconds = Math.Max(1, (long)Math.Ceiling(refusal.RetryAfter.TotalSeconds));
         var settings = refusal.Limit.Settings;
         var message = string.Create(
             CultureInfo.InvariantCulture,
             $"Rate limit reached for tokens per {UnitName(settings.Unit)} on {refusal.Limit.Scope}: Limit {settings.TokensPerUnit}, Requested {refusal.Estimate}. Please try again in {seconds}s.");
-        await TokenRateLimitResponse.WriteAsync(context, flags, seconds, message);
-        return new ForwardResult(UpstreamOutcome.Rejected, StatusCodes.Status429TooManyRequests, 0, flags);
+        return new Rejection(RejectionKind.TokenRateLimited, message) { RetryAfterSeconds = seconds, Delayed = delayed };
     }
 
     private static string UnitName(RateLimitUnit unit) => unit switch

@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
-using OrleansMesh.Gateway.Forwarding;
 
 namespace OrleansMesh.Gateway.RateLimiting;
 
@@ -15,18 +13,10 @@ internal static class TokenRateLimitResponse
 
     public const string Code = "rate_limit_exceeded";
 
-    public static Task WriteAsync(HttpContext context, string flags, long retryAfterSeconds, string message)
+    /// <summary>The JSON body, once status and headers are set.</summary>
+    public static Task WriteBodyAsync(HttpContext context, string message)
     {
         var response = context.Response;
-        if (response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
-
-        response.Clear();
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers[MeshErrorResponses.FlagsHeader] = flags;
-        response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         response.ContentType = "application/json";
         var body = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(body))

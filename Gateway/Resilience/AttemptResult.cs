@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Model;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace OrleansMesh.Gateway.Resilience;

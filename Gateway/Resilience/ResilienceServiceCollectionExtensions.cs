@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using OrleansMesh.Gateway.Hosting;
-using OrleansMesh.Gateway.Mirroring;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Resilience;
 
@@ -8,8 +7,8 @@ namespace OrleansMesh.Gateway.Resilience;
 internal static class ResilienceServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the compile-time half (<see cref="ResilienceCompiler"/>, with the cluster connection pools it keeps across
-    /// snapshots) and the request-path half (<see cref="ResilientForwarder"/>). Needs a <see cref="TimeProvider"/>.
+    /// Adds <see cref="ResilienceCompiler"/>, with the cluster connection pools it keeps across snapshots (the request
+    /// path's half is <c>Pipeline/ResilientForwarder</c>). Needs a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddMeshResilience(this IServiceCollection services)
     {
@@ -20,8 +19,6 @@ internal static class ResilienceServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<MeshGatewayOptions>>().Value;
             return new ResilienceCompiler(time, Random.Shared, new ClusterResilienceCache(time, options.ConnectTimeout, options.UpstreamIdleTimeout, sp.GetService<Security.Identity.UpstreamTls>() is { } tls ? (Action<SocketsHttpHandler, Security.Identity.UpstreamTlsPolicy?>)tls.Apply : null));
         });
-        services.AddMeshMirroring();
-        services.AddSingleton<ResilientForwarder>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Resilience;
 

@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Gateway.Routing;

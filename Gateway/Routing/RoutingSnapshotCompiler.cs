@@ -4,6 +4,7 @@ using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.Mirroring;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
@@ -24,41 +25,52 @@ internal sealed class RoutingSnapshotCompiler(
     private readonly RegexCache _regexes = regexCache ?? new RegexCache();
     private readonly ResilienceCompiler _resilience = resilience ?? ResilienceCompiler.CreateDefault(random);
 
+    /// <summary>Compiles and commits at once: for a snapshot used alone (tests, benchmarks), never swapped with others.</summary>
     public RoutingSnapshot Compile(MeshSnapshot mesh, IReadOnlyDictionary<string, string> gatewayLabels)
+    {
+        var (snapshot, commit) = Prepare(mesh, gatewayLabels);
+        commit();
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="mesh"/> without changing anything a served snapshot shares: the returned commit prunes
+    /// the caches (endpoint states, cluster resilience, regexes) to what this snapshot uses and hands the health registry
+    /// and slow start their new parameters; call it once the snapshot is served.
+    /// </summary>
+    public (RoutingSnapshot Snapshot, Action Commit) Prepare(MeshSnapshot mesh, IReadOnlyDictionary<string, string> gatewayLabels)
     {
         ArgumentNullException.ThrowIfNull(mesh);
         var tables = mesh.Tables.ToDictionary(t => t.Host, StringComparer.OrdinalIgnoreCase);
         var binding = new GatewayBinding(mesh.Gateways, gatewayLabels);
         var clusters = new ClusterBuilder(tables, states, random, _resilience, health);
         var hosts = new Dictionary<string, VirtualHost>(StringComparer.OrdinalIgnoreCase);
-        try
+
+        // Counts what this compile asks for from here; what a failed compile asked for is forgotten by the next one.
+        _regexes.BeginCompile();
+        foreach (var table in mesh.Tables)
         {
-            foreach (var table in mesh.Tables)
+            var routes = table.VirtualServices
+                .Where(vs => binding.Applies(vs.Spec.Gateways, vs.Metadata.Namespace, table.Host))
+                .SelectMany(vs => vs.Spec.Http.Select((route, index) => CompileRoute(vs, route, index, table.Host, binding, clusters)))
+                .OfType<CompiledRoute>()
+                .ToArray();
+            if (routes.Length > 0)
             {
-                var routes = table.VirtualServices
-                    .Where(vs => binding.Applies(vs.Spec.Gateways, vs.Metadata.Namespace, table.Host))
-                    .SelectMany(vs => vs.Spec.Http.Select((route, index) => CompileRoute(vs, route, index, table.Host, binding, clusters)))
-                    .OfType<CompiledRoute>()
-                    .ToArray();
-                if (routes.Length > 0)
-                {
-                    hosts[table.Host] = new VirtualHost(table.Host, routes);
-                }
+                hosts[table.Host] = new VirtualHost(table.Host, routes);
             }
-
-            AddDefaultRoutes(mesh.Tables, hosts, clusters);
         }
-        finally
+
+        AddDefaultRoutes(mesh.Tables, hosts, clusters);
+        var snapshot = Assemble(mesh.Generation, hosts);
+        return (snapshot, () =>
         {
-            // Also after a failed compile, so that the next one starts from what this one asked for.
             _regexes.RetainUsed();
-        }
-
-        states.Retain(clusters.Clusters.SelectMany(c => c.Endpoints).Select(e => e.DestinationPrefix).ToHashSet(StringComparer.Ordinal));
-        _resilience.Retain(clusters.Clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
-        clusters.CommitHealth();
-        clusters.CommitMembership();
-        return Assemble(mesh.Generation, hosts);
+            states.Retain(clusters.Clusters.SelectMany(c => c.Endpoints).Select(e => e.DestinationPrefix).ToHashSet(StringComparer.Ordinal));
+            _resilience.Retain(clusters.Clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
+            clusters.CommitHealth();
+            clusters.CommitMembership();
+        });
     }
 
     // A registry host with no VirtualService of its own gets all of its endpoints (Istio's default route), unless a

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Gateway.Routing;

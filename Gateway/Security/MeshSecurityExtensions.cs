@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Options;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Security.Authentication;
 using OrleansMesh.Gateway.Security.Authorization;
 using OrleansMesh.Gateway.Security.Identity;
 using OrleansMesh.Gateway.Security.Jwt;
-using OrleansMesh.Gateway.Security.Normalization;
 
 namespace OrleansMesh.Gateway.Security;
 
@@ -12,19 +11,19 @@ namespace OrleansMesh.Gateway.Security;
 internal static class MeshSecurityExtensions
 {
     /// <summary>
-    /// Adds the security snapshot, its compiler, JWT validation, the destination-level <see cref="AuthorizationGate"/>
+    /// Adds the security snapshot's compiler, the checks before routing, JWT validation (the destination-level check is <c>Pipeline/AuthorizationGate</c>)
     /// and the gateway's mesh identity (<see cref="UpstreamTls"/> for ISTIO_MUTUAL endpoints). Needs an <see cref="IGrainFactory"/>.
     /// </summary>
     public static IServiceCollection AddMeshSecurity(this IServiceCollection services)
     {
         services.AddOptions<MeshSecurityOptions>().BindConfiguration(MeshSecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SecuritySnapshotStore>();
         services.AddSingleton<JwksCache>();
         services.AddSingleton<SecuritySnapshotCompiler>();
         services.AddSingleton(sp => new JwtValidator(sp.GetRequiredService<IOptions<MeshSecurityOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TokenAuthenticator>();
         services.AddSingleton<AuthorizationAudit>();
-        services.AddSingleton<AuthorizationGate>();
+        services.AddSingleton<GatewayAuthentication>();
+        services.AddSingleton<GatewayAuthorization>();
         services.AddOptions<GatewayIdentityOptions>().BindConfiguration(GatewayIdentityOptions.SectionName)
             .PostConfigure<IOptions<MeshGatewayOptions>>(static (identity, gateway) => identity.Namespace ??= gateway.Value.Namespace)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -32,17 +31,5 @@ internal static class MeshSecurityExtensions
         services.AddSingleton<UpstreamTls>();
         services.AddHostedService<GatewayIdentityService>();
         return services;
-    }
-
-    /// <summary>
-    /// The checks that run before routing, after the request framing check, in order: path normalisation,
-    /// authentication and the gateway's own authorization policies.
-    /// </summary>
-    public static IApplicationBuilder UseMeshSecurity(this IApplicationBuilder app)
-    {
-        app.UseMiddleware<PathNormalizationMiddleware>();
-        app.UseMiddleware<AuthenticationMiddleware>();
-        app.UseMiddleware<GatewayAuthorizationMiddleware>();
-        return app;
     }
 }

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Telemetry;
 

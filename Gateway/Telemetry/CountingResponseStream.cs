@@ -1,4 +1,3 @@
-using OrleansMesh.Gateway.Forwarding;
 
 namespace OrleansMesh.Gateway.Telemetry;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Telemetry;
 

@@ -1,5 +1,5 @@
 using Microsoft.Net.Http.Headers;
-using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Telemetry;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.Hosting;
-using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Networking;
 using Yarp.ReverseProxy.Configuration;
 
@@ -78,8 +78,9 @@ internal static class HarnessServers
         app.MapMeshGatewayAdmin();
         app.MapMeshGateway();
         var address = await StartAsync(app);
-        var snapshot = app.Services.GetRequiredService<RoutingSnapshotCompiler>().Compile(Mesh(backend), ImmutableDictionary<string, string>.Empty.Add("istio", "ingressgateway"));
-        app.Services.GetRequiredService<RoutingSnapshotStore>().Swap(snapshot);
+        var compiled = app.Services.GetRequiredService<GatewaySnapshotCompiler>().Compile(Mesh(backend), ImmutableDictionary<string, string>.Empty.Add("istio", "ingressgateway"));
+        app.Services.GetRequiredService<GatewaySnapshotStore>().Swap(compiled.Snapshot);
+        compiled.Commit();
         return (app, address);
     }
 

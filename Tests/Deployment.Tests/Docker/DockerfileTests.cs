@@ -2,6 +2,7 @@ using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Hosting;
 using OrleansMesh.Samples.ModelServer.Hosting;
 using OrleansMesh.Silo.Hosting;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Deployment.Tests.Docker;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.Gateway.Health;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Networking;
 using OrleansMesh.Resilience;
 

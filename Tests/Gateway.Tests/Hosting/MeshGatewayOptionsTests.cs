@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Tests.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using OrleansMesh.Gateway.Inference;
-using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Tests.Inference;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Inference;
-using OrleansMesh.Gateway.Telemetry;
+using OrleansMesh.Gateway.Pipeline;
 
 namespace OrleansMesh.Gateway.Tests.Inference;
 
@@ -28,7 +28,7 @@ public sealed class InferenceGateTests : IDisposable
         var context = Context("/v1/models", "GET", null, null);
         context.Request.Headers[InferenceHeaders.Model] = "spoofed";
 
-        Assert.True(await _gate.PrepareAsync(context));
+        Assert.True(await PrepareAsync(context));
         Assert.False(context.Request.Headers.ContainsKey(InferenceHeaders.Model));
         Assert.Null(context.Features.Get<InferenceRequest>());
     }
@@ -39,7 +39,7 @@ public sealed class InferenceGateTests : IDisposable
         var context = Context(InferencePaths.ChatCompletions, "POST", "application/json", """{"model":"chat-small","stream":true,"max_tokens":5}""");
         context.Request.Headers[InferenceHeaders.Model] = "chat-large";
 
-        Assert.True(await _gate.PrepareAsync(context));
+        Assert.True(await PrepareAsync(context));
         Assert.Equal("chat-small", context.Request.Headers[InferenceHeaders.Model].ToString());
     }
 
@@ -49,7 +49,7 @@ public sealed class InferenceGateTests : IDisposable
         var body = """{"model":"chat-small","stream":true,"max_tokens":5}""";
         var context = Context(InferencePaths.ChatCompletions, "POST", "application/json; charset=utf-8", body);
 
-        await _gate.PrepareAsync(context);
+        await PrepareAsync(context);
 
         var inference = context.Features.Get<InferenceRequest>()!;
         Assert.Equal(("chat-small", true, 5, (long)body.Length, InferenceOperation.Chat), (inference.Model, inference.Stream, inference.MaxTokens, inference.BodyLength, inference.Operation));
@@ -61,7 +61,7 @@ public sealed class InferenceGateTests : IDisposable
         var body = """{ "messages": [], "model" : "m" }""";
         var context = Context(InferencePaths.Embeddings, "POST", "application/json", body);
 
-        await _gate.PrepareAsync(context);
+        await PrepareAsync(context);
 
         using var reader = new StreamReader(context.Request.Body);
         Assert.Equal(body, await reader.ReadToEndAsync());
@@ -72,7 +72,7 @@ public sealed class InferenceGateTests : IDisposable
     {
         var context = Context(InferencePaths.Completions, "POST", "text/plain", """{"model":"m"}""");
 
-        Assert.False(await _gate.PrepareAsync(context));
+        Assert.False(await PrepareAsync(context));
 
         Assert.Equal(400, context.Response.StatusCode);
         var error = Error(context);
@@ -84,7 +84,7 @@ public sealed class InferenceGateTests : IDisposable
     {
         var context = Context(InferencePaths.ChatCompletions, "POST", "application/json", """{"messages":[]}""");
 
-        Assert.False(await _gate.PrepareAsync(context));
+        Assert.False(await PrepareAsync(context));
 
         Assert.Equal(400, context.Response.StatusCode);
         Assert.Equal("model", Error(context).GetProperty("param").GetString());
@@ -95,7 +95,7 @@ public sealed class InferenceGateTests : IDisposable
     {
         var context = Context(InferencePaths.ChatCompletions, "POST", "application/json", $$"""{"model":"m","pad":"{{new string('x', 1024)}}"}""");
 
-        Assert.False(await _gate.PrepareAsync(context));
+        Assert.False(await PrepareAsync(context));
 
         Assert.Equal((413, "request_too_large"), (context.Response.StatusCode, Error(context).GetProperty("code").GetString()));
     }
@@ -105,7 +105,7 @@ public sealed class InferenceGateTests : IDisposable
     {
         var context = Context(InferencePaths.ChatCompletions, "GET", null, null);
 
-        Assert.True(await _gate.PrepareAsync(context));
+        Assert.True(await PrepareAsync(context));
         Assert.Null(context.Features.Get<InferenceRequest>());
     }
 
@@ -113,7 +113,7 @@ public sealed class InferenceGateTests : IDisposable
     public async Task ResponseWrites_StreamedUsage_IsSetOnTheInferenceRequestAsWritten()
     {
         var context = Context(InferencePaths.ChatCompletions, "POST", "application/json", """{"model":"m","stream":true}""");
-        await _gate.PrepareAsync(context);
+        await PrepareAsync(context);
         context.Response.ContentType = "text/event-stream";
 
         await context.Response.Body.WriteAsync("data: {\"model\":\"m-v1\",\"usage\":null}\n\ndata: {\"usage\":{\"prompt_tokens\":3,"u8.ToArray());
@@ -129,7 +129,7 @@ public sealed class InferenceGateTests : IDisposable
     {
         var context = Context(InferencePaths.ChatCompletions, "POST", "application/json", """{"model":"m","stream":true}""");
         var sink = (MemoryStream)context.Response.Body;
-        await _gate.PrepareAsync(context);
+        await PrepareAsync(context);
         context.Response.ContentType = "text/event-stream";
 
         var first = "data: {\"a\":1}\n\nda"u8.ToArray();
@@ -164,5 +164,17 @@ public sealed class InferenceGateTests : IDisposable
     {
         var sink = (MemoryStream)context.Response.Body;
         return JsonDocument.Parse(sink.ToArray()).RootElement.GetProperty("error");
+    }
+
+    // The gate refuses; the request path answers the refusal (MeshAnswers), as it does for every step.
+    private async Task<bool> PrepareAsync(HttpContext context)
+    {
+        if (await _gate.PrepareAsync(context) is not { } refusal)
+        {
+            return true;
+        }
+
+        await MeshAnswers.WriteAsync(context, refusal);
+        return false;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
 using static OrleansMesh.Gateway.Tests.Mesh;
 

@@ -1,5 +1,6 @@
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
 using static OrleansMesh.Gateway.Tests.Mesh;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
 using OrleansMesh.Resilience;
 using static OrleansMesh.Gateway.Tests.Mesh;

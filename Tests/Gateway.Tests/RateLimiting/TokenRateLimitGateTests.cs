@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.Gateway.Inference;
+using OrleansMesh.Gateway.Pipeline;
 using OrleansMesh.Gateway.RateLimiting;
-using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Gateway.Tests.RateLimiting;
@@ -37,7 +37,7 @@ public sealed class TokenRateLimitGateTests : IDisposable
         return context;
     }
 
-    private static ForwardResult Reached => new(UpstreamOutcome.Success, 200, 1, null);
+    private const bool Reached = true;
 
     private LeasedBucket Leased(string tenant, int granted)
     {
@@ -168,7 +168,7 @@ public sealed class TokenRateLimitGateTests : IDisposable
         var bucket = Leased("a", 1000);
         _gate.TryCharge(Request(), Limit, out var charge, out _);
 
-        _gate.Settle(charge, new ForwardResult(UpstreamOutcome.Rejected, 503, 0, "UO"));
+        _gate.Settle(charge, reachedUpstream: false);
 
         Assert.Equal(1000, bucket.Tokens);
     }
@@ -249,13 +249,15 @@ public sealed class TokenRateLimitGateTests : IDisposable
     }
 
     [Fact]
-    public async Task RejectAsync_Refusal_429WithRetryAfterFlagAndOpenAiError()
+    public async Task Reject_Refusal_429WithRetryAfterFlagAndOpenAiError()
     {
         var context = Request();
         context.Response.Body = new MemoryStream();
 
         var bucket = _leaser.Buckets.Global(Limit.Scope, "a", Limit.Bucket);
-        var result = await TokenRateLimitGate.RejectAsync(context, new TokenRefusal(Limit, 300, TimeSpan.FromSeconds(2.2), bucket, 300), delayed: false);
+        var rejection = TokenRateLimitGate.Reject(new TokenRefusal(Limit, 300, TimeSpan.FromSeconds(2.2), bucket, 300), delayed: false);
+        await MeshAnswers.WriteAsync(context, rejection);
+        var result = ForwardResult.Refused(rejection);
 
         Assert.Equal(429, result.StatusCode);
         Assert.Equal(429, context.Response.StatusCode);

@@ -1,5 +1,5 @@
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
 using OrleansMesh.Resilience;
@@ -32,15 +32,16 @@ public sealed class FallbackRouteTests
     }
 
     [Theory]
-    [InlineData("circuit_open", (int)UpstreamOutcome.Rejected, FallbackConditions.CircuitOpen)]
-    [InlineData("upstream_overflow", (int)UpstreamOutcome.Rejected, FallbackConditions.CircuitOpen)]
-    [InlineData("no_healthy_upstream", (int)UpstreamOutcome.Rejected, FallbackConditions.ConnectFailure)]
-    [InlineData("upstream_timeout", (int)UpstreamOutcome.Timeout, FallbackConditions.Timeout)]
-    [InlineData("upstream_connect_failure", (int)UpstreamOutcome.ConnectFailure, FallbackConditions.ConnectFailure)]
-    [InlineData("upstream_connect_failure", (int)UpstreamOutcome.Reset, FallbackConditions.Reset)]
-    [InlineData("upstream_error", (int)UpstreamOutcome.Reset, FallbackConditions.Reset)]
-    public void FallsBackOn_MeshError_OnlyUnderItsCondition(string code, int outcomeValue, FallbackConditions condition)
+    [InlineData((int)RejectionKind.CircuitOpen, (int)UpstreamOutcome.Rejected, FallbackConditions.CircuitOpen)]
+    [InlineData((int)RejectionKind.UpstreamOverflow, (int)UpstreamOutcome.Rejected, FallbackConditions.CircuitOpen)]
+    [InlineData((int)RejectionKind.NoHealthyUpstream, (int)UpstreamOutcome.Rejected, FallbackConditions.ConnectFailure)]
+    [InlineData((int)RejectionKind.UpstreamTimeout, (int)UpstreamOutcome.Timeout, FallbackConditions.Timeout)]
+    [InlineData((int)RejectionKind.UpstreamConnectFailure, (int)UpstreamOutcome.ConnectFailure, FallbackConditions.ConnectFailure)]
+    [InlineData((int)RejectionKind.UpstreamConnectFailure, (int)UpstreamOutcome.Reset, FallbackConditions.Reset)]
+    [InlineData((int)RejectionKind.UpstreamError, (int)UpstreamOutcome.Reset, FallbackConditions.Reset)]
+    public void FallsBackOn_MeshError_OnlyUnderItsCondition(int kindValue, int outcomeValue, FallbackConditions condition)
     {
+        var code = (RejectionKind)kindValue;
         var outcome = (UpstreamOutcome)outcomeValue;
         Assert.True(Route(condition).FallsBackOn(code, outcome));
         Assert.False(Route(FallbackConditions.Default & ~condition).FallsBackOn(code, outcome));
@@ -49,7 +50,7 @@ public sealed class FallbackRouteTests
     [Fact]
     public void FallsBackOn_RateLimited_Never()
     {
-        Assert.False(Route(FallbackConditions.Default | FallbackConditions.GatewayError).FallsBackOn("rate_limited", UpstreamOutcome.Rejected));
+        Assert.False(Route(FallbackConditions.Default | FallbackConditions.GatewayError).FallsBackOn(RejectionKind.RateLimited, UpstreamOutcome.Rejected));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Resilience;
 using Yarp.ReverseProxy.Forwarder;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
 using Polly;

@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Resilience;
 
 namespace OrleansMesh.Gateway.Tests.Resilience;

@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Routing;
 
 namespace OrleansMesh.Gateway.Tests.Routing;

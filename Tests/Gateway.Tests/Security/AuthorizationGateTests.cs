@@ -5,8 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.ControlPlane;
-using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Model;
+using OrleansMesh.Gateway.Pipeline;
 using OrleansMesh.Gateway.Security;
 using OrleansMesh.Gateway.Security.Authentication;
 using OrleansMesh.Gateway.Security.Authorization;
@@ -26,13 +27,13 @@ public sealed class AuthorizationGateTests : IDisposable
     private const string Foo = "foo";
     private static readonly Dictionary<string, string> s_gatewayLabels = new() { ["istio"] = "ingressgateway" };
     private readonly JwksCache _jwks = new(Options.Create(new MeshSecurityOptions()), new FakeTimeProvider(Now), NullLogger<JwksCache>.Instance);
-    private readonly SecuritySnapshotStore _store = new();
+    private SecuritySnapshot _security = SecuritySnapshot.Empty;
     private readonly AuthorizationGate _gate;
 
     public AuthorizationGateTests()
     {
         var authenticator = new TokenAuthenticator(new JwtValidator(new MeshSecurityOptions(), new FakeTimeProvider(Now)));
-        _gate = new AuthorizationGate(_store, authenticator, new AuthorizationAudit(NullLogger<AuthorizationAudit>.Instance));
+        _gate = new AuthorizationGate(authenticator, new AuthorizationAudit(NullLogger<AuthorizationAudit>.Instance));
     }
 
     [Fact]
@@ -79,10 +80,10 @@ public sealed class AuthorizationGateTests : IDisposable
     [Fact]
     public async Task CheckAsync_DeniedAtDestination_Writes403AndReturnsFalse()
     {
-        _store.Swap(Compile(Policy("model", "selector:\n  matchLabels:\n    app: model\naction: DENY\nrules:\n- to:\n  - operation:\n      paths: [/private/*]")));
+        _security = Compile(Policy("model", "selector:\n  matchLabels:\n    app: model\naction: DENY\nrules:\n- to:\n  - operation:\n      paths: [/private/*]"));
         var context = Context("/private/x");
 
-        var allowed = await _gate.CheckAsync(context, Endpoint(Labels("app", "model")));
+        var allowed = await CheckAsync(context, Endpoint(Labels("app", "model")));
 
         Assert.False(allowed);
         Assert.Equal(StatusCodes.Status403Forbidden, context.Response.StatusCode);
@@ -92,17 +93,17 @@ public sealed class AuthorizationGateTests : IDisposable
     [Fact]
     public async Task CheckAsync_OtherEndpoint_Allowed()
     {
-        _store.Swap(Compile(Policy("model", "selector:\n  matchLabels:\n    app: model\naction: DENY\nrules:\n- {}")));
+        _security = Compile(Policy("model", "selector:\n  matchLabels:\n    app: model\naction: DENY\nrules:\n- {}"));
 
-        Assert.True(await _gate.CheckAsync(Context("/"), Endpoint(Labels("app", "other"))));
+        Assert.True(await CheckAsync(Context("/"), Endpoint(Labels("app", "other"))));
     }
 
     [Fact]
     public async Task CheckAsync_DestinationPort_IsTheEndpointPort()
     {
-        _store.Swap(Compile(Policy("port", "action: DENY\nrules:\n- to:\n  - operation:\n      ports: [\"9001\"]")));
+        _security = Compile(Policy("port", "action: DENY\nrules:\n- to:\n  - operation:\n      ports: [\"9001\"]"));
 
-        Assert.False(await _gate.CheckAsync(Context("/"), Endpoint(Labels("app", "x"))));
+        Assert.False(await CheckAsync(Context("/"), Endpoint(Labels("app", "x"))));
     }
 
     [Fact]
@@ -113,11 +114,11 @@ public sealed class AuthorizationGateTests : IDisposable
             Metadata = new() { Name = "model-jwt", Namespace = Foo },
             Spec = new() { Selector = new() { Labels = Labels("app", "model") }, JwtRules = [Rule()] },
         };
-        _store.Swap(Compiler.Compile(new MeshSnapshot { RequestAuthentications = [authentication] }, s_gatewayLabels));
+        _security = Compiler.Compile(new MeshSnapshot { RequestAuthentications = [authentication] }, s_gatewayLabels);
         var context = Context("/");
         context.Features.Set(new MeshAuthenticationFeature(null, [new FoundToken(Rs256(Claims(), "k1", Attacker), JwtLocation.Defaults[0])]));
 
-        var allowed = await _gate.CheckAsync(context, Endpoint(Labels("app", "model")));
+        var allowed = await CheckAsync(context, Endpoint(Labels("app", "model")));
 
         Assert.False(allowed);
         Assert.Equal(StatusCodes.Status401Unauthorized, context.Response.StatusCode);
@@ -131,12 +132,12 @@ public sealed class AuthorizationGateTests : IDisposable
             Metadata = new() { Name = "model-jwt", Namespace = Foo },
             Spec = new() { Selector = new() { Labels = Labels("app", "model") }, JwtRules = [Rule()] },
         };
-        _store.Swap(Compiler.Compile(new MeshSnapshot { RequestAuthentications = [authentication] }, s_gatewayLabels));
+        _security = Compiler.Compile(new MeshSnapshot { RequestAuthentications = [authentication] }, s_gatewayLabels);
         var context = Context("/");
         var feature = new MeshAuthenticationFeature(null, [new FoundToken(Rs256(Claims()), JwtLocation.Defaults[0])]);
         context.Features.Set(feature);
 
-        Assert.True(await _gate.CheckAsync(context, Endpoint(Labels("app", "model"))));
+        Assert.True(await CheckAsync(context, Endpoint(Labels("app", "model"))));
         Assert.Equal("https://issuer.test/alice", feature.Authentication!.Principal);
     }
 
@@ -159,6 +160,18 @@ public sealed class AuthorizationGateTests : IDisposable
 
     private static ImmutableArray<AuthorizationPolicy> Load(string yaml) =>
         [.. MeshConfigLoader.Load(yaml, "t.yaml").Resources.Select(r => (AuthorizationPolicy)r.Resource)];
+
+    // The gate refuses; the request path answers the refusal (MeshAnswers), as it does for every step.
+    private async Task<bool> CheckAsync(HttpContext context, UpstreamEndpoint endpoint)
+    {
+        if (await _gate.CheckAsync(context, _security, endpoint) is not { } refusal)
+        {
+            return true;
+        }
+
+        await MeshAnswers.WriteAsync(context, refusal);
+        return false;
+    }
 
     private static string Policy(string name, string spec, string ns = Foo) => Policies.Policy(name, spec, ns);
 

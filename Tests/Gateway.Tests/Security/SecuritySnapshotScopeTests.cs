@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
-using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Security;
 using OrleansMesh.Gateway.Security.Authorization;
 using OrleansMesh.Gateway.Security.Jwt;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Tests.Telemetry;

@@ -1,5 +1,5 @@
 using OrleansMesh.Gateway.Health;
-using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Integration.Tests.Infrastructure;
 
 namespace OrleansMesh.Integration.Tests.ClusterWide;
@@ -34,8 +34,8 @@ public sealed class ThreeGatewaysFixture : IAsyncLifetime
         await Mesh.ApplyAsync(yaml);
         foreach (var gateway in Gateways)
         {
-            var store = gateway.Services.GetRequiredService<RoutingSnapshotStore>();
-            await Eventually.TrueAsync(() => store.Current.FindHost(host) is not null, $"a gateway routing {host}");
+            var store = gateway.Services.GetRequiredService<GatewaySnapshotStore>();
+            await Eventually.TrueAsync(() => store.Current.Routing.FindHost(host) is not null, $"a gateway routing {host}");
         }
     }
 

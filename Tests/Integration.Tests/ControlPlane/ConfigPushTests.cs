@@ -1,6 +1,6 @@
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.ControlPlane;
-using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Integration.Tests.Infrastructure;
 using OrleansMesh.Networking;
 
@@ -16,7 +16,7 @@ public sealed class ConfigPushTests : IAsyncLifetime
     private readonly MeshCluster _mesh = new(silos: 1);
     private GatewayHost _gateway = null!;
     private MeshConfigSubscriber _subscriber = null!;
-    private RoutingSnapshotStore _store = null!;
+    private GatewaySnapshotStore _store = null!;
     private MeshSnapshot _current = null!;
 
     public async Task InitializeAsync()
@@ -34,7 +34,7 @@ public sealed class ConfigPushTests : IAsyncLifetime
             """);
         _gateway = await GatewayHost.StartAsync(_mesh.Grains);
         _subscriber = _gateway.Services.GetRequiredService<MeshConfigSubscriber>();
-        _store = _gateway.Services.GetRequiredService<RoutingSnapshotStore>();
+        _store = _gateway.Services.GetRequiredService<GatewaySnapshotStore>();
         _current = await _mesh.Config.GetSnapshotAsync();
         await Eventually.TrueAsync(() => _subscriber.Generation == _current.Generation, "the gateway serving the current generation");
     }
@@ -44,8 +44,8 @@ public sealed class ConfigPushTests : IAsyncLifetime
     {
         await PushAsync(_current.Epoch, _current.Generation, "pushed");
 
-        await Eventually.TrueAsync(() => _store.Current.FindHost("pushed") is not null, "the pushed host being served");
-        Assert.NotNull(_store.Current.FindHost("real"));
+        await Eventually.TrueAsync(() => _store.Current.Routing.FindHost("pushed") is not null, "the pushed host being served");
+        Assert.NotNull(_store.Current.Routing.FindHost("real"));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ConfigPushTests : IAsyncLifetime
         await PushAsync(_current.Epoch, _current.Generation - 1, "stale", generation: _current.Generation);
         await PushMarkerAsync(_current.Generation);
 
-        Assert.Null(_store.Current.FindHost("stale"));
+        Assert.Null(_store.Current.Routing.FindHost("stale"));
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class ConfigPushTests : IAsyncLifetime
         await PushAsync(_current.Epoch, _current.Generation + 1, "after-gap");
         await PushMarkerAsync(_current.Generation);
 
-        Assert.Null(_store.Current.FindHost("after-gap"));
-        Assert.NotNull(_store.Current.FindHost("real"));
+        Assert.Null(_store.Current.Routing.FindHost("after-gap"));
+        Assert.NotNull(_store.Current.Routing.FindHost("real"));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ConfigPushTests : IAsyncLifetime
         await PushAsync(Guid.NewGuid(), _current.Generation, "other-epoch");
         await PushMarkerAsync(_current.Generation);
 
-        Assert.Null(_store.Current.FindHost("other-epoch"));
+        Assert.Null(_store.Current.Routing.FindHost("other-epoch"));
     }
 
     private Task PushAsync(Guid epoch, long baseGeneration, string host, long? generation = null) =>
@@ -110,7 +110,7 @@ public sealed class ConfigPushTests : IAsyncLifetime
     private async Task PushMarkerAsync(long baseGeneration)
     {
         await PushAsync(_current.Epoch, baseGeneration, "marker");
-        await Eventually.TrueAsync(() => _store.Current.FindHost("marker") is not null, "the marker host being served");
+        await Eventually.TrueAsync(() => _store.Current.Routing.FindHost("marker") is not null, "the marker host being served");
     }
 
     private static RouteTable Answering(string host) => new()

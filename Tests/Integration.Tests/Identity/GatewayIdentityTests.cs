@@ -70,8 +70,8 @@ public sealed class GatewayIdentityTests(IdentityFixture fixture)
         await using var _ = server;
         var host = "pinned-" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Mesh.ApplyAsync(ClusterWide.MeshYaml.Destination(host, [port], $"tls:\n  mode: ISTIO_MUTUAL\n  subjectAltNames:\n  - {pinned}"));
-        var store = gateway.Services.GetRequiredService<OrleansMesh.Gateway.Routing.RoutingSnapshotStore>();
-        await Eventually.TrueAsync(() => store.Current.FindHost(host) is not null, "the gateway routing the mTLS host");
+        var store = gateway.Services.GetRequiredService<OrleansMesh.Gateway.Snapshot.GatewaySnapshotStore>();
+        await Eventually.TrueAsync(() => store.Current.Routing.FindHost(host) is not null, "the gateway routing the mTLS host");
 
         using var response = await gateway.GetAsync(host, "/healthz");
 
@@ -89,8 +89,8 @@ public sealed class GatewayIdentityTests(IdentityFixture fixture)
         await using var _ = server;
         var host = "mtls-" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Mesh.ApplyAsync(ClusterWide.MeshYaml.Destination(host, [port], "tls:\n  mode: ISTIO_MUTUAL"));
-        var store = gateway.Services.GetRequiredService<OrleansMesh.Gateway.Routing.RoutingSnapshotStore>();
-        await Eventually.TrueAsync(() => store.Current.FindHost(host) is not null, "the gateway routing the mTLS host");
+        var store = gateway.Services.GetRequiredService<OrleansMesh.Gateway.Snapshot.GatewaySnapshotStore>();
+        await Eventually.TrueAsync(() => store.Current.Routing.FindHost(host) is not null, "the gateway routing the mTLS host");
 
         using var response = await gateway.GetAsync(host, "/healthz");
 

@@ -98,8 +98,8 @@ public sealed class SimpleTlsDestinationTests(IdentityFixture fixture) : IAsyncL
         await using var gateway = await GatewayHost.StartAsync(fixture.Grains);
         var host = "external-" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Mesh.ApplyAsync(ClusterWide.MeshYaml.Destination(host, [port], trafficPolicy));
-        var store = gateway.Services.GetRequiredService<OrleansMesh.Gateway.Routing.RoutingSnapshotStore>();
-        await Eventually.TrueAsync(() => store.Current.FindHost(host) is not null, "the gateway routing the host");
+        var store = gateway.Services.GetRequiredService<OrleansMesh.Gateway.Snapshot.GatewaySnapshotStore>();
+        await Eventually.TrueAsync(() => store.Current.Routing.FindHost(host) is not null, "the gateway routing the host");
         using var response = await gateway.GetAsync(host, "/");
         return response.StatusCode;
     }

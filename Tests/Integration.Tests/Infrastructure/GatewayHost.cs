@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OrleansMesh.Gateway.Hosting;
-using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Snapshot;
 
 namespace OrleansMesh.Integration.Tests.Infrastructure;
 
@@ -42,7 +42,7 @@ internal sealed class GatewayHost : IAsyncDisposable
         app.MapMeshGateway();
         await app.StartAsync();
         // A gateway answers 503 until its first snapshot arrives; tests start from a gateway that has one.
-        var store = app.Services.GetRequiredService<RoutingSnapshotStore>();
+        var store = app.Services.GetRequiredService<GatewaySnapshotStore>();
         await Eventually.TrueAsync(() => store.IsLoaded, "the gateway receiving its first config");
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new GatewayHost(app, new Uri(address));

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -33,7 +33,7 @@ public sealed class WarmupTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var result = await _mesh.ApplyAsync(Config(_old.Port, _new.Port));
         Assert.True(result.Succeeded, string.Join("; ", result.Diagnostics));
-        var store = _gateway.Services.GetRequiredService<RoutingSnapshotStore>();
+        var store = _gateway.Services.GetRequiredService<GatewaySnapshotStore>();
         await Eventually.TrueAsync(() => store.Current.Generation >= result.Generation, "the gateway serving the second endpoint");
         var added = Stopwatch.StartNew();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Integration.Tests.Infrastructure;
 using static OrleansMesh.Integration.Tests.Resilience.ResilienceRequests;
 
@@ -31,8 +32,8 @@ public sealed class ConnectionPoolTests(ResilienceFixture fixture)
 
     private ConcurrencyLimiter Limiter(string host)
     {
-        var snapshot = fixture.Gateway.Services.GetRequiredService<RoutingSnapshotStore>().Current;
-        var forward = Assert.IsType<ForwardAction>(snapshot.FindHost(host)!.Routes[0].Action);
+        var snapshot = fixture.Gateway.Services.GetRequiredService<GatewaySnapshotStore>().Current;
+        var forward = Assert.IsType<ForwardAction>(snapshot.Routing.FindHost(host)!.Routes[0].Action);
         return forward.Destinations[0].Cluster.Resilience.Requests!;
     }
 }

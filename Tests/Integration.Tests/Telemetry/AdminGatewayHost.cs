@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OrleansMesh.Gateway.Hosting;
-using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Integration.Tests.Infrastructure;
 
 namespace OrleansMesh.Integration.Tests.Telemetry;
@@ -49,7 +49,7 @@ internal sealed class AdminGatewayHost : IAsyncDisposable
         app.MapMeshGatewayAdmin();
         app.MapMeshGateway();
         await app.StartAsync();
-        var store = app.Services.GetRequiredService<RoutingSnapshotStore>();
+        var store = app.Services.GetRequiredService<GatewaySnapshotStore>();
         await Eventually.TrueAsync(() => store.IsLoaded, "the gateway receiving its first config");
         var proxy = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a))

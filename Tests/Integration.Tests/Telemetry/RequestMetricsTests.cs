@@ -6,7 +6,7 @@ namespace OrleansMesh.Integration.Tests.Telemetry;
 
 /// <summary>
 /// Istio's request metrics after real traffic through the gateway. These need the request path's one call to
-/// <c>MeshMetrics.RecordRequest</c> (in <c>MeshProxyHandler</c>); they are skipped until it is made.
+/// <c>MeshMetrics.RecordRequest</c> (in <c>MeshRequestPipeline</c>); they are skipped until it is made.
 /// </summary>
 public sealed class RequestMetricsTests : IAsyncLifetime
 {

@@ -1,4 +1,0 @@
-namespace OrleansMesh.Gateway.Forwarding;
-
-/// <summary>The JSON body of a response the mesh makes: <c>{"error":{"code":…,"message":…}}</c>.</summary>
-internal sealed record MeshError(MeshErrorDetail Error);

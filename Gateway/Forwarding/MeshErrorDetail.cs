@@ -1,4 +1,0 @@
-namespace OrleansMesh.Gateway.Forwarding;
-
-/// <summary>The reason inside a <see cref="MeshError"/>.</summary>
-internal sealed record MeshErrorDetail(string Code, string Message);

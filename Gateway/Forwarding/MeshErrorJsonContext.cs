@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace OrleansMesh.Gateway.Forwarding;
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(MeshError))]
-internal sealed partial class MeshErrorJsonContext : JsonSerializerContext;

@@ -1,0 +1,267 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.Forwarding;
+using OrleansMesh.Gateway.Framing;
+using OrleansMesh.Gateway.Health;
+using OrleansMesh.Gateway.Mirroring;
+using OrleansMesh.Gateway.Model;
+using OrleansMesh.Gateway.RateLimiting;
+using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Security;
+using Polly;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace OrleansMesh.Gateway.Pipeline;
+
+/// <summary>
+/// Forwards a routed request the way Envoy's router does: fault injection, the destination's connection-pool limit,
+/// then attempts under the route's pipeline (retry with back-off to other endpoints, per-try and route timeouts).
+/// Everything it decides with was compiled with the snapshot; per request it reads, counts and allocates one
+/// <see cref="ForwardingAttempts"/>. Every forwarded request completes asynchronously (it waits for the upstream), so
+/// each async step would allocate its state machine: the steps return <see cref="ValueTask{TResult}"/> from pooled
+/// builders instead (each is awaited exactly once, by its caller).
+/// </summary>
+internal sealed partial class ResilientForwarder
+{
+    private readonly IHttpForwarder _forwarder;
+    private readonly HttpMessageInvoker _client;
+    private readonly TimeProvider _time;
+    private readonly int _bufferLimit;
+    private readonly ILogger<ResilientForwarder> _logger;
+    private readonly RateLimitGate _rateLimits;
+    private readonly TokenRateLimitGate _tokenLimits;
+    private readonly AuthorizationGate _authorization;
+    private readonly MirrorDispatcher _mirrors;
+
+    public ResilientForwarder(
+        IHttpForwarder forwarder,
+        UpstreamHttpClient client,
+        TimeProvider time,
+        IOptions<MeshGatewayOptions> options,
+        RateLimitGate rateLimits,
+        TokenRateLimitGate tokenLimits,
+        AuthorizationGate authorization,
+        ILogger<ResilientForwarder> logger,
+        MirrorDispatcher mirrors)
+    {
+        ArgumentNullException.ThrowIfNull(mirrors);
+        _mirrors = mirrors;
+        ArgumentNullException.ThrowIfNull(rateLimits);
+        ArgumentNullException.ThrowIfNull(tokenLimits);
+        ArgumentNullException.ThrowIfNull(authorization);
+        _rateLimits = rateLimits;
+        _tokenLimits = tokenLimits;
+        _authorization = authorization;
+        ArgumentNullException.ThrowIfNull(forwarder);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _forwarder = forwarder;
+        _client = client.Invoker;
+        _time = time;
+        _bufferLimit = options.Value.RetryBufferLimit;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Forwards, and tells what the client is to get: the outcome of the last attempt, or the refusal (not written yet:
+    /// the request path answers it) when none was made or the last one failed.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ForwardResult> ForwardAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex)
+    {
+        // fault: delay, then abort.
+        var fault = action.Resilience.Fault;
+        var delayed = false;
+        if (FaultInjection.Delays(fault))
+        {
+            try
+            {
+                await Task.Delay(fault!.Delay, _time, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return new ForwardResult(UpstreamOutcome.Cancelled, 0, 0, ResponseFlags.FaultDelay);
+            }
+
+            delayed = true;
+        }
+
+        if (FaultInjection.Abort(fault, delayed) is { } abort)
+        {
+            return ForwardResult.Refused(abort);
+        }
+
+        // ratelimit: the route's request limits, then its token limit.
+        if (action.RateLimits.Length > 0 && await _rateLimits.AcquireAsync(context, action.RateLimits) is { IsAllowed: false } refused)
+        {
+            return ForwardResult.Refused(RateLimitGate.Reject(refused, delayed));
+        }
+
+        if (!_tokenLimits.TryCharge(context, action.TokenRateLimit, out var tokens, out var tokenRefusal))
+        {
+            (tokens, tokenRefusal) = await _tokenLimits.ChargeWhenLeasedAsync(context, tokenRefusal);
+            if (tokens is null)
+            {
+                return ForwardResult.Refused(TokenRateLimitGate.Reject(tokenRefusal, delayed));
+            }
+        }
+
+        // pick destination (weighted), then mirror.
+        var destination = action.Destinations.Length == 1 ? action.Destinations[0] : action.Pick(Random.Shared.Next(action.TotalWeight));
+        if (action.Mirrors.Length > 0)
+        {
+            await _mirrors.StartAsync(context, action.Mirrors, action.Definition);
+        }
+
+        var result = action.Fallback is { } fallback
+            ? await ForwardWithFallbackAsync(context, security, route, action, matchIndex, destination, delayed, fallback)
+            : (await ForwardToAsync(context, security, route, action, matchIndex, destination, delayed, null) with { Cluster = destination.Cluster });
+        _tokenLimits.Settle(tokens, reachedUpstream: result.Attempts > 0);
+        return result;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ForwardResult> ForwardToAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed, FallbackAttempt? fallback)
+    {
+        var resilience = action.Resilience;
+        var cluster = destination.Cluster;
+        if (ClusterAdmission.NoEndpoint(route, cluster, delayed) is { } noEndpoint)
+        {
+            return ForwardResult.Refused(noEndpoint);
+        }
+
+        if (cluster.RateLimits.Length > 0 && await _rateLimits.AcquireAsync(context, cluster.RateLimits) is { IsAllowed: false } refused)
+        {
+            return ForwardResult.Refused(RateLimitGate.Reject(refused, delayed));
+        }
+
+        // breaker, then the connection pool.
+        if (ClusterAdmission.Admit(cluster, delayed, out var admission, out var slot) is { } notAdmitted)
+        {
+            return ForwardResult.Refused(notAdmitted) with { Admission = admission };
+        }
+
+        try
+        {
+            // A half-open probe is one request to the destination, never retried: the breaker grants exactly that many.
+            var retry = admission == Admission.Probe ? null : resilience.Retry;
+            var body = retry is null ? null : RequestBodyReplay.Prepare(context.Request, _bufferLimit);
+            var transformer = destination.Transformer(matchIndex);
+            var attempts = new ForwardingAttempts(
+                _forwarder, context, cluster, cluster.Resilience.Invoker ?? _client, fallback is null ? transformer : new FallbackResponseGate(fallback, transformer),
+                retry, body, delayed, admission, _authorization, security);
+            var (last, routeTimedOut) = await RunAsync(context, resilience, attempts);
+            return Finish(context, route, attempts, last, routeTimedOut, delayed) with { Endpoint = attempts.LastEndpoint, Admission = admission };
+        }
+        finally
+        {
+            slot?.Release();
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<(AttemptResult Last, bool RouteTimedOut)> RunAsync(HttpContext context, RouteResilience resilience, ForwardingAttempts attempts)
+    {
+        if (resilience.Pipeline is not { } pipeline)
+        {
+            return (await attempts.SendAsync(CancellationToken.None), false);
+        }
+
+        try
+        {
+            // Most requests make one attempt, and a pipeline of retries alone adds nothing to it: the first attempt runs
+            // here, as Polly would run it (same token, refused when already cancelled, an exception becomes an outcome),
+            // and only one that asks for a retry enters the pipeline, whose first callback is handed its result.
+            if (resilience.RetriesOnly)
+            {
+                var aborted = context.RequestAborted;
+                if (aborted.IsCancellationRequested)
+                {
+                    return (default, false);
+                }
+
+                AttemptResult first;
+                try
+                {
+                    first = await attempts.SendAsync(aborted);
+                }
+                catch (Exception)
+                {
+                    return (default, !aborted.IsCancellationRequested);
+                }
+
+                if (!first.WillRetry)
+                {
+                    return (first, false);
+                }
+
+                attempts.ReplayNext(first);
+            }
+
+            var resilienceContext = ResilienceContextPool.Shared.Get(context.RequestAborted);
+            try
+            {
+                var outcome = await pipeline.ExecuteOutcomeAsync(ForwardingAttempts.Callback, resilienceContext, attempts);
+
+                // An exception here is the route timeout (or the client leaving) during a back-off.
+                return outcome.Exception is null ? (outcome.Result, false) : (default, !context.RequestAborted.IsCancellationRequested);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(resilienceContext);
+            }
+        }
+        finally
+        {
+            attempts.ReleaseReservedRetry();
+        }
+    }
+
+    // account for the attempts: what the client got, or the refusal for how the last one failed.
+    private ForwardResult Finish(HttpContext context, CompiledRoute route, ForwardingAttempts attempts, AttemptResult last, bool routeTimedOut, bool delayed)
+    {
+        var endpoint = attempts.LastEndpoint?.DestinationPrefix ?? "";
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return new ForwardResult(UpstreamOutcome.Cancelled, 0, attempts.Attempts, null);
+        }
+
+        // rbac (endpoint) refused the attempt's endpoint.
+        if (attempts.Refusal is { } refusal)
+        {
+            return ForwardResult.Refused(refusal, UpstreamOutcome.Rejected, attempts.Attempts);
+        }
+
+        // A retry decided but not made: only the route timeout stops a retry the attempt asked for.
+        if (routeTimedOut || last.Outcome == UpstreamOutcome.Timeout || last.WillRetry)
+        {
+            LogForwardError(last.Error, endpoint, route.Name);
+            return ForwardResult.Refused(new Rejection(RejectionKind.UpstreamTimeout, $"upstream request timeout ({endpoint}, route {route.Name})") { Delayed = delayed }, UpstreamOutcome.Timeout, attempts.Attempts);
+        }
+
+        if (last.Error == ForwarderError.None)
+        {
+            return new ForwardResult(last.Outcome, context.Response.StatusCode, attempts.Attempts, context.Response.Headers[MeshErrorResponses.FlagsHeader].ToString() is { Length: > 0 } flags ? flags : null);
+        }
+
+        // The client's body broke HTTP's framing while it was being sent: the client's fault, not the upstream's.
+        if (last.Error == ForwarderError.RequestBodyClient && MalformedBody.Find(context, context.Features.Get<IForwarderErrorFeature>()?.Exception) is { } malformed)
+        {
+            return ForwardResult.Refused(new Rejection(RejectionKind.MalformedBody, malformed.Message) { StatusCode = malformed.StatusCode, Code = malformed.Code, Delayed = delayed }, UpstreamOutcome.Cancelled, attempts.Attempts);
+        }
+
+        LogForwardError(last.Error, endpoint, route.Name);
+        if (context.Response.HasStarted)
+        {
+            return new ForwardResult(last.Outcome, context.Response.StatusCode, attempts.Attempts, null);
+        }
+
+        var failure = last.Error == ForwarderError.Request
+            ? new Rejection(RejectionKind.UpstreamConnectFailure, $"upstream connect error or disconnect/reset before headers ({endpoint})") { Delayed = delayed }
+            : new Rejection(RejectionKind.UpstreamError, $"upstream error {last.Error} ({endpoint})") { Delayed = delayed };
+        return ForwardResult.Refused(failure, last.Outcome, attempts.Attempts);
+    }
+}
