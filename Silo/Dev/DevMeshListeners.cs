@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Silo.Hosting;
 
 namespace OrleansMesh.Silo.Dev;
