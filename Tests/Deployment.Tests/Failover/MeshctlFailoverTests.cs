@@ -7,17 +7,21 @@ namespace OrleansMesh.Deployment.Tests.Failover;
 
 /// <summary>
 /// Issue 11: meshctl (the built tool, run as a user runs it) right after silos were killed with kill -9, with
-/// <c>Production</c> failure detection and the refusal fast path off, so the dead silos stay listed as they would
-/// for a partitioned host: it retries within its connect timeout, and when it gives up it names the silo and why.
+/// <c>Production</c> failure detection: it retries within its connect timeout while the dead silo is declared, and
+/// (refusal fast path off, so the dead silo stays listed as for a partitioned host) when it gives up it names the silo and why.
 /// </summary>
 [Collection(FaultToleranceCollection.Name)]
 public sealed class MeshctlFailoverTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
+    // With the refusal fast path on, as users run it: which silo held the config grain must not matter. (Off, a call
+    // to a grain on the killed silo waits for Production detection, ~15 s, beyond meshctl's 5 s.)
     [Fact]
-    public async Task Get_OneOfTwoSilosKilledStillListed_Succeeds()
+    public async Task Get_OneOfTwoSilosKilled_SucceedsWithinTheConnectTimeout()
     {
         var cluster = ClusterSettings.NewCluster(redis.Server.ConnectionString);
-        var silos = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => SiloProcess.StartAsync(SiloEnvironment(cluster), $"silo-{i}")));
+        var environment = SiloEnvironment(cluster);
+        environment.Remove("OrleansMesh__RefusalDetection");
+        var silos = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => SiloProcess.StartAsync(environment, $"silo-{i}")));
         try
         {
             silos[1].Process.Kill();
