@@ -1,11 +1,11 @@
-using k8s.Models;
 using Orleans.Hosting.Kubernetes;
 using OrleansMesh.Configuration;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Hosting;
 using OrleansMesh.Samples.ModelServer.Hosting;
 using OrleansMesh.Silo.Hosting;
-using OrleansMesh.Gateway.Model;
+using k8s.Models;
 
 namespace OrleansMesh.Deployment.Tests.Manifests;
 
