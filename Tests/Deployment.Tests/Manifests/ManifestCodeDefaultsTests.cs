@@ -1,3 +1,4 @@
+using k8s.Models;
 using Orleans.Hosting.Kubernetes;
 using OrleansMesh.Configuration;
 using OrleansMesh.Gateway.Hosting;
@@ -5,7 +6,6 @@ using OrleansMesh.Gateway.Model;
 using OrleansMesh.Hosting;
 using OrleansMesh.Samples.ModelServer.Hosting;
 using OrleansMesh.Silo.Hosting;
-using k8s.Models;
 
 namespace OrleansMesh.Deployment.Tests.Manifests;
 
