@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
 using Polly;
 using Yarp.ReverseProxy.Forwarder;
-using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Benchmarks;
 

@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
-using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Gateway.Model;
+using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Routing;
 
 namespace OrleansMesh.Benchmarks;
 
@@ -23,13 +25,13 @@ public class SnapshotCompileBenchmarks
         _mesh = BenchmarkMesh.Create();
 
         // One endpoint-state cache and one regex cache across pushes, as the gateway keeps them.
-        _warm = new RoutingSnapshotCompiler(_states, new Random(42), new RegexCache());
+        _warm = new RoutingSnapshotCompiler(_states, new Random(42), new RegexCache(), ResilienceCompiler.CreateDefault(new Random(42)), new HealthRegistry(TimeProvider.System));
         _warm.Compile(_mesh, BenchmarkMesh.GatewayLabels);
     }
 
     [Benchmark(Baseline = true)]
     public int Compile_1000VirtualServices_Cold()
-        => new RoutingSnapshotCompiler(_states, new Random(42), new RegexCache()).Compile(_mesh, BenchmarkMesh.GatewayLabels).HostCount;
+        => new RoutingSnapshotCompiler(_states, new Random(42), new RegexCache(), ResilienceCompiler.CreateDefault(new Random(42)), new HealthRegistry(TimeProvider.System)).Compile(_mesh, BenchmarkMesh.GatewayLabels).HostCount;
 
     [Benchmark]
     public int Compile_1000VirtualServices_Warm() => _warm.Compile(_mesh, BenchmarkMesh.GatewayLabels).HostCount;

@@ -1,4 +1,7 @@
+using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Model;
+using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
 
 namespace OrleansMesh.Benchmarks;
@@ -7,7 +10,7 @@ namespace OrleansMesh.Benchmarks;
 internal static class SnapshotFixture
 {
     public static RoutingSnapshot Compile()
-        => new RoutingSnapshotCompiler(new EndpointStateCache(), new Random(42)).Compile(BenchmarkMesh.Create(), BenchmarkMesh.GatewayLabels);
+        => new RoutingSnapshotCompiler(new EndpointStateCache(), new Random(42), new RegexCache(), ResilienceCompiler.CreateDefault(new Random(42)), new HealthRegistry(TimeProvider.System)).Compile(BenchmarkMesh.Create(), BenchmarkMesh.GatewayLabels);
 
     public static ForwardAction Forward(RoutingSnapshot snapshot, string host, string routeName)
     {

@@ -48,8 +48,9 @@ internal static class MeshGatewayExtensions
         services.AddSingleton(sp => new RoutingSnapshotCompiler(
             sp.GetRequiredService<EndpointStateCache>(),
             Random.Shared,
-            resilience: sp.GetRequiredService<ResilienceCompiler>(),
-            health: sp.GetRequiredService<HealthRegistry>()));
+            new RegexCache(),
+            sp.GetRequiredService<ResilienceCompiler>(),
+            sp.GetRequiredService<HealthRegistry>()));
         services.AddSingleton<UpstreamHttpClient>();
         services.AddMeshInference();
         services.AddSingleton<MeshRouter>();

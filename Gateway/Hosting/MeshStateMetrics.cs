@@ -16,14 +16,17 @@ namespace OrleansMesh.Gateway.Hosting;
 internal sealed class MeshStateMetrics
 {
     private readonly GatewaySnapshotStore _store;
-    private readonly HealthRegistry? _health;
-    private readonly RateLimitBuckets? _buckets;
-    private readonly GatewayIdentity? _identity;
+    private readonly HealthRegistry _health;
+    private readonly RateLimitBuckets _buckets;
+    private readonly GatewayIdentity _identity;
 
-    public MeshStateMetrics(IMeterFactory meters, GatewaySnapshotStore store, HealthRegistry? health = null, RateLimitBuckets? buckets = null, GatewayIdentity? identity = null)
+    public MeshStateMetrics(IMeterFactory meters, GatewaySnapshotStore store, HealthRegistry health, RateLimitBuckets buckets, GatewayIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(buckets);
+        ArgumentNullException.ThrowIfNull(identity);
         _store = store;
         _health = health;
         _buckets = buckets;
@@ -39,16 +42,16 @@ internal sealed class MeshStateMetrics
     private long Generation() => _store.IsLoaded ? _store.Current.Generation : 0;
 
     private IEnumerable<Measurement<int>> BreakerStates() =>
-        _health is null ? [] : _health.States.Select(s => new Measurement<int>(Value(s.View.State), Destination(s.Key)));
+        _health.States.Select(s => new Measurement<int>(Value(s.View.State), Destination(s.Key)));
 
     private IEnumerable<Measurement<int>> EjectedEndpoints() =>
-        _health is null ? [] : _health.States.Select(s => new Measurement<int>(s.Ejections().Count(), Destination(s.Key)));
+        _health.States.Select(s => new Measurement<int>(s.Ejections().Count(), Destination(s.Key)));
 
     private IEnumerable<Measurement<long>> LeasedTokens() =>
-        _buckets is null ? [] : _buckets.LeasedTokensByScope().Select(s => new Measurement<long>(s.Tokens, new KeyValuePair<string, object?>(MeshMetricNames.Limit, s.Scope)));
+        _buckets.LeasedTokensByScope().Select(s => new Measurement<long>(s.Tokens, new KeyValuePair<string, object?>(MeshMetricNames.Limit, s.Scope)));
 
     private IEnumerable<Measurement<long>> CertificateExpiry() =>
-        _identity?.Workload?.CurrentIssued is { } issued
+        _identity.Workload?.CurrentIssued is { } issued
             ? [new Measurement<long>(issued.NotAfter.ToUnixTimeSeconds(), new KeyValuePair<string, object?>(MeshMetricNames.Principal, issued.Identity.ToString()))]
             : [];
 

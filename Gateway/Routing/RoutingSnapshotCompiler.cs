@@ -18,12 +18,12 @@ namespace OrleansMesh.Gateway.Routing;
 internal sealed class RoutingSnapshotCompiler(
     EndpointStateCache states,
     Random random,
-    RegexCache? regexCache = null,
-    ResilienceCompiler? resilience = null,
-    HealthRegistry? health = null)
+    RegexCache regexCache,
+    ResilienceCompiler resilience,
+    HealthRegistry health)
 {
-    private readonly RegexCache _regexes = regexCache ?? new RegexCache();
-    private readonly ResilienceCompiler _resilience = resilience ?? ResilienceCompiler.CreateDefault(random);
+    private readonly RegexCache _regexes = regexCache;
+    private readonly ResilienceCompiler _resilience = resilience;
 
     /// <summary>Compiles and commits at once: for a snapshot used alone (tests, benchmarks), never swapped with others.</summary>
     public RoutingSnapshot Compile(MeshSnapshot mesh, IReadOnlyDictionary<string, string> gatewayLabels)

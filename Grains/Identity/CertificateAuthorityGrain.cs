@@ -87,8 +87,7 @@ internal sealed partial class CertificateAuthorityGrain(
             NotBefore = new DateTimeOffset(leaf.NotBefore.ToUniversalTime()),
             NotAfter = new DateTimeOffset(leaf.NotAfter.ToUniversalTime()),
         };
-        Prune(now);
-        state.State.Issued[issued.SerialNumber] = issued;
+        Ledger.Record(issued, now);
         await state.WriteStateAsync();
         LogIssued(logger, issued.SerialNumber, issued.SpiffeId, issued.NotAfter);
         return new SignedCertificate
@@ -100,36 +99,25 @@ internal sealed partial class CertificateAuthorityGrain(
         };
     }
 
-    public Task<ImmutableArray<IssuedCertificate>> ListIssuedAsync()
-    {
-        var now = time.GetUtcNow();
-        return Task.FromResult(state.State.Issued.Values.Where(c => c.NotAfter > now).OrderBy(c => c.NotAfter).ToImmutableArray());
-    }
+    public Task<ImmutableArray<IssuedCertificate>> ListIssuedAsync() => Task.FromResult(Ledger.Current(time.GetUtcNow()));
 
     public async Task<bool> RevokeAsync(string serialNumber)
     {
-        ArgumentNullException.ThrowIfNull(serialNumber);
-        var serial = serialNumber.Trim().Replace(":", "", StringComparison.Ordinal).ToUpperInvariant();
-        if (!state.State.Issued.TryGetValue(serial, out var issued) || issued.NotAfter <= time.GetUtcNow())
+        if (!Ledger.Revoke(serialNumber, time.GetUtcNow(), out var revoked))
         {
             return false;
         }
 
-        if (issued.RevokedAt is null)
+        if (revoked is not null)
         {
-            state.State.Issued[serial] = issued with { RevokedAt = time.GetUtcNow() };
             await state.WriteStateAsync();
-            LogRevoked(logger, serial, issued.SpiffeId);
+            LogRevoked(logger, revoked.SerialNumber, revoked.SpiffeId);
         }
 
         return true;
     }
 
-    public Task<ImmutableArray<string>> GetRevokedAsync()
-    {
-        var now = time.GetUtcNow();
-        return Task.FromResult(state.State.Issued.Values.Where(c => c.RevokedAt is not null && c.NotAfter > now).Select(c => c.SerialNumber).ToImmutableArray());
-    }
+    public Task<ImmutableArray<string>> GetRevokedAsync() => Task.FromResult(Ledger.Revoked(time.GetUtcNow()));
 
     public async Task<CreatedJoinToken> CreateJoinTokenAsync(string @namespace, string serviceAccount, TimeSpan? ttl)
     {
@@ -153,37 +141,32 @@ internal sealed partial class CertificateAuthorityGrain(
             CreatedAt = now,
             ExpiresAt = DateTimeOffset.FromUnixTimeSeconds((now + lifetime).ToUnixTimeSeconds()),
         };
-        PruneTokens(now);
-        state.State.JoinTokens![info.Id] = info;
+        Ledger.AddToken(info, now);
         await state.WriteStateAsync();
         LogTokenCreated(logger, info.Id, @namespace, serviceAccount, info.ExpiresAt);
         return new CreatedJoinToken { Token = JoinTokenCodec.Create(state.State.JoinTokenSecret!, info), Info = info };
     }
 
-    public Task<ImmutableArray<JoinTokenInfo>> ListJoinTokensAsync()
-    {
-        var now = time.GetUtcNow();
-        return Task.FromResult(state.State.JoinTokens!.Values.Where(t => t.ExpiresAt > now).OrderBy(t => t.ExpiresAt).ToImmutableArray());
-    }
+    public Task<ImmutableArray<JoinTokenInfo>> ListJoinTokensAsync() => Task.FromResult(Ledger.Tokens(time.GetUtcNow()));
 
     public async Task<bool> RevokeJoinTokenAsync(string id)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        var key = id.Trim().ToLowerInvariant();
-        if (!state.State.JoinTokens!.TryGetValue(key, out var info) || info.ExpiresAt <= time.GetUtcNow())
+        if (!Ledger.RevokeToken(id, time.GetUtcNow(), out var revoked))
         {
             return false;
         }
 
-        if (info.RevokedAt is null)
+        if (revoked is not null)
         {
-            state.State.JoinTokens[key] = info with { RevokedAt = time.GetUtcNow() };
             await state.WriteStateAsync();
-            LogTokenRevoked(logger, key, info.Namespace, info.ServiceAccount);
+            LogTokenRevoked(logger, revoked.Id, revoked.Namespace, revoked.ServiceAccount);
         }
 
         return true;
     }
+
+    // The state's dictionaries are the ledger's: it is recreated whenever the state object may have been replaced.
+    private CertificateLedger Ledger => new(state.State);
 
     private void Authorize(CertificateSigningRequest request, SpiffeId identity)
     {
@@ -192,36 +175,11 @@ internal sealed partial class CertificateAuthorityGrain(
             return;
         }
 
-        var now = time.GetUtcNow();
-        var failures = new List<string>();
-        if (!string.IsNullOrEmpty(request.JoinToken))
+        if (SigningAuthorization.Check(request, identity, state.State, _ca!, time.GetUtcNow()) is { } reason)
         {
-            var failure = JoinTokenValidator.Check(state.State.JoinTokenSecret!, request.JoinToken, identity, state.State.JoinTokens!, now);
-            if (failure is null)
-            {
-                return;
-            }
-
-            failures.Add(failure);
+            LogRefused(logger, identity.ToString(), reason);
+            throw new UnauthorizedAccessException(SigningAuthorization.Refusal(identity, reason));
         }
-
-        if (!string.IsNullOrEmpty(request.CurrentCertificatePem) || !string.IsNullOrEmpty(request.RenewalProof))
-        {
-            var failure = RenewalProofVerifier.Check(request, _ca!, identity, serial => state.State.Issued.GetValueOrDefault(serial), now);
-            if (failure is null)
-            {
-                return;
-            }
-
-            failures.Add(failure);
-        }
-
-        var reason = failures.Count == 0 ? "no workload credential (join token or renewal proof) was sent" : string.Join("; ", failures);
-        LogRefused(logger, identity.ToString(), reason);
-        throw new UnauthorizedAccessException(
-            $"Certificate request for {identity} refused: {reason}. A first certificate needs a join token for namespace '{identity.Namespace}', service account '{identity.ServiceAccount}': "
-            + $"create one with 'meshctl identity token create --namespace {identity.Namespace} --service-account {identity.ServiceAccount}' and give it to the workload (JoinToken or JoinTokenFile setting); "
-            + "a renewal signs the new CSR with the current, unrevoked certificate's key.");
     }
 
     private async Task CreateCaAsync()
@@ -246,23 +204,6 @@ internal sealed partial class CertificateAuthorityGrain(
             state.State.CaCertificatePem = ca.ExportCertificatePem();
             await state.WriteStateAsync();
             LogCreated(logger, _options.TrustDomain, ca.Subject, ca.NotAfter.ToUniversalTime());
-        }
-    }
-
-    private void PruneTokens(DateTimeOffset now)
-    {
-        foreach (var id in state.State.JoinTokens!.Where(p => p.Value.ExpiresAt <= now).Select(p => p.Key).ToArray())
-        {
-            state.State.JoinTokens!.Remove(id);
-        }
-    }
-
-    // Expired certificates need no revocation entry: peers refuse them on expiry alone.
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var serial in state.State.Issued.Where(p => p.Value.NotAfter <= now).Select(p => p.Key).ToArray())
-        {
-            state.State.Issued.Remove(serial);
         }
     }
 }

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Model;
+using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
 using OrleansMesh.Networking;
 using IstioGateway = OrleansMesh.Networking.Gateway;
@@ -17,8 +20,12 @@ internal static class Mesh
 
     public static RoutingSnapshot Compile(params RouteTable[] tables) => Compile(NoLabels, [], tables);
 
+    /// <summary>A compiler with its own caches and the default resilience, as a gateway builds one.</summary>
+    public static RoutingSnapshotCompiler Compiler(EndpointStateCache states, Random random, HealthRegistry? health = null) =>
+        new(states, random, new RegexCache(), ResilienceCompiler.CreateDefault(random), health ?? new HealthRegistry(TimeProvider.System));
+
     public static RoutingSnapshot Compile(IReadOnlyDictionary<string, string> labels, IstioGateway[] gateways, params RouteTable[] tables) =>
-        new RoutingSnapshotCompiler(new EndpointStateCache(), new Random(1))
+        Compiler(new EndpointStateCache(), new Random(1))
             .Compile(new MeshSnapshot { Generation = 1, Tables = [.. tables], Gateways = [.. gateways] }, labels);
 
     public static RouteTable Table(string host, ServiceDefinition? service = null, DestinationRule? rule = null, params VirtualService[] virtualServices) =>

@@ -1,8 +1,8 @@
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Hosting;
 using OrleansMesh.Samples.ModelServer.Hosting;
 using OrleansMesh.Silo.Hosting;
-using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Deployment.Tests.Docker;
 

@@ -2,10 +2,10 @@ using k8s.Models;
 using Orleans.Hosting.Kubernetes;
 using OrleansMesh.Configuration;
 using OrleansMesh.Gateway.Hosting;
+using OrleansMesh.Gateway.Model;
 using OrleansMesh.Hosting;
 using OrleansMesh.Samples.ModelServer.Hosting;
 using OrleansMesh.Silo.Hosting;
-using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Deployment.Tests.Manifests;
 

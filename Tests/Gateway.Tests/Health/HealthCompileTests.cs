@@ -109,7 +109,7 @@ public sealed class HealthCompileTests
     private UpstreamCluster Cluster(DestinationRule rule, string? subset)
     {
         var table = Table("svc", Service("svc", Workload("10.0.0.1", "v1"), Workload("10.0.0.2", "v2")), rule, VirtualService("svc", RouteTo("svc", subset)));
-        var snapshot = new RoutingSnapshotCompiler(new EndpointStateCache(), new Random(1), health: _registry)
+        var snapshot = Mesh.Compiler(new EndpointStateCache(), new Random(1), _registry)
             .Compile(new MeshSnapshot { Generation = 1, Tables = [table] }, NoLabels);
         return Assert.IsType<ForwardAction>(snapshot.FindHost("svc")!.Routes[0].Action).Destinations[0].Cluster;
     }

@@ -1,6 +1,5 @@
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.LoadBalancing;
-using OrleansMesh.Gateway.Routing;
 using static OrleansMesh.Gateway.Tests.Mesh;
 
 namespace OrleansMesh.Gateway.Tests.LoadBalancing;
@@ -37,7 +36,7 @@ public sealed class EndpointStateCacheTests
     [Fact]
     public void Compile_SecondSnapshotWithSameEndpoint_KeepsInFlightCount()
     {
-        var compiler = new RoutingSnapshotCompiler(new EndpointStateCache(), new Random(1));
+        var compiler = Compiler(new EndpointStateCache(), new Random(1));
         var before = Cluster(compiler.Compile(Ratings(1, "127.0.0.1", "127.0.0.2"), NoLabels), "ratings");
         before.Endpoints[0].State.OnRequestStarted();
 
@@ -49,7 +48,7 @@ public sealed class EndpointStateCacheTests
     [Fact]
     public void Compile_SecondSnapshotWithSameEndpoint_SharesTheStateObject()
     {
-        var compiler = new RoutingSnapshotCompiler(new EndpointStateCache(), new Random(1));
+        var compiler = Compiler(new EndpointStateCache(), new Random(1));
         var before = Cluster(compiler.Compile(Ratings(1, "127.0.0.1"), NoLabels), "ratings");
 
         var after = Cluster(compiler.Compile(Ratings(2, "127.0.0.1"), NoLabels), "ratings");
@@ -60,7 +59,7 @@ public sealed class EndpointStateCacheTests
     [Fact]
     public void Compile_EndpointRemovedThenAddedBack_StartsWithFreshState()
     {
-        var compiler = new RoutingSnapshotCompiler(new EndpointStateCache(), new Random(1));
+        var compiler = Compiler(new EndpointStateCache(), new Random(1));
         var first = Cluster(compiler.Compile(Ratings(1, "127.0.0.1", "127.0.0.2"), NoLabels), "ratings");
         first.Endpoints[1].State.OnRequestStarted();
         compiler.Compile(Ratings(2, "127.0.0.1"), NoLabels);

@@ -213,7 +213,7 @@ public sealed class RoutingSnapshotCompilerTests
     [Fact]
     public void Compile_MeshSnapshot_CarriesItsGeneration()
     {
-        var snapshot = new RoutingSnapshotCompiler(new EndpointStateCache(), new Random(1))
+        var snapshot = Mesh.Compiler(new EndpointStateCache(), new Random(1))
             .Compile(new MeshSnapshot { Generation = 42 }, NoLabels);
 
         Assert.Equal(42, snapshot.Generation);

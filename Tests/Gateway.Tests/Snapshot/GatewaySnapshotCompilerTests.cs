@@ -23,7 +23,7 @@ public sealed class GatewaySnapshotCompilerTests : IDisposable
     public GatewaySnapshotCompilerTests()
     {
         _compiler = new GatewaySnapshotCompiler(
-            new RoutingSnapshotCompiler(_states, new Random(1)),
+            Compiler(_states, new Random(1)),
             new SecuritySnapshotCompiler(_jwks, Options.Create(new MeshGatewayOptions())));
     }
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using OrleansMesh.Integration.Tests.Infrastructure;
 using OrleansMesh.Gateway.Model;
+using OrleansMesh.Integration.Tests.Infrastructure;
 
 namespace OrleansMesh.Integration.Tests.Security;
 
