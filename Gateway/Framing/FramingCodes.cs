@@ -10,4 +10,10 @@ internal static class FramingCodes
     public const string UnsupportedTransferCoding = "unsupported_transfer_coding";
     public const string HeaderTooLarge = "request_header_too_large";
     public const string InvalidBody = "invalid_body";
+
+    /// <summary>The rule a request with both framing headers breaks (checked per connection and per request).</summary>
+    public const string BothLengthAndCodingMessage = "the request has both Content-Length and Transfer-Encoding";
+
+    /// <summary>The rule a request with any transfer coding but <c>chunked</c> breaks.</summary>
+    public const string OnlyChunkedMessage = "the transfer coding is not supported; only chunked is";
 }

@@ -27,13 +27,13 @@ internal static class RequestFraming
         {
             if (headers.ContentLength is not null || headers.ContainsKey("Content-Length") || headers.ContainsKey("X-Content-Length"))
             {
-                return FramingAnswer.Reject(new FramingViolation(StatusCodes.Status400BadRequest, FramingCodes.AmbiguousFraming, "the request has both Content-Length and Transfer-Encoding", InBody: false, 0));
+                return FramingAnswer.Reject(new FramingViolation(StatusCodes.Status400BadRequest, FramingCodes.AmbiguousFraming, FramingCodes.BothLengthAndCodingMessage, InBody: false, 0));
             }
 
             var parts = string.Join(',', codings.ToArray()).Split(',', StringSplitOptions.TrimEntries);
             if (parts.Length != 1 || !string.Equals(parts[0], "chunked", StringComparison.OrdinalIgnoreCase))
             {
-                return FramingAnswer.Reject(new FramingViolation(StatusCodes.Status400BadRequest, FramingCodes.UnsupportedTransferCoding, "the transfer coding is not supported; only chunked is", InBody: false, 0));
+                return FramingAnswer.Reject(new FramingViolation(StatusCodes.Status400BadRequest, FramingCodes.UnsupportedTransferCoding, FramingCodes.OnlyChunkedMessage, InBody: false, 0));
             }
         }
 

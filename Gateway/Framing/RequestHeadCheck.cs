@@ -116,12 +116,12 @@ internal sealed class RequestHeadCheck
         {
             if (!_chunkedOnly || _transferEncodings > 1)
             {
-                return (FramingCodes.UnsupportedTransferCoding, "the transfer coding is not supported; only chunked is");
+                return (FramingCodes.UnsupportedTransferCoding, FramingCodes.OnlyChunkedMessage);
             }
 
             if (_contentLengths > 0)
             {
-                return (FramingCodes.AmbiguousFraming, "the request has both Content-Length and Transfer-Encoding");
+                return (FramingCodes.AmbiguousFraming, FramingCodes.BothLengthAndCodingMessage);
             }
 
             if (IsHttp10)
