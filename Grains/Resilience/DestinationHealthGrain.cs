@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
+using OrleansMesh.Grains.Storage;
 using OrleansMesh.Resilience;
 
 namespace OrleansMesh.Grains.Resilience;
@@ -8,7 +9,8 @@ namespace OrleansMesh.Grains.Resilience;
 /// One destination's circuit breaker and outlier detection for the whole cluster (key = <see cref="DestinationKey"/>):
 /// the grain adds up the batches every gateway reports and pushes each change of the decision to all of them.
 /// <para>
-/// The state is soft, in memory only, as Envoy keeps its own: a breaker's window and an endpoint's error runs are
+/// The state is soft, in memory only, as Envoy keeps its own (except an operator's hold, <see cref="BreakerHoldState"/>,
+/// which is persisted and restored on activation): a breaker's window and an endpoint's error runs are
 /// worth nothing after the seconds they cover, and the gateways' next batches rebuild them. Persisting them would put a
 /// storage write on every report for no gain. A re-activation draws a new <see cref="DestinationHealth.Incarnation"/>,
 /// so gateways see its versions start again instead of ignoring them as old.
@@ -40,10 +42,17 @@ internal sealed partial class DestinationHealthGrain : Grain, IDestinationHealth
     private (long Breaker, long Ejector) marks = (0, -1);
     private DestinationHealth last = new();
 
-    public DestinationHealthGrain(TimeProvider time, ILogger<DestinationHealthGrain> logger)
+    private readonly IPersistentState<BreakerHoldState> held;
+
+    public DestinationHealthGrain(
+        [PersistentState("breakerHold", MeshStorage.Name)] IPersistentState<BreakerHoldState> held,
+        TimeProvider time,
+        ILogger<DestinationHealthGrain> logger)
     {
+        ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
+        this.held = held;
         this.time = time;
         this.logger = logger;
         observers = new ObserverManager<string, IDestinationHealthObserver>(ObserverExpiry, logger)
@@ -89,13 +98,31 @@ internal sealed partial class DestinationHealthGrain : Grain, IDestinationHealth
 
     public Task<DestinationHealth> GetAsync() => PublishAsync(time.GetUtcNow());
 
-    public Task<DestinationHealth> OverrideAsync(BreakerOverride hold)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A hold set before this silo (or the whole cluster) was lost still stands.
+        if (held.State.Hold != BreakerOverride.None)
+        {
+            hold = held.State.Hold;
+            breaker.SetOverride(time.GetUtcNow(), hold);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<DestinationHealth> OverrideAsync(BreakerOverride hold)
+    {
+        if (held.State.Hold != hold)
+        {
+            held.State.Hold = hold;
+            await held.WriteStateAsync();
+        }
+
         var now = time.GetUtcNow();
         this.hold = hold;
         breaker.SetOverride(now, hold);
         LogOverride(logger, hold, this.GetPrimaryKeyString());
-        return PublishAsync(now);
+        return await PublishAsync(now);
     }
 
     private void Adopt(DateTimeOffset now, DestinationPolicy policy)

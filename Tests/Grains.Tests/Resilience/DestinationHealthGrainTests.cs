@@ -106,6 +106,18 @@ public sealed class DestinationHealthGrainTests(ResilienceClusterFixture fixture
     }
 
     [Fact]
+    public async Task OverrideAsync_ForcedOpen_SurvivesTheGrainsDeactivation()
+    {
+        var before = await grain.OverrideAsync(BreakerOverride.ForcedOpen);
+
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var after = await grain.GetAsync();
+
+        Assert.NotEqual(before.Incarnation, after.Incarnation);
+        Assert.Equal((BreakerOverride.ForcedOpen, BreakerState.Open), (after.Override, after.State));
+    }
+
+    [Fact]
     public async Task OverrideAsync_None_ResetsOpenBreakerToClosed()
     {
         await grain.ReportAsync(Report("gw-1", successes: 0, failures: 20));

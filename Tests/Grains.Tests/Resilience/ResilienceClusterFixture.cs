@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using OrleansMesh.Grains.Storage;
 
 namespace OrleansMesh.Grains.Tests.Resilience;
 
@@ -19,7 +20,11 @@ public sealed class ResilienceClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMeshMemoryGrainStorage();
+            silo.Services.AddSingleton<TimeProvider>(Time);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         await Cluster.WaitForLivenessToStabilizeAsync();
