@@ -49,6 +49,7 @@ internal static class MeshCtl
             AnalyzeCommand.Create(context),
             StatusCommand.Create(context),
             TopCommand.Create(context),
+            RolloutCommand.Create(context),
             CertsCommand.Create(context, connect),
             IdentityCommand.Create(context),
         };

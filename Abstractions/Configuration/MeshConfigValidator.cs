@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
 
 namespace OrleansMesh.Configuration;
@@ -44,6 +45,9 @@ public static class MeshConfigValidator
                 break;
             case PeerAuthentication peer:
                 SecurityRules.Check(sink, peer.Spec);
+                break;
+            case Rollout rollout:
+                RolloutRules.Check(sink, rollout.Spec);
                 break;
         }
 

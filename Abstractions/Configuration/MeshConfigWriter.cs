@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
 
 namespace OrleansMesh.Configuration;
@@ -20,8 +23,68 @@ public static class MeshConfigWriter
     }
 
     /// <summary>
+    /// As <see cref="ToYaml(IEnumerable{MeshResource})"/>, with a <c>status.liveWeights</c> block on each VirtualService
+    /// whose routes a Rollout drives: the split the gateways apply now, beside the spec as written. Applying the text
+    /// back ignores <c>status</c>, as Kubernetes does.
+    /// </summary>
+    /// <param name="resources">The resources, written in order.</param>
+    /// <param name="liveWeights">The live weights (<c>IMeshConfigGrain.ListLiveWeightsAsync</c>).</param>
+    public static string ToYaml(IEnumerable<MeshResource> resources, ImmutableArray<LiveWeight> liveWeights)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return YamlTreeEmitter.Emit(resources.Select(r => WithStatus(Document(r), r, liveWeights)));
+    }
+
+    private static YamlTreeMapping WithStatus(YamlTreeMapping document, MeshResource resource, ImmutableArray<LiveWeight> weights)
+    {
+        if (resource is not VirtualService service || weights.IsDefaultOrEmpty)
+        {
+            return document;
+        }
+
+        var driven = new YamlTreeSequence(default);
+        for (var i = 0; i < service.Spec.Http.Length; i++)
+        {
+            var route = service.Spec.Http[i];
+            if (LiveWeightOverlay.Find(route, weights) is not { CanaryWeight: not null } weight)
+            {
+                continue;
+            }
+
+            var destinations = new YamlTreeSequence(default);
+            foreach (var destination in LiveWeightOverlay.Apply(route, weight))
+            {
+                var entry = new YamlTreeMapping(default);
+                Add(entry, "host", YamlText.String(destination.Destination.Host));
+                if (destination.Destination.Subset is { } subset)
+                {
+                    Add(entry, "subset", YamlText.String(subset));
+                }
+
+                Add(entry, "weight", YamlText.Plain((destination.Weight ?? 0).ToString(CultureInfo.InvariantCulture)));
+                destinations.Items.Add(entry);
+            }
+
+            var item = new YamlTreeMapping(default);
+            Add(item, "rollout", YamlText.String($"{weight.Rollout.Namespace}/{weight.Rollout.Name}"));
+            Add(item, "route", YamlText.String(route.Name ?? $"http[{i}]"));
+            Add(item, "destinations", destinations);
+            driven.Items.Add(item);
+        }
+
+        if (driven.Items.Count > 0)
+        {
+            var status = new YamlTreeMapping(default);
+            Add(status, "liveWeights", driven);
+            Add(document, "status", status);
+        }
+
+        return document;
+    }
+
+    /// <summary>
     /// Writes the resources as a Kubernetes <c>List</c> in JSON (what <c>kubectl get -o json</c> prints): the same fields
-    /// and spellings as <see cref="ToYaml"/>, numbers and booleans as JSON numbers and booleans, indented.
+    /// and spellings as <see cref="ToYaml(IEnumerable{MeshResource})"/>, numbers and booleans as JSON numbers and booleans, indented.
     /// </summary>
     /// <param name="resources">The resources, written in order.</param>
     public static string ToJson(IEnumerable<MeshResource> resources)
@@ -63,6 +126,7 @@ public static class MeshConfigWriter
             RequestAuthentication r => SecuritySchema.RequestAuthentication.Write(r.Spec),
             AuthorizationPolicy r => SecuritySchema.AuthorizationPolicy.Write(r.Spec),
             PeerAuthentication r => SecuritySchema.PeerAuthentication.Write(r.Spec),
+            Rollout r => RolloutSchema.Spec.Write(r.Spec),
             UnenforcedResource r => StoredSpec(r.SpecYaml),
             _ => throw new ArgumentException($"unknown resource type {resource.GetType().Name}", nameof(resource)),
         });

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 
 namespace OrleansMesh.Configuration;
 
@@ -47,6 +48,9 @@ internal sealed class ReferenceRules
                     break;
                 case DestinationRule rule:
                     Competing(sink, rule);
+                    break;
+                case Rollout rollout:
+                    Rollout(sink, rollout);
                     break;
             }
 
@@ -135,6 +139,33 @@ internal sealed class ReferenceRules
         else if (!found.Spec.Hosts.IsDefaultOrEmpty)
         {
             sink.Warning(path, $"VirtualService {targetNamespace}/{target.Name} has hosts, so it is not a delegate: this route matches nothing");
+        }
+    }
+
+    // The driver needs both subsets and something to drive; two drivers of one host would fight over its weights.
+    private void Rollout(ValidationSink sink, Rollout rollout)
+    {
+        var spec = rollout.Spec;
+        if (spec.Host.Length == 0)
+        {
+            return;
+        }
+
+        Subset(sink, "spec.stable", new Destination { Host = spec.Host, Subset = spec.Stable }, rollout.Metadata.Namespace);
+        Subset(sink, "spec.canary", new Destination { Host = spec.Host, Subset = spec.Canary }, rollout.Metadata.Namespace);
+        var rival = _resources.OfType<Rollout>()
+            .FirstOrDefault(r => r.Id != rollout.Id && string.Equals(r.Spec.Host, spec.Host, StringComparison.OrdinalIgnoreCase));
+        if (rival is not null)
+        {
+            sink.Error("spec.host", $"host '{spec.Host}' is already driven by Rollout {rival.Id}; one Rollout per host");
+        }
+
+        var driven = _resources.OfType<VirtualService>()
+            .SelectMany(vs => vs.Spec.Http)
+            .Any(route => route.Route.Any(d => string.Equals(d.Destination.Host, spec.Host, StringComparison.OrdinalIgnoreCase) && d.Destination.Subset == spec.Stable));
+        if (!driven)
+        {
+            sink.Warning("spec.host", $"no VirtualService route sends traffic to host '{spec.Host}' subset '{spec.Stable}': the Rollout has nothing to drive until one does");
         }
     }
 

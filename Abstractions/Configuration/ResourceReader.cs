@@ -1,4 +1,5 @@
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
 
 namespace OrleansMesh.Configuration;
@@ -10,7 +11,10 @@ internal static class ResourceReader
 
     public static readonly string[] SecurityApiVersions = ["security.istio.io/v1", "security.istio.io/v1beta1"];
 
-    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions];
+    /// <summary>OrleansMesh's own kinds (<see cref="ResourceKind.Rollout"/>).</summary>
+    public static readonly string[] MeshApiVersions = [Rollout.Version];
+
+    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions, .. MeshApiVersions];
 
     public static readonly string[] Kinds = Enum.GetNames<ResourceKind>();
 
@@ -69,6 +73,7 @@ internal static class ResourceReader
             ResourceKind.WorkloadEntry => new WorkloadEntry { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(ServiceEntrySchema.Workload, spec, context) },
             ResourceKind.Gateway => new Gateway { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(GatewaySchema.Spec, spec, context) },
             ResourceKind.RequestAuthentication => new RequestAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.RequestAuthentication, spec, context) },
+            ResourceKind.Rollout => new Rollout { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(RolloutSchema.Spec, spec, context) },
             ResourceKind.AuthorizationPolicy => new AuthorizationPolicy { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.AuthorizationPolicy, spec, context) },
             _ => new PeerAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.PeerAuthentication, spec, context) },
         };
@@ -80,7 +85,7 @@ internal static class ResourceReader
     // Kubernetes serves each kind from one API group only.
     private static bool GroupServes(string apiVersion, ResourceKind kind, (string Path, YamlTreeEntry Entry) field, ReadContext context)
     {
-        var versions = IsSecurityKind(kind) ? SecurityApiVersions : NetworkingApiVersions;
+        var versions = kind == ResourceKind.Rollout ? MeshApiVersions : IsSecurityKind(kind) ? SecurityApiVersions : NetworkingApiVersions;
         if (versions.Contains(apiVersion, StringComparer.Ordinal))
         {
             return true;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 
 namespace OrleansMesh.ControlPlane;
 
@@ -26,6 +27,18 @@ public interface IMeshConfigGrain : IGrainWithStringKey
     /// <summary>Lists stored resources, optionally of one kind, namespace and name.</summary>
     [Alias("List")]
     Task<ImmutableArray<MeshResource>> ListAsync(ResourceKind? kind = null, string? @namespace = null, string? name = null);
+
+    /// <summary>
+    /// Sets the split a Rollout drives on its host's routes (a new generation pushed to every gateway; the VirtualServices
+    /// stay as written). Idempotent. False when the Rollout is not stored (deleted): nothing changes. Called by the
+    /// Rollout's driver; needs the admin token.
+    /// </summary>
+    [Alias("SetLiveWeight")]
+    Task<bool> SetLiveWeightAsync(LiveWeight weight);
+
+    /// <summary>The live weights Rollouts have set, by Rollout.</summary>
+    [Alias("ListLiveWeights")]
+    Task<ImmutableArray<LiveWeight>> ListLiveWeightsAsync();
 
     /// <summary>Returns the whole routing config at the current generation.</summary>
     [Alias("GetSnapshot")]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
 
 namespace OrleansMesh.ControlPlane;
@@ -28,6 +29,9 @@ public sealed record MeshSnapshot
 
     /// <summary>The PeerAuthentication resources.</summary>
     [Id(6)] public ImmutableArray<PeerAuthentication> PeerAuthentications { get; init; } = [];
+
+    /// <summary>The live weights Rollouts have set on the routes of their hosts (<see cref="LiveWeightOverlay"/>).</summary>
+    [Id(7)] public ImmutableArray<LiveWeight> LiveWeights { get; init; } = [];
 
     /// <summary>Epoch and generation together.</summary>
     public MeshVersion Version => new(Epoch, Generation);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
 
 namespace OrleansMesh.ControlPlane;
@@ -40,4 +41,7 @@ public sealed record MeshUpdate
 
     /// <summary>All PeerAuthentication resources.</summary>
     [Id(9)] public ImmutableArray<PeerAuthentication> PeerAuthentications { get; init; } = [];
+
+    /// <summary>All live weights Rollouts have set (few and small, always sent whole).</summary>
+    [Id(10)] public ImmutableArray<LiveWeight> LiveWeights { get; init; } = [];
 }

@@ -1,7 +1,7 @@
 namespace OrleansMesh.Networking;
 
 /// <summary>
-/// The Istio kinds OrleansMesh accepts. The last four are stored as written and not enforced
+/// The kinds OrleansMesh accepts: Istio's, then OrleansMesh's own. The last four are stored as written and not enforced
 /// (<see cref="UnenforcedResource"/>); new kinds are added at the end, since stored state holds the values.
 /// </summary>
 public enum ResourceKind
@@ -41,4 +41,7 @@ public enum ResourceKind
 
     /// <summary><c>networking.istio.io</c> WorkloadGroup: stored, not enforced (workloads do not register themselves).</summary>
     WorkloadGroup,
+
+    /// <summary><c>orleansmesh.io</c> Rollout: a canary or A/B release the mesh drives itself (OrleansMesh's extension).</summary>
+    Rollout,
 }

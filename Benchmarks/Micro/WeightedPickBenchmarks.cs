@@ -3,7 +3,7 @@ using OrleansMesh.Gateway.Routing;
 
 namespace OrleansMesh.Benchmarks;
 
-/// <summary><see cref="ForwardAction.Pick"/> with the roll the request path draws from <see cref="Random.Shared"/>.</summary>
+/// <summary><see cref="ForwardAction.Pick(int)"/> with the roll the request path draws from <see cref="Random.Shared"/>.</summary>
 [MemoryDiagnoser]
 public class WeightedPickBenchmarks
 {

@@ -70,7 +70,9 @@ internal sealed class GetCommand(CliContext context)
         switch (output)
         {
             case Yaml:
-                await context.Out.WriteAsync(MeshConfigWriter.ToYaml(resources));
+                // Live weights are shown beside the VirtualServices they drive, as status: the spec stays as written.
+                var live = resources.Any(r => r is VirtualService) ? await grain.ListLiveWeightsAsync() : [];
+                await context.Out.WriteAsync(MeshConfigWriter.ToYaml(resources, live));
                 break;
             case Json:
                 await context.Out.WriteAsync(MeshConfigWriter.ToJson(resources));

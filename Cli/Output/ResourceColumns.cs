@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using OrleansMesh.Configuration;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 
 namespace OrleansMesh.Cli.Output;
 
@@ -15,6 +17,7 @@ internal static class ResourceColumns
         ResourceKind.ServiceEntry => ["HOSTS", "PORTS", "ENDPOINTS"],
         ResourceKind.WorkloadEntry => ["ADDRESS", "LABELS"],
         ResourceKind.Gateway => ["SERVERS"],
+        ResourceKind.Rollout => ["HOST", "STABLE", "CANARY", "STEP", "MAX", "INTERVAL"],
         _ => [],
     };
 
@@ -27,6 +30,7 @@ internal static class ResourceColumns
         ServiceEntry se => [List(se.Spec.Hosts), List(se.Spec.Ports.Select(p => $"{p.Number}/{p.Protocol}")), List(se.Spec.Endpoints.Select(e => e.Address))],
         WorkloadEntry we => [we.Spec.Address, Labels(we.Spec.Labels)],
         Gateway gw => [List(gw.Spec.Servers.Select(s => $"{s.Port.Number}/{s.Port.Protocol} {string.Join(',', s.Hosts)}"))],
+        Rollout ro => [ro.Spec.Host, ro.Spec.Stable, ro.Spec.Canary, ro.Spec.Analysis.StepWeight == 0 ? "A/B" : $"{ro.Spec.Analysis.StepWeight}", $"{ro.Spec.Analysis.MaxWeight}", IstioDuration.Format(ro.Spec.Analysis.Interval)],
         _ => [],
     };
 

@@ -11,6 +11,8 @@ internal static class ResourceKindNames
 
     private const string SecurityGroup = "security.istio.io";
 
+    private const string MeshGroup = "orleansmesh.io";
+
     private static readonly ImmutableArray<(ResourceKind Kind, string Singular, string Plural, string Short)> Names =
     [
         (ResourceKind.VirtualService, "virtualservice", "virtualservices", "vs"),
@@ -27,6 +29,9 @@ internal static class ResourceKindNames
         (ResourceKind.EnvoyFilter, "envoyfilter", "envoyfilters", "envoyfilter"),
         (ResourceKind.ProxyConfig, "proxyconfig", "proxyconfigs", "proxyconfig"),
         (ResourceKind.WorkloadGroup, "workloadgroup", "workloadgroups", "wg"),
+
+        // OrleansMesh's own.
+        (ResourceKind.Rollout, "rollout", "rollouts", "ro"),
     ];
 
     private static readonly FrozenDictionary<string, ImmutableArray<ResourceKind>> ByName = BuildLookup();
@@ -50,8 +55,12 @@ internal static class ResourceKindNames
     /// <summary>e.g. <c>virtualservice.networking.istio.io</c>, as kubectl prints a kind in apply and delete.</summary>
     public static string Qualified(ResourceKind kind) => $"{Find(kind).Singular}.{Group(kind)}";
 
-    private static string Group(ResourceKind kind) =>
-        kind is ResourceKind.RequestAuthentication or ResourceKind.AuthorizationPolicy or ResourceKind.PeerAuthentication ? SecurityGroup : NetworkingGroup;
+    private static string Group(ResourceKind kind) => kind switch
+    {
+        ResourceKind.RequestAuthentication or ResourceKind.AuthorizationPolicy or ResourceKind.PeerAuthentication => SecurityGroup,
+        ResourceKind.Rollout => MeshGroup,
+        _ => NetworkingGroup,
+    };
 
     private static (ResourceKind Kind, string Singular, string Plural, string Short) Find(ResourceKind kind) =>
         Names.First(n => n.Kind == kind);

@@ -17,6 +17,7 @@ internal static class MeshSnapshotMerge
             RequestAuthentications = update.RequestAuthentications,
             AuthorizationPolicies = update.AuthorizationPolicies,
             PeerAuthentications = update.PeerAuthentications,
+            LiveWeights = update.LiveWeights,
         };
     }
 }

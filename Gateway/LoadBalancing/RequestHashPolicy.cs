@@ -31,9 +31,10 @@ internal sealed class RequestHashPolicy
 
     /// <summary>
     /// The request's hash, or null when it has no key (the pick is then random). A missing cookie with a <c>ttl</c>
-    /// is generated, hashed, and set on the response so that the client's next requests carry it.
+    /// is generated, hashed, and set on the response so that the client's next requests carry it (unless
+    /// <paramref name="generateCookie"/> is false: a Rollout's sticky pick reads the key, the endpoint pick sets it).
     /// </summary>
-    public ulong? Compute(HttpContext context)
+    public ulong? Compute(HttpContext context, bool generateCookie = true)
     {
         if (_header is not null)
         {
@@ -59,7 +60,7 @@ internal sealed class RequestHashPolicy
                 return HashKeys.Hash(value);
             }
 
-            if (_cookieSuffix is null)
+            if (_cookieSuffix is null || !generateCookie)
             {
                 return null;
             }

@@ -110,7 +110,7 @@ internal sealed partial class ResilientForwarder
         }
 
         // pick destination (weighted), then mirror.
-        var destination = action.Destinations.Length == 1 ? action.Destinations[0] : action.Pick(Random.Shared.Next(action.TotalWeight));
+        var destination = action.Pick(context);
         if (action.Mirrors.Length > 0)
         {
             await _mirrors.StartAsync(context, action.Mirrors, action.Definition);

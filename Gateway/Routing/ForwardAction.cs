@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.Mirroring;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
@@ -45,6 +46,18 @@ internal sealed class ForwardAction : RouteAction
 
     public int TotalWeight { get; }
 
+    /// <summary>
+    /// When a Rollout's A/B test drives the route: the consistent-hash key that makes the pick sticky per user (a
+    /// request without the key, or with a cookie not yet set, is picked at random).
+    /// </summary>
+    public RequestHashPolicy? StickyHash { get; init; }
+
     /// <summary>Picks a destination from a roll in [0, <see cref="TotalWeight"/>).</summary>
     public WeightedDestination Pick(int roll) => Destinations[WeightedPicker.Pick(_cumulative, roll)];
+
+    /// <summary>Picks the request's destination: by its sticky key when there is one, else at random.</summary>
+    public WeightedDestination Pick(HttpContext context) =>
+        Destinations.Length == 1 ? Destinations[0]
+        : StickyHash?.Compute(context, generateCookie: false) is { } hash ? Pick((int)(hash % (ulong)TotalWeight))
+        : Pick(Random.Shared.Next(TotalWeight));
 }

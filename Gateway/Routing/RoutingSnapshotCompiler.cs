@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.Forwarding;
 using OrleansMesh.Gateway.Health;
@@ -8,6 +9,7 @@ using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 
 namespace OrleansMesh.Gateway.Routing;
 
@@ -52,7 +54,7 @@ internal sealed class RoutingSnapshotCompiler(
         {
             var routes = table.VirtualServices
                 .Where(vs => binding.Applies(vs.Spec.Gateways, vs.Metadata.Namespace, table.Host))
-                .SelectMany(vs => vs.Spec.Http.Select((route, index) => CompileRoute(vs, route, index, table.Host, binding, clusters)))
+                .SelectMany(vs => vs.Spec.Http.Select((route, index) => CompileRoute(vs, route, index, table.Host, binding, clusters, mesh.LiveWeights)))
                 .OfType<CompiledRoute>()
                 .ToArray();
             if (routes.Length > 0)
@@ -91,7 +93,7 @@ internal sealed class RoutingSnapshotCompiler(
         }
     }
 
-    private CompiledRoute? CompileRoute(VirtualService vs, HttpRoute route, int index, string host, GatewayBinding binding, ClusterBuilder clusters)
+    private CompiledRoute? CompileRoute(VirtualService vs, HttpRoute route, int index, string host, GatewayBinding binding, ClusterBuilder clusters, ImmutableArray<LiveWeight> liveWeights)
     {
         // A match bound to other gateways is not a condition this gateway can ever satisfy.
         var matches = route.Match.Where(m => binding.Applies(m.Gateways, vs.Metadata.Namespace, host)).Select(m => new RequestMatch(m, _regexes)).ToArray();
@@ -105,15 +107,18 @@ internal sealed class RoutingSnapshotCompiler(
         {
             { Redirect: { } redirect } => new RedirectAction(redirect),
             { DirectResponse: { } direct } => new DirectResponseAction(direct.Status, direct.Body),
-            _ => CompileForward(route, matches, clusters, $"route/{vs.Metadata.Namespace}/{vs.Metadata.Name}/{index}"),
+            _ => CompileForward(route, matches, clusters, $"route/{vs.Metadata.Namespace}/{vs.Metadata.Name}/{index}", LiveWeightOverlay.Find(route, liveWeights)),
         };
         return new CompiledRoute(name, matches, action);
     }
 
-    private ForwardAction CompileForward(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters, string? scope)
+    // A Rollout's live weight replaces the split the route was written with (LiveWeightOverlay); an A/B test's makes
+    // the pick between its subsets sticky by the consistent-hash key of the host's DestinationRule.
+    private ForwardAction CompileForward(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters, string? scope, LiveWeight? live = null)
     {
-        var single = route.Route.Length == 1;
-        var destinations = route.Route.Select(d => new WeightedDestination(
+        var written = live is null ? route.Route : LiveWeightOverlay.Apply(route, live);
+        var single = written.Length == 1;
+        var destinations = written.Select(d => new WeightedDestination(
             clusters.Get(d.Destination),
             d.Weight ?? (single ? 100 : 0),
             CompileTransformers(route, d, matches))).ToArray();
@@ -129,11 +134,15 @@ internal sealed class RoutingSnapshotCompiler(
         var limits = scope is null ? [] : CompiledRateLimit.Of(scope, route.Mesh?.RateLimit, route.Mesh?.LocalRateLimit);
         return new ForwardAction(destinations, route, _resilience.CompileRoute(route), limits)
         {
+            StickyHash = live is { Sticky: true } && destinations.Length > 1 ? StableCluster(written, live, clusters).HashPolicy : null,
             TokenRateLimit = scope is null ? null : CompiledTokenRateLimit.Of(scope, route.Mesh?.TokenRateLimit),
             Mirrors = MirrorTargets.Compile(route, clusters.Get),
             Fallback = CompileFallback(route, matches, clusters),
         };
     }
+
+    private static UpstreamCluster StableCluster(ImmutableArray<HttpRouteDestination> destinations, LiveWeight live, ClusterBuilder clusters) =>
+        clusters.Get(destinations.First(d => d.Destination.Subset == live.Stable && string.Equals(d.Destination.Host, live.Host, StringComparison.OrdinalIgnoreCase)).Destination);
 
     // A fallback destination gets the route's rewrites and header edits, as a route destination without its own.
     private FallbackRoute? CompileFallback(HttpRoute route, RequestMatch[] matches, ClusterBuilder clusters) =>

@@ -21,4 +21,7 @@ internal sealed partial class MeshConfigGrain
 
     [LoggerMessage(6, LogLevel.Information, "Rewriting the route tables of {Count} hosts written in table format {Stored}; this version writes format {Current}")]
     private static partial void LogTableUpgrade(ILogger logger, int count, int stored, int current);
+
+    [LoggerMessage(7, LogLevel.Information, "Live weight of {Rollout} on {Host}: canary {Weight}; mesh generation {Generation}")]
+    private static partial void LogLiveWeight(ILogger logger, string rollout, string host, int? weight, long generation);
 }

@@ -5,6 +5,7 @@ using OrleansMesh.ControlPlane;
 using OrleansMesh.Grains.Routing;
 using OrleansMesh.Grains.Storage;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
 
 namespace OrleansMesh.Grains.Config;
@@ -124,6 +125,7 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             RequestAuthentications = MeshWide<RequestAuthentication>(current.Resources.Values),
             AuthorizationPolicies = MeshWide<AuthorizationPolicy>(current.Resources.Values),
             PeerAuthentications = MeshWide<PeerAuthentication>(current.Resources.Values),
+            LiveWeights = LiveWeightsOf(current),
         };
     }
 
@@ -195,10 +197,12 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             return new ConfigResult { Succeeded = false, Generation = generation, Diagnostics = plan.Diagnostics };
         }
 
-        var diagnostics = plan.Diagnostics;
-        if (!dryRun && plan.HasChanges)
+        var diagnostics = plan.Diagnostics.AddRange(LiveWeightLedger.DeletionWarnings(state.State.LiveWeights, plan));
+        var weights = LiveWeightLedger.After(state.State.LiveWeights, plan);
+        if (!dryRun && (plan.HasChanges || !ReferenceEquals(weights, state.State.LiveWeights)))
         {
-            (generation, var warning) = await CommitAsync(plan);
+            (generation, var warning) = await CommitAsync(plan, weights);
+            NotifyRollouts(plan);
             LogCommitted(logger, plan.Changes.Count(c => c.Action != ChangeAction.Unchanged), generation);
             diagnostics = warning is null ? diagnostics : diagnostics.Add(warning);
         }
@@ -207,7 +211,7 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
     }
 
     // Returns the new generation, and a warning when some route tables could not be written.
-    private async Task<(long Generation, ConfigDiagnostic? Warning)> CommitAsync(ConfigPlan plan)
+    private async Task<(long Generation, ConfigDiagnostic? Warning)> CommitAsync(ConfigPlan plan, IReadOnlyDictionary<ResourceId, LiveWeight> weights)
     {
         var previous = state.State;
         var affected = RouteTableBuilder.AffectedHosts(previous.Resources.Values, [.. plan.Next.Values]);
@@ -226,6 +230,7 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
 
             // Every operation first finishes a pending table upgrade, so what a commit writes is the current format.
             TableFormat = CurrentTableFormat,
+            LiveWeights = new Dictionary<ResourceId, LiveWeight>(weights),
         };
 
         await WriteStateAsync(next);
@@ -251,6 +256,7 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
             RequestAuthentications = MeshWide<RequestAuthentication>(next.Resources.Values),
             AuthorizationPolicies = MeshWide<AuthorizationPolicy>(next.Resources.Values),
             PeerAuthentications = MeshWide<PeerAuthentication>(next.Resources.Values),
+            LiveWeights = LiveWeightsOf(next),
             CommittedAt = committedAt,
         };
         await observers.Notify(o => o.OnMeshUpdatedAsync(update));

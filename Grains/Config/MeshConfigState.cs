@@ -1,4 +1,5 @@
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 
 namespace OrleansMesh.Grains.Config;
 
@@ -36,4 +37,7 @@ internal sealed class MeshConfigState
     /// 0 in a state stored before the format was recorded. Tables of an older format are all rewritten on activation.
     /// </summary>
     [Id(6)] public int TableFormat { get; set; }
+
+    /// <summary>The splits Rollouts have set, by Rollout; pushed to gateways beside the VirtualServices, which stay as written.</summary>
+    [Id(7)] public Dictionary<ResourceId, LiveWeight> LiveWeights { get; set; } = [];
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansMesh.Grains.Identity;
+using OrleansMesh.Grains.Rollouts;
 using OrleansMesh.Grains.Storage;
 using OrleansMesh.Hosting;
 using OrleansMesh.Security.Admin;
@@ -26,6 +27,7 @@ public static class MeshSiloHostingExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MeshSiloOptions>, MeshSiloOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMeshCertificateAuthority();
+        builder.Services.AddMeshRollouts();
 
         // With OrleansMesh__AdminToken set, admin calls (apply, delete, revoke, breaker holds) must carry it.
         builder.Services.AddMeshAdminToken(builder.Configuration[AdminToken.ConfigurationKey], enforce: true);

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Resilience;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Security.Identity;
 
 namespace OrleansMesh.Security.Admin;
@@ -29,6 +30,13 @@ public static class AdminToken
     {
         (typeof(IMeshConfigGrain), nameof(IMeshConfigGrain.ApplyAsync)),
         (typeof(IMeshConfigGrain), nameof(IMeshConfigGrain.DeleteAsync)),
+        (typeof(IMeshConfigGrain), nameof(IMeshConfigGrain.SetLiveWeightAsync)),
+        (typeof(IRolloutGrain), nameof(IRolloutGrain.RefreshAsync)),
+        (typeof(IRolloutGrain), nameof(IRolloutGrain.DeletedAsync)),
+        (typeof(IRolloutGrain), nameof(IRolloutGrain.PromoteAsync)),
+        (typeof(IRolloutGrain), nameof(IRolloutGrain.AbortAsync)),
+        (typeof(IRolloutGrain), nameof(IRolloutGrain.PauseAsync)),
+        (typeof(IRolloutGrain), nameof(IRolloutGrain.ResumeAsync)),
         (typeof(ICertificateAuthorityGrain), nameof(ICertificateAuthorityGrain.RevokeAsync)),
         (typeof(ICertificateAuthorityGrain), nameof(ICertificateAuthorityGrain.ListIssuedAsync)),
         (typeof(IDestinationHealthGrain), nameof(IDestinationHealthGrain.OverrideAsync)),
