@@ -13,4 +13,7 @@ internal sealed partial class DashboardMiddleware
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard: breaker {Destination} held {Hold}")]
     private partial void LogBreakerHeld(string destination, BreakerOverride hold);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard: rollout {Namespace}/{Name}: {Action}")]
+    private partial void LogRolloutAction(string @namespace, string name, string action);
 }

@@ -1,4 +1,5 @@
 using OrleansMesh.Resilience;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Silo.Dashboard.Reading;
 using OrleansMesh.Silo.Dashboard.Views;
 
@@ -76,6 +77,9 @@ internal sealed partial class DashboardMiddleware
                 return;
             case "/api/breaker" when post:
                 await BreakerAsync(context);
+                return;
+            case "/api/rollout" when post:
+                await RolloutAsync(context);
                 return;
             default:
                 if (!get || path.Length < 2 || !await _assets.TryServeAsync(context, path[1..]))
@@ -161,6 +165,36 @@ internal sealed partial class DashboardMiddleware
         LogBreakerHeld(key, chosen);
         _state.Invalidate();
         await DashboardJson.WriteAsync(context, new { destination = health.Destination, state = health.State.ToString(), @override = health.Override.ToString() });
+    }
+
+    private async Task RolloutAsync(HttpContext context)
+    {
+        if (await GuardAsync(context) is not { } body || !await MayActAsync(context))
+        {
+            return;
+        }
+
+        var action = Read<RolloutRequest>(body);
+        if (action is not { Namespace: { Length: > 0 } ns, Name: { Length: > 0 } name, Action: "promote" or "abort" or "pause" or "resume" })
+        {
+            await DashboardJson.ErrorAsync(context, StatusCodes.Status400BadRequest, "give namespace, name and action: promote, abort, pause or resume");
+            return;
+        }
+
+        RolloutStatus status;
+        try
+        {
+            status = await _reader.ActAsync(ns, name, action.Action);
+        }
+        catch (InvalidOperationException e)
+        {
+            await DashboardJson.ErrorAsync(context, StatusCodes.Status409Conflict, e.Message);
+            return;
+        }
+
+        LogRolloutAction(ns, name, action.Action);
+        _state.Invalidate();
+        await DashboardJson.WriteAsync(context, new { phase = status.Phase.ToString(), canaryWeight = status.CanaryWeight, paused = status.Paused });
     }
 
     private async Task<bool> MayActAsync(HttpContext context)

@@ -360,6 +360,103 @@
     put($('model-list'), html ? `<div class="models">${html}</div>` : '<p class="hint">No models.</p>');
   }
 
+  // ---- rollouts ------------------------------------------------------------------------------------------------
+
+  const range = r => [r?.min != null ? `≥ ${r.min}` : null, r?.max != null ? `≤ ${r.max}` : null].filter(Boolean).join(' and ') || 'any';
+  const within = (v, r) => v != null && (r?.min == null || v >= r.min) && (r?.max == null || v <= r.max);
+  const figure = v => v == null ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2);
+
+  function weightChart(rollout) {
+    const points = [...rollout.checks, ...rollout.events]
+      .filter(p => p.canaryWeight != null)
+      .map(p => ({ t: Date.parse(p.at), w: p.canaryWeight }))
+      .sort((a, b) => a.t - b.t);
+    if (rollout.canaryWeight != null) {
+      points.push({ t: Date.parse(state.at), w: rollout.canaryWeight });
+    }
+    if (points.length === 0) {
+      return '<p class="hint">No canary weight yet.</p>';
+    }
+    const width = 360;
+    const height = 120;
+    const left = 36;
+    const bottom = 18;
+    const t0 = points[0].t;
+    const span = Math.max(points[points.length - 1].t - t0, 1);
+    const x = t => left + ((t - t0) / span) * (width - left - 6);
+    const y = w => 6 + (1 - w / 100) * (height - bottom - 6);
+    let path = '';
+    points.forEach((p, i) => {
+      path += i === 0 ? `${x(p.t).toFixed(1)},${y(p.w).toFixed(1)}` : ` ${x(p.t).toFixed(1)},${y(points[i - 1].w).toFixed(1)} ${x(p.t).toFixed(1)},${y(p.w).toFixed(1)}`;
+    });
+    const ago = span < 60000 ? `${Math.max(1, Math.round(span / 1000))} s` : `${Math.round(span / 60000)} min`;
+    return `<div class="chart"><h4>Canary weight over time</h4><svg xmlns="${SVG}" width="${width}" height="${height}" role="img" aria-label="Canary weight of ${esc(rollout.namespace)}/${esc(rollout.name)} over time, now ${rollout.canaryWeight ?? 'unset'}%">
+      <line class="axis" x1="${left}" y1="${height - bottom}" x2="${width - 6}" y2="${height - bottom}"/><line class="axis" x1="${left}" y1="6" x2="${left}" y2="${height - bottom}"/>
+      <line class="threshold" x1="${left}" y1="${y(rollout.maxWeight)}" x2="${width - 6}" y2="${y(rollout.maxWeight)}"/>
+      <text x="${left - 4}" y="12" text-anchor="end">100%</text><text x="${left - 4}" y="${height - bottom}" text-anchor="end">0</text>
+      <text x="${left}" y="${height - 4}">−${ago}</text><text x="${width - 6}" y="${height - 4}" text-anchor="end">now</text>
+      <polyline class="series-1" points="${path}"/></svg>
+      <ul class="keys"><li><span class="key-1"></span>canary weight</li><li><span class="key-threshold"></span>max weight ${rollout.maxWeight}%</li></ul></div>`;
+  }
+
+  function rolloutBody(rollout) {
+    const phaseClass = { Succeeded: 'ok', Failed: 'bad', Progressing: 'warn', Promoting: 'warn' }[rollout.phase] ?? 'idle';
+    const names = [...new Set(rollout.checks.flatMap(c => c.metrics.map(m => m.name)))];
+    const checks = [...rollout.checks].reverse().slice(0, 10).map(c => `<tr><td>${time(c.at)}</td><td class="num">${c.canaryWeight ?? '–'}%</td>
+      <td>${badge(c.verdict === 'Passed' ? 'ok' : c.verdict === 'Failed' ? 'bad' : 'idle', c.verdict)}</td>
+      <td class="num">${c.canary.requests} / ${c.stable.requests}</td>
+      ${names.map(n => {
+        const m = c.metrics.find(x => x.name === n);
+        return m ? `<td>${badge(within(m.value, m.range) ? 'ok' : 'bad', `${figure(m.value)} (${range(m.range)})`)}</td>` : '<td>–</td>';
+      }).join('')}</tr>`).join('');
+    const events = [...rollout.events].reverse().slice(0, 10).map(e => `<tr><td>${time(e.at)}</td><td>${esc(e.phase)}</td><td class="num">${e.canaryWeight ?? '–'}${e.canaryWeight == null ? '' : '%'}</td><td>${esc(e.message)}</td></tr>`).join('');
+    return `<h3>${esc(rollout.namespace)}/${esc(rollout.name)} ${badge(phaseClass, rollout.phase, ' data-phase')}${rollout.paused ? ' ' + badge('warn', 'Paused', ' data-paused') : ''}</h3>
+      <p>${esc(rollout.host)}: stable <strong>${esc(rollout.stable)}</strong>, canary <strong>${esc(rollout.canary)}</strong> at <strong data-canary-weight>${rollout.canaryWeight ?? '–'}${rollout.canaryWeight == null ? '' : '%'}</strong> (at most ${rollout.maxWeight}%).
+        Checks passed ${rollout.passedChecks}, failed ${rollout.failedChecks} of ${rollout.threshold} allowed.${rollout.nextCheckAt ? ` Next check ${time(rollout.nextCheckAt)}.` : ''}</p>
+      <div class="charts">${weightChart(rollout)}</div>
+      <table><caption>Checks of ${esc(rollout.name)}, newest first: each figure against its threshold</caption><thead><tr><th scope="col">At</th><th class="num" scope="col">Weight</th><th scope="col">Verdict</th><th class="num" scope="col">Requests canary / stable</th>${names.map(n => `<th scope="col">${esc(n)}</th>`).join('')}</tr></thead>
+        <tbody>${checks || `<tr><td colspan="${4 + names.length}">No checks yet.</td></tr>`}</tbody></table>
+      <table><caption>Events of ${esc(rollout.name)}, newest first</caption><thead><tr><th scope="col">At</th><th scope="col">Phase</th><th class="num" scope="col">Weight</th><th scope="col">Message</th></tr></thead>
+        <tbody>${events || '<tr><td colspan="4">No events yet.</td></tr>'}</tbody></table>`;
+  }
+
+  function renderRollouts() {
+    const list = $('rollout-list');
+    const rollouts = state.rollouts ?? [];
+    const keys = rollouts.map(r => `${r.namespace}/${r.name}`).join('\n');
+    if (list.dataset.keys !== keys) {
+      list.dataset.keys = keys;
+      list.innerHTML = rollouts.map(r => {
+        const key = `${r.namespace}/${r.name}`;
+        return `<div class="service" data-rollout="${esc(key)}"><div class="rollout-body"></div>
+          <div class="actions" role="group" aria-label="Actions on rollout ${esc(key)}">
+            <button type="button" data-rollout-action="promote">Promote</button>
+            <button type="button" class="danger" data-rollout-action="abort">Abort</button>
+            <button type="button" data-rollout-action="pause">Pause</button>
+            <button type="button" data-rollout-action="resume">Resume</button>
+            <p class="message" role="status"></p>
+          </div></div>`;
+      }).join('') || '<p class="hint">No rollouts.</p>';
+    }
+    for (const rollout of rollouts) {
+      put(list.querySelector(`[data-rollout="${CSS.escape(`${rollout.namespace}/${rollout.name}`)}"] .rollout-body`), rolloutBody(rollout));
+    }
+  }
+
+  async function actOnRollout(button) {
+    const root = button.closest('[data-rollout]');
+    const key = root.dataset.rollout;
+    const slash = key.indexOf('/');
+    const message = root.querySelector('.message');
+    const action = button.dataset.rolloutAction;
+    const answer = await post('rollout', { namespace: key.slice(0, slash), name: key.slice(slash + 1), action });
+    message.classList.toggle('error', !answer.ok);
+    message.textContent = answer.ok ? `Rollout ${key}: ${action} done, phase ${answer.data.phase}.` : `Refused: ${answer.data?.error ?? `HTTP ${answer.status}`}`;
+    if (answer.ok) {
+      await refresh();
+    }
+  }
+
   // ---- control plane -------------------------------------------------------------------------------------------
 
   function renderControl() {
@@ -437,11 +534,12 @@
 
   function render() {
     const synced = state.gateways.filter(g => g.sync === 'SYNCED').length;
-    $('summary').textContent = `Generation ${state.generation} · ${state.silos.filter(s => s.status === 'Active').length} active silo(s) · ${state.gateways.length} gateway(s), ${synced} synced · ${state.services.length} service(s) · updated ${new Date(state.at).toLocaleTimeString()}`;
+    $('summary').textContent = `Generation ${state.generation} · ${state.silos.filter(s => s.status === 'Active').length} active silo(s) · ${state.gateways.length} gateway(s), ${synced} synced · ${state.services.length} service(s) · ${(state.rollouts ?? []).length} rollout(s) · updated ${new Date(state.at).toLocaleTimeString()}`;
     renderAccess();
     renderGraph();
     renderServices();
     renderModels();
+    renderRollouts();
     renderControl();
     renderCertificates();
     renderConfig();
@@ -492,6 +590,12 @@
       const button = event.target.closest('button[data-hold]');
       if (button) {
         holdBreaker(button);
+      }
+    });
+    $('rollout-list').addEventListener('click', event => {
+      const button = event.target.closest('button[data-rollout-action]');
+      if (button) {
+        actOnRollout(button);
       }
     });
     loop(refresh, STATE_EVERY_MS);

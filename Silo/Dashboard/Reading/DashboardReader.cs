@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Networking;
 using OrleansMesh.Resilience;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Security.Identity;
 using OrleansMesh.Silo.Dashboard.Views;
 using OrleansMesh.Telemetry;
@@ -22,6 +24,7 @@ internal sealed class DashboardReader(IGrainFactory grains, ConfigHistory histor
         var snapshotTask = config.GetSnapshotAsync();
         var subscribersTask = config.ListSubscribersAsync();
         var silosTask = grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
+        var rolloutsTask = ReadRolloutsAsync(config);
         var snapshot = await snapshotTask;
         if (!history.IsCurrent(snapshot.Version))
         {
@@ -34,7 +37,7 @@ internal sealed class DashboardReader(IGrainFactory grains, ConfigHistory histor
             var telemetry = grains.GetGrain<ITelemetryGrain>(table.Host).QueryAsync(window);
             var keys = ServiceViewBuilder.Subsets(table).Select(s => DestinationKey.Of(table.Host, s.Name)).Prepend(table.Host).ToList();
             var health = await Task.WhenAll(keys.Select(k => grains.GetGrain<IDestinationHealthGrain>(k).GetAsync()));
-            return ServiceViewBuilder.Build(table, await telemetry, keys.Zip(health).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), window);
+            return ServiceViewBuilder.Build(table, await telemetry, keys.Zip(health).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), snapshot.LiveWeights, window);
         }));
 
         var silos = await silosTask;
@@ -47,7 +50,8 @@ internal sealed class DashboardReader(IGrainFactory grains, ConfigHistory histor
             [.. silos.OrderBy(h => h.SiloAddress.ToParsableString(), StringComparer.Ordinal)
                 .Select(h => new SiloView(h.SiloAddress.ToParsableString(), h.SiloName, h.Status.ToString(), new DateTimeOffset(h.StartTime, TimeSpan.Zero)))],
             [.. subscribers.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => Gateway(s, snapshot.Version))],
-            services);
+            services,
+            await rolloutsTask);
     }
 
     public async Task<ConfigView> ReadConfigAsync()
@@ -74,6 +78,30 @@ internal sealed class DashboardReader(IGrainFactory grains, ConfigHistory histor
     {
         var issued = await grains.GetGrain<ICertificateAuthorityGrain>(ICertificateAuthorityGrain.DefaultKey).ListIssuedAsync();
         return [.. issued.OrderBy(c => c.NotAfter).Select(c => new CertificateView(c.SerialNumber, c.SpiffeId, c.NotAfter, c.RevokedAt is not null))];
+    }
+
+    /// <summary>Acts on a Rollout as asked (the silo's own call: the page's right to act is checked before).</summary>
+    public Task<RolloutStatus> ActAsync(string @namespace, string name, string action)
+    {
+        var rollout = grains.GetGrain<IRolloutGrain>(IRolloutGrain.KeyOf(@namespace, name));
+        return action switch
+        {
+            "promote" => rollout.PromoteAsync(),
+            "abort" => rollout.AbortAsync(),
+            "pause" => rollout.PauseAsync(),
+            "resume" => rollout.ResumeAsync(),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "promote, abort, pause or resume"),
+        };
+    }
+
+    private async Task<RolloutView[]> ReadRolloutsAsync(IMeshConfigGrain config)
+    {
+        var rollouts = (await config.ListAsync(ResourceKind.Rollout)).OfType<Rollout>()
+            .OrderBy(r => r.Metadata.Namespace, StringComparer.Ordinal).ThenBy(r => r.Metadata.Name, StringComparer.Ordinal);
+        return await Task.WhenAll(rollouts.Select(async r =>
+            await grains.GetGrain<IRolloutGrain>(IRolloutGrain.KeyOf(r.Metadata.Namespace, r.Metadata.Name)).GetStatusAsync() is { } status
+                ? RolloutView.Of(r, status)
+                : RolloutView.Pending(r)));
     }
 
     /// <summary>Holds <paramref name="key"/>'s breaker as asked (the silo's own call: the page's right to act is checked before).</summary>

@@ -4,6 +4,7 @@ using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Networking;
 using OrleansMesh.Resilience;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Silo.Dashboard.Views;
 using OrleansMesh.Telemetry;
 
@@ -25,12 +26,16 @@ internal static class ServiceViewBuilder
     /// <summary>The subsets of <paramref name="table"/>: the DestinationRule's, or none.</summary>
     public static ImmutableArray<Subset> Subsets(RouteTable table) => table.DestinationRule?.Spec.Subsets ?? [];
 
-    public static ServiceView Build(RouteTable table, ServiceTelemetry telemetry, IReadOnlyDictionary<string, DestinationHealth> health, TimeSpan window)
+    /// <summary>
+    /// The view of <paramref name="table"/>'s host, its routes' weights as the gateways apply them (a Rollout's
+    /// <paramref name="liveWeights"/> over the VirtualService's), figures over <paramref name="window"/>.
+    /// </summary>
+    public static ServiceView Build(RouteTable table, ServiceTelemetry telemetry, IReadOnlyDictionary<string, DestinationHealth> health, ImmutableArray<LiveWeight> liveWeights, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(telemetry);
         ArgumentNullException.ThrowIfNull(health);
-        var routes = Routes(table);
+        var routes = Routes(table, liveWeights);
         var split = routes.FirstOrDefault(r => r.Split);
         var subsets = Subsets(table);
         var weights = split?.Destinations.Where(d => d.Host == table.Host && d.Subset is not null).GroupBy(d => d.Subset!).ToDictionary(g => g.Key, g => g.Sum(d => d.Weight), StringComparer.Ordinal)
@@ -59,14 +64,16 @@ internal static class ServiceViewBuilder
             table.DestinationRule is { } rule ? MeshConfigWriter.ToYaml([rule]) : null);
     }
 
-    private static List<RouteView> Routes(RouteTable table)
+    private static List<RouteView> Routes(RouteTable table, ImmutableArray<LiveWeight> liveWeights)
     {
         var routes = new List<RouteView>();
         foreach (var service in table.VirtualServices)
         {
             foreach (var (route, index) in service.Spec.Http.Select((r, i) => (r, i)))
             {
-                var destinations = route.Route.Select(d => new RouteDestinationView(d.Destination.Host, d.Destination.Subset, d.Weight ?? (route.Route.Length == 1 ? 100 : 0))).ToList();
+                var live = LiveWeightOverlay.Find(route, liveWeights);
+                var applied = live is null ? route.Route : LiveWeightOverlay.Apply(route, live);
+                var destinations = applied.Select(d => new RouteDestinationView(d.Destination.Host, d.Destination.Subset, d.Weight ?? (applied.Length == 1 ? 100 : 0))).ToList();
                 var mirror = route.Mirror is { } m ? $"{m.Host}{(m.Subset is null ? "" : "/" + m.Subset)} {(route.MirrorPercentage?.Value ?? 100).ToString("0.##", CultureInfo.InvariantCulture)}%" : null;
                 routes.Add(new RouteView(
                     $"{service.Metadata.Namespace}/{service.Metadata.Name}",
@@ -74,7 +81,7 @@ internal static class ServiceViewBuilder
                     [.. route.Match.Select(MatchText.Of)],
                     destinations,
                     mirror,
-                    Other(route),
+                    live is null ? Other(route) : string.Join(", ", new[] { $"weights set by rollout {live.Rollout.Namespace}/{live.Rollout.Name}", Other(route) }.OfType<string>()),
                     Split: false));
             }
         }

@@ -8,7 +8,8 @@ internal sealed record DashboardState(
     int FiguresWindowSeconds,
     IReadOnlyList<SiloView> Silos,
     IReadOnlyList<GatewayView> Gateways,
-    IReadOnlyList<ServiceView> Services)
+    IReadOnlyList<ServiceView> Services,
+    IReadOnlyList<RolloutView> Rollouts)
 {
     /// <summary>Whether this page may act; set per request, not shared.</summary>
     public AccessView? Access { get; init; }

@@ -42,8 +42,60 @@ internal sealed class DemoModels : IAsyncDisposable
             yaml = yaml.Replace($"http: {9001 + i}", $"http: {Ports[i].ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
         }
 
-        return yaml;
+        return yaml + RolloutConfig();
     }
+
+    // A second model host released by a Rollout (stable v1, canary v2) whose checks are far apart, so only the
+    // tests' buttons move it.
+    private string RolloutConfig() => $$$"""
+
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: rollout-model}
+        spec:
+          hosts: [rollout-model]
+          location: MESH_INTERNAL
+          resolution: STATIC
+          ports: [{number: 80, name: http, protocol: HTTP}]
+          endpoints:
+          - {address: 127.0.0.1, ports: {http: {{{Ports[0]}}}}, labels: {version: v1}}
+          - {address: 127.0.0.1, ports: {http: {{{Ports[1]}}}}, labels: {version: v2}}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: rollout-model}
+        spec:
+          host: rollout-model
+          subsets:
+          - {name: v1, labels: {version: v1}}
+          - {name: v2, labels: {version: v2}}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: rollout-model}
+        spec:
+          hosts: [rollout-model]
+          http:
+          - route:
+            - destination: {host: rollout-model, subset: v1}
+        ---
+        apiVersion: orleansmesh.io/v1alpha1
+        kind: Rollout
+        metadata: {name: rollout-model, namespace: default}
+        spec:
+          host: rollout-model
+          stable: v1
+          canary: v2
+          analysis:
+            interval: 10m
+            threshold: 3
+            stepWeight: 10
+            maxWeight: 50
+            metrics:
+            - name: request-success-rate
+              thresholdRange: {min: 99}
+        """;
 
     public async ValueTask DisposeAsync()
     {
