@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,7 +16,7 @@ internal sealed class AdminSession
 {
     private readonly string? _token;
     private readonly byte[] _tokenHash;
-    private readonly ITimeLimitedDataProtector _protector;
+    private readonly IDataProtector _protector;
     private readonly TimeProvider _time;
 
     public AdminSession(string? token, TimeProvider time)
@@ -23,7 +24,7 @@ internal sealed class AdminSession
         ArgumentNullException.ThrowIfNull(time);
         _token = string.IsNullOrEmpty(token) ? null : token;
         _tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(_token ?? ""));
-        _protector = new EphemeralDataProtectionProvider().CreateProtector("OrleansMesh.Dashboard.Session").ToTimeLimitedDataProtector();
+        _protector = new EphemeralDataProtectionProvider().CreateProtector("OrleansMesh.Dashboard.Session");
         _time = time;
     }
 
@@ -43,8 +44,12 @@ internal sealed class AdminSession
 
         try
         {
-            var hash = Convert.FromBase64String(_protector.Unprotect(cookie, out var expiration));
-            return expiration > _time.GetUtcNow() && CryptographicOperations.FixedTimeEquals(hash, _tokenHash);
+            // "expiry in Unix seconds|token hash", readable only by this silo's key.
+            var payload = _protector.Unprotect(cookie).Split('|');
+            return payload.Length == 2
+                && long.TryParse(payload[0], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+                && expires > _time.GetUtcNow().ToUnixTimeSeconds()
+                && CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(payload[1]), _tokenHash);
         }
         catch (CryptographicException)
         {
@@ -65,7 +70,8 @@ internal sealed class AdminSession
             return false;
         }
 
-        var value = _protector.Protect(Convert.ToBase64String(_tokenHash), _time.GetUtcNow() + DashboardDefaults.SessionLifetime);
+        var expires = (_time.GetUtcNow() + DashboardDefaults.SessionLifetime).ToUnixTimeSeconds();
+        var value = _protector.Protect($"{expires.ToString(CultureInfo.InvariantCulture)}|{Convert.ToBase64String(_tokenHash)}");
         context.Response.Cookies.Append(DashboardDefaults.SessionCookie, value, CookieOptions(context));
         return true;
     }
