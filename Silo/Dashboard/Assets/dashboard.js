@@ -502,9 +502,13 @@
     const n = Math.max(until.length - 1, 1);
     const x = i => left + (i / n) * (width - left - 6);
     const y = v => 6 + (1 - v / max) * (height - bottom - 6);
+    // Steps without traffic have no success rate or latency: the line breaks there, a lone step is a dot.
     const polylines = lines.map((line, k) => {
-      const points = line.values.map((v, i) => v == null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`).filter(Boolean).join(' ');
-      return points ? `<polyline class="series-${k % 6}" points="${points}"/>` : '';
+      const segments = [[]];
+      line.values.forEach((v, i) => v == null ? segments.push([]) : segments[segments.length - 1].push([x(i), y(v)]));
+      return segments.filter(p => p.length > 0).map(p => p.length === 1
+        ? `<circle class="series-${k % 6}" cx="${p[0][0].toFixed(1)}" cy="${p[0][1].toFixed(1)}" r="2.5"/>`
+        : `<polyline class="series-${k % 6}" points="${p.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`).join('');
     }).join('');
     const top = max >= 100 ? max.toFixed(0) : max >= 10 ? max.toFixed(1) : max.toFixed(2);
     return `<div class="chart"><h4>${esc(title)}</h4><svg xmlns="${SVG}" width="${width}" height="${height}" role="img" aria-label="${esc(description)}">
@@ -521,6 +525,9 @@
     }
     const html = series.hosts.map(host => {
       const by = pick => host.subsets.map(s => ({ name: s.subset, values: pick(s) }));
+      if (host.subsets.length === 0) {
+        return `<h3>${esc(host.host)}</h3><p class="hint">No traffic in the last 15 minutes.</p>`;
+      }
       return `<h3>${esc(host.host)}</h3><div class="charts">
         ${chart('Requests/s', `Requests per second to ${host.host} by subset, last 15 minutes`, series.until, by(s => s.rps), '')}
         ${chart('Success rate (%)', `Success rate of ${host.host} by subset, last 15 minutes`, series.until, by(s => s.successRate), '%')}

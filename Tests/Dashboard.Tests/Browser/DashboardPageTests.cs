@@ -103,6 +103,10 @@ public sealed class DashboardPageTests(SecuredMesh mesh) : IClassFixture<Secured
         await Screenshots.SaveAsync(page, "topology-traffic", "#topology");
         await Screenshots.SaveAsync(page, "services", "#services");
         await Screenshots.SaveAsync(page, "models", "#models");
+
+        // The charts read the telemetry grains' 10 s steps every few seconds.
+        await page.WaitForSelectorAsync("#charts polyline", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await Screenshots.SaveAsync(page, "charts", "#charts");
     }
 
     [Fact]
@@ -192,7 +196,16 @@ public sealed class DashboardPageTests(SecuredMesh mesh) : IClassFixture<Secured
         await page.Locator("#config summary").ClickAsync();
         await Assertions.Expect(page.Locator("#config pre")).ToContainTextAsync("kind: VirtualService");
         await Screenshots.SaveAsync(page, "control-plane", "#control-plane");
-        await Screenshots.SaveAsync(page, "charts", "#charts");
+    }
+
+    [Fact]
+    public void DevMesh_Banner_PrintsTheDashboardAddressFirst()
+    {
+        var lines = mesh.Mesh.Output.Split(Environment.NewLine);
+        var banner = Array.FindIndex(lines, l => l.Contains("OrleansMesh dev mesh is up:", StringComparison.Ordinal));
+
+        Assert.True(banner >= 0, mesh.Mesh.Output);
+        Assert.Equal($"dashboard      {mesh.Mesh.Dashboard}", lines[banner + 1].Trim());
     }
 
     private static async Task<double> ShareAsync(IPage page, string destination)
