@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansMesh.Security.Admin;
 using OrleansMesh.Silo.Dashboard.Reading;
 
@@ -10,6 +11,7 @@ internal static class DashboardExtensions
     public static IServiceCollection AddMeshDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName));
         services.AddSingleton<DashboardAssets>();
         services.AddSingleton<ConfigHistory>();
         services.AddSingleton<DashboardReader>();
@@ -17,10 +19,12 @@ internal static class DashboardExtensions
         return services;
     }
 
-    /// <summary>Serves the dashboard at <see cref="DashboardDefaults.BasePath"/>.</summary>
+    /// <summary>Serves the dashboard at <see cref="DashboardDefaults.BasePath"/>, unless <see cref="DashboardOptions.Enabled"/> is false.</summary>
     public static IApplicationBuilder UseMeshDashboard(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return app.Map(DashboardDefaults.BasePath, dashboard => dashboard.UseMiddleware<DashboardMiddleware>());
+        return app.ApplicationServices.GetRequiredService<IOptions<DashboardOptions>>().Value.Enabled
+            ? app.Map(DashboardDefaults.BasePath, dashboard => dashboard.UseMiddleware<DashboardMiddleware>())
+            : app;
     }
 }
