@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
 
 namespace OrleansMesh.Grains.Rollouts;
@@ -18,7 +19,7 @@ internal static class RolloutMachine
         var spec = rollout.Spec;
         if (current?.Spec is { } known && !current.Deleted && SameRelease(known, spec))
         {
-            return known == spec ? current : current with { Spec = spec };
+            return ContentEquality.AreEqual(known, spec) ? current : current with { Spec = spec };
         }
 
         var ab = IsAbTest(spec);
@@ -119,7 +120,7 @@ internal static class RolloutMachine
     /// <summary>The split the status puts on the routes.</summary>
     public static LiveWeight Weight(RolloutStatus status) => new()
     {
-        Rollout = new(Networking.ResourceKind.Rollout, status.Namespace, status.Name),
+        Rollout = new(ResourceKind.Rollout, status.Namespace, status.Name),
         Host = status.Spec!.Host,
         Stable = status.Spec.Stable,
         Canary = status.Spec.Canary,

@@ -18,10 +18,13 @@ internal sealed class ModelServerProcess : IAsyncDisposable
     /// <summary>The endpoint as a ServiceEntry names it and the gateway reports it: <c>127.0.0.1:port</c>.</summary>
     public string Address => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Starts a server of <paramref name="model"/> on <paramref name="port"/> (or a free port) and waits for <c>/healthz</c>.</summary>
-    public static async Task<ModelServerProcess> StartAsync(string model, string version, int? port = null)
+    /// <summary>
+    /// Starts a server of <paramref name="model"/> on <paramref name="port"/> (or a free port), with the settings in
+    /// <paramref name="environment"/> (e.g. <c>ModelServer__ErrorRate</c>), and waits for <c>/healthz</c>.
+    /// </summary>
+    public static async Task<ModelServerProcess> StartAsync(string model, string version, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var server = Launch(model, version, port);
+        var server = Launch(model, version, port, environment);
         var process = server.Process;
         var listen = server.Port;
         try

@@ -1,0 +1,142 @@
+using OrleansMesh.Deployment.Tests.FaultTolerance;
+using OrleansMesh.Deployment.Tests.Processes;
+using OrleansMesh.Deployment.Tests.Redis;
+using OrleansMesh.Rollouts;
+using Xunit.Abstractions;
+
+namespace OrleansMesh.Deployment.Tests.Rollouts;
+
+/// <summary>
+/// Issue 13 end to end: silos on Redis, two gateways and two demo model servers as processes, steady traffic, and a
+/// Rollout the cluster drives by itself from the gateways' live telemetry.
+/// </summary>
+[Collection(FaultToleranceCollection.Name)]
+public sealed class RolloutTests(RedisFixture redis, ITestOutputHelper output) : IClassFixture<RedisFixture>
+{
+    private const int RequestsPerSecond = 40;
+
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task GoodCanary_SucceedsAfterMaxOverStepPlusOneChecks_WithAllTrafficOnCanaryOnEveryGateway()
+    {
+        await using var mesh = await RolloutMesh.StartAsync(redis.Server.ConnectionString, silos: 2, gateways: 2, canaryErrorRate: 0);
+        await using var client = await ClusterClient.ConnectAsync(mesh.Cluster);
+        await using var traffic = RolloutTraffic.Start(mesh.Gateways, RequestsPerSecond);
+
+        await RolloutMesh.ApplyAsync(client, RolloutMesh.RolloutYaml(Interval, stepWeight: 25, maxWeight: 50, threshold: 2, minRequests: 5));
+        var status = await UntilAsync(client, s => s.IsFinished, TimeSpan.FromSeconds(60));
+        Report(status);
+
+        Assert.Equal(RolloutPhase.Succeeded, status.Phase);
+        Assert.Equal(50 / 25 + 1, status.PassedChecks);
+        Assert.Equal(0, status.FailedChecks);
+        var since = await SettledAsync(status);
+        for (var gateway = 0; gateway < mesh.Gateways.Count; gateway++)
+        {
+            Assert.Equal(1.0, traffic.Share(gateway, "v2", since));
+        }
+    }
+
+    [Fact]
+    public async Task BadCanary_TwentyPercent5xx_FailsWithinThresholdPlusOneIntervals_WithAllTrafficBackOnStable()
+    {
+        await using var mesh = await RolloutMesh.StartAsync(redis.Server.ConnectionString, silos: 2, gateways: 2, canaryErrorRate: 0.2);
+        await using var client = await ClusterClient.ConnectAsync(mesh.Cluster);
+        await using var traffic = RolloutTraffic.Start(mesh.Gateways, RequestsPerSecond);
+
+        await RolloutMesh.ApplyAsync(client, RolloutMesh.RolloutYaml(Interval, stepWeight: 10, maxWeight: 50, threshold: 2, minRequests: 5));
+        var status = await UntilAsync(client, s => s.IsFinished, TimeSpan.FromSeconds(60));
+        Report(status);
+
+        Assert.Equal(RolloutPhase.Failed, status.Phase);
+        Assert.Equal(0, status.CanaryWeight);
+        var firstFailed = status.Checks.First(c => c.Verdict == RolloutCheckVerdict.Failed).At;
+        var rolledBack = status.Events[^1].At;
+        Assert.True(rolledBack - firstFailed <= Interval * 3, $"rolled back {(rolledBack - firstFailed).TotalSeconds:F1} s after the first failed check; bound (threshold + 1) intervals");
+        var since = await SettledAsync(status);
+        for (var gateway = 0; gateway < mesh.Gateways.Count; gateway++)
+        {
+            Assert.Equal(0.0, traffic.Share(gateway, "v2", since));
+        }
+
+        var firstBad = traffic.Answers.Where(a => a.Status >= 500).Select(a => a.At).DefaultIfEmpty(rolledBack).Min();
+        var failed = traffic.Answers.Count(a => a.Status >= 500 && a.At >= firstBad && a.At <= rolledBack + TimeSpan.FromSeconds(1));
+        var all = traffic.Answers.Count(a => a.At >= firstBad && a.At <= rolledBack + TimeSpan.FromSeconds(1));
+        output.WriteLine($"bad canary: {failed} of {all} user requests failed between the first 5xx and one second after the rollback ({(rolledBack - firstBad).TotalSeconds:F1} s)");
+    }
+
+    [Fact]
+    public async Task KillDriverSilo_MidRollout_ContinuesFromItsStepToSuccess()
+    {
+        await using var mesh = await RolloutMesh.StartAsync(redis.Server.ConnectionString, silos: 2, gateways: 2, canaryErrorRate: 0);
+        await using var client = await ClusterClient.ConnectAsync(mesh.Cluster);
+        await using var traffic = RolloutTraffic.Start(mesh.Gateways, RequestsPerSecond);
+        await RolloutMesh.ApplyAsync(client, RolloutMesh.RolloutYaml(Interval, stepWeight: 10, maxWeight: 40, threshold: 2, minRequests: 5));
+        var before = await UntilAsync(client, s => s.CanaryWeight >= 20, TimeSpan.FromSeconds(60));
+
+        var address = await client.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(RolloutMesh.Driver(client));
+        var holder = mesh.Silos.Single(s => address is not null && s.SiloPort == address.Endpoint.Port);
+        output.WriteLine($"kill -9 {holder.SiloPort} (driver at weight {before.CanaryWeight}, {before.PassedChecks} passed)");
+        holder.Process.KillNow();
+
+        var status = await UntilAsync(client, s => s.IsFinished, TimeSpan.FromSeconds(90));
+        Report(status);
+
+        Assert.Equal(RolloutPhase.Succeeded, status.Phase);
+        Assert.Single(status.Events, e => e.Message.StartsWith("analysis", StringComparison.Ordinal));
+        var weights = status.Events.Select(e => e.CanaryWeight ?? 0).ToList();
+        Assert.Equal(weights.Order(), weights);
+        Assert.True(status.PassedChecks >= before.PassedChecks);
+    }
+
+    // The driver's status once it satisfies the condition; polled through the cluster (which may be failing over).
+    private static async Task<RolloutStatus> UntilAsync(ClusterClient client, Func<RolloutStatus, bool> condition, TimeSpan within)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        RolloutStatus? last = null;
+        while (true)
+        {
+            try
+            {
+                last = await RolloutMesh.Driver(client).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(5), deadline.Token) ?? last;
+                if (last is not null && condition(last))
+                {
+                    return last;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !deadline.IsCancellationRequested)
+            {
+                // A call to a driver on a silo that just died; the next one reaches its new activation.
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"condition not met within {within.TotalSeconds} s; last status: {(last is null ? "none" : string.Join(Environment.NewLine, last.Events.Select(e => e.Message)))}");
+            }
+
+            await Task.Delay(200, CancellationToken.None);
+        }
+    }
+
+    // The gateways serve the final weight within a push after it was set; traffic from then on is what users get.
+    private static async Task<DateTimeOffset> SettledAsync(RolloutStatus status)
+    {
+        var settled = status.Events[^1].At + TimeSpan.FromSeconds(1);
+        var wait = settled + TimeSpan.FromSeconds(3) - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        return settled;
+    }
+
+    private void Report(RolloutStatus status)
+    {
+        foreach (var e in status.Events)
+        {
+            output.WriteLine($"{e.At:HH:mm:ss.fff} {e.Phase} {e.CanaryWeight} {e.Message}");
+        }
+    }
+}
