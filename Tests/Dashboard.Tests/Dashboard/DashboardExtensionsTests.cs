@@ -22,7 +22,7 @@ public sealed class DashboardExtensionsTests
             return Task.CompletedTask;
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         using var http = new HttpClient();
 
         using var response = await http.GetAsync($"{address}/dashboard/");
