@@ -407,7 +407,7 @@
       <td class="num">${c.canary.requests} / ${c.stable.requests}</td>
       ${names.map(n => {
         const m = c.metrics.find(x => x.name === n);
-        return m ? `<td>${badge(within(m.value, m.range) ? 'ok' : 'bad', `${figure(m.value)} (${range(m.range)})`)}</td>` : '<td>–</td>';
+        return m ? `<td>${badge(m.value == null ? 'idle' : (m.failed ?? !within(m.value, m.range)) ? 'bad' : 'ok', `${figure(m.value)} (${range(m.range)})`)}</td>` : '<td>–</td>';
       }).join('')}</tr>`).join('');
     const events = [...rollout.events].reverse().slice(0, 10).map(e => `<tr><td>${time(e.at)}</td><td>${esc(e.phase)}</td><td class="num">${e.canaryWeight ?? '–'}${e.canaryWeight == null ? '' : '%'}</td><td>${esc(e.message)}</td></tr>`).join('');
     return `<h3>${esc(rollout.namespace)}/${esc(rollout.name)} ${badge(phaseClass, rollout.phase, ' data-phase')}${rollout.paused ? ' ' + badge('warn', 'Paused', ' data-paused') : ''}</h3>

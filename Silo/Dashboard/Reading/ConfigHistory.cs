@@ -1,6 +1,8 @@
+using System.Globalization;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Silo.Dashboard.Views;
 
 namespace OrleansMesh.Silo.Dashboard.Reading;
@@ -15,7 +17,7 @@ internal sealed class ConfigHistory(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<HistoryEntry> _entries = new();
-    private Dictionary<ResourceId, string>? _current;
+    private Dictionary<string, string>? _current;
     private MeshVersion? _version;
     private string _yaml = "";
     private int _count;
@@ -29,11 +31,20 @@ internal sealed class ConfigHistory(TimeProvider time)
         }
     }
 
-    /// <summary>Records the resources of <paramref name="version"/> (once per version).</summary>
-    public void Record(MeshVersion version, IReadOnlyCollection<MeshResource> resources)
+    /// <summary>
+    /// Records the resources of <paramref name="version"/> and the live weights Rollouts set on it (once per version:
+    /// a Rollout's step is a generation without a resource change).
+    /// </summary>
+    public void Record(MeshVersion version, IReadOnlyCollection<MeshResource> resources, IEnumerable<LiveWeight>? liveWeights = null)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        var yaml = resources.ToDictionary(r => r.Id, r => MeshConfigWriter.ToYaml([r]));
+        var yaml = resources.ToDictionary(r => r.Id.ToString(), r => MeshConfigWriter.ToYaml([r]), StringComparer.Ordinal);
+        foreach (var weight in liveWeights ?? [])
+        {
+            yaml[$"live weight of rollout {weight.Rollout.Namespace}/{weight.Rollout.Name}"] =
+                $"{weight.Host}: {weight.Canary} at {(weight.CanaryWeight is { } w ? w.ToString(CultureInfo.InvariantCulture) + "%" : "the written split")}";
+        }
+
         var whole = MeshConfigWriter.ToYaml(resources.OrderBy(r => r.Id.ToString(), StringComparer.Ordinal));
         lock (_lock)
         {
@@ -42,7 +53,7 @@ internal sealed class ConfigHistory(TimeProvider time)
                 return;
             }
 
-            var changes = _current is null || _version?.Epoch != version.Epoch
+            List<string> changes = _current is null || _version?.Epoch != version.Epoch
                 ? [$"first seen by this silo: {resources.Count} resources"]
                 : Changes(_current, yaml);
             _entries.AddFirst(new HistoryEntry(version.Generation, time.GetUtcNow(), changes));
@@ -74,18 +85,19 @@ internal sealed class ConfigHistory(TimeProvider time)
         }
     }
 
-    private static List<string> Changes(Dictionary<ResourceId, string> before, Dictionary<ResourceId, string> after)
+    private static List<string> Changes(Dictionary<string, string> before, Dictionary<string, string> after)
     {
         var changes = new List<string>();
-        foreach (var (id, yaml) in after.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal))
+        foreach (var (id, yaml) in after.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
+            var live = id.StartsWith("live weight", StringComparison.Ordinal);
             if (!before.TryGetValue(id, out var old))
             {
-                changes.Add($"+ {id}");
+                changes.Add(live ? $"+ {id}: {yaml}" : $"+ {id}");
             }
             else if (old != yaml)
             {
-                changes.Add($"~ {id}");
+                changes.Add(live ? $"~ {id}: {yaml}" : $"~ {id}");
             }
         }
 

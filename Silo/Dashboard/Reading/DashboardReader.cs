@@ -28,7 +28,7 @@ internal sealed class DashboardReader(IGrainFactory grains, ConfigHistory histor
         var snapshot = await snapshotTask;
         if (!history.IsCurrent(snapshot.Version))
         {
-            history.Record(snapshot.Version, await config.ListAsync());
+            history.Record(snapshot.Version, await config.ListAsync(), snapshot.LiveWeights);
         }
 
         var window = DashboardDefaults.FiguresWindow;
@@ -59,7 +59,7 @@ internal sealed class DashboardReader(IGrainFactory grains, ConfigHistory histor
         var snapshot = await Config.GetSnapshotAsync();
         if (!history.IsCurrent(snapshot.Version))
         {
-            history.Record(snapshot.Version, await Config.ListAsync());
+            history.Record(snapshot.Version, await Config.ListAsync(), snapshot.LiveWeights);
         }
 
         return history.View();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Silo.Dashboard;
 using OrleansMesh.Silo.Dashboard.Reading;
 
@@ -22,6 +23,18 @@ public sealed class ConfigHistoryTests
         var latest = history.View().History[0];
         Assert.Equal(2, latest.Generation);
         Assert.Equal(["~ destinationrule/default/a", "+ destinationrule/default/c", "- destinationrule/default/b"], latest.Changes);
+    }
+
+    [Fact]
+    public void Record_RolloutStep_NamesTheLiveWeight()
+    {
+        var history = new ConfigHistory(_time);
+        LiveWeight weight = new() { Rollout = new(ResourceKind.Rollout, "default", "chat"), Host = "chat", Stable = "v1", Canary = "v2", CanaryWeight = 10 };
+        history.Record(new MeshVersion(Epoch, 1), [Rule("a", "v1")], [weight]);
+
+        history.Record(new MeshVersion(Epoch, 2), [Rule("a", "v1")], [weight with { CanaryWeight = 20 }]);
+
+        Assert.Equal(["~ live weight of rollout default/chat: chat: v2 at 20%"], history.View().History[0].Changes);
     }
 
     [Fact]
