@@ -401,20 +401,20 @@
 
   function rolloutBody(rollout) {
     const phaseClass = { Succeeded: 'ok', Failed: 'bad', Progressing: 'warn', Promoting: 'warn' }[rollout.phase] ?? 'idle';
-    const names = [...new Set(rollout.checks.flatMap(c => c.metrics.map(m => m.name)))];
+    const names = [...new Set([...rollout.metrics.map(m => m.name), ...rollout.checks.flatMap(c => c.metrics.map(m => m.name))])];
     const checks = [...rollout.checks].reverse().slice(0, 10).map(c => `<tr><td>${time(c.at)}</td><td class="num">${c.canaryWeight ?? '–'}%</td>
       <td>${badge(c.verdict === 'Passed' ? 'ok' : c.verdict === 'Failed' ? 'bad' : 'idle', c.verdict)}</td>
       <td class="num">${c.canary.requests} / ${c.stable.requests}</td>
       ${names.map(n => {
         const m = c.metrics.find(x => x.name === n);
-        return m ? `<td>${badge(m.value == null ? 'idle' : (m.failed ?? !within(m.value, m.range)) ? 'bad' : 'ok', `${figure(m.value)} (${range(m.range)})`)}</td>` : '<td>–</td>';
+        return m ? `<td>${badge(m.value == null ? 'idle' : (m.failed ?? !within(m.value, m.range)) ? 'bad' : 'ok', figure(m.value))}</td>` : '<td>–</td>';
       }).join('')}</tr>`).join('');
     const events = [...rollout.events].reverse().slice(0, 10).map(e => `<tr><td>${time(e.at)}</td><td>${esc(e.phase)}</td><td class="num">${e.canaryWeight ?? '–'}${e.canaryWeight == null ? '' : '%'}</td><td>${esc(e.message)}</td></tr>`).join('');
     return `<h3>${esc(rollout.namespace)}/${esc(rollout.name)} ${badge(phaseClass, rollout.phase, ' data-phase')}${rollout.paused ? ' ' + badge('warn', 'Paused', ' data-paused') : ''}</h3>
       <p>${esc(rollout.host)}: stable <strong>${esc(rollout.stable)}</strong>, canary <strong>${esc(rollout.canary)}</strong> at <strong data-canary-weight>${rollout.canaryWeight ?? '–'}${rollout.canaryWeight == null ? '' : '%'}</strong> (at most ${rollout.maxWeight}%).
         Checks passed ${rollout.passedChecks}, failed ${rollout.failedChecks} of ${rollout.threshold} allowed.${rollout.nextCheckAt ? ` Next check ${time(rollout.nextCheckAt)}.` : ''}</p>
       <div class="charts">${weightChart(rollout)}</div>
-      <table><caption>Checks of ${esc(rollout.name)}, newest first: each figure against its threshold</caption><thead><tr><th scope="col">At</th><th class="num" scope="col">Weight</th><th scope="col">Verdict</th><th class="num" scope="col">Requests canary / stable</th>${names.map(n => `<th scope="col">${esc(n)}</th>`).join('')}</tr></thead>
+      <table><caption>Checks of ${esc(rollout.name)}, newest first: each figure against its threshold</caption><thead><tr><th scope="col">At</th><th class="num" scope="col">Weight</th><th scope="col">Verdict</th><th class="num" scope="col">Requests canary / stable</th>${names.map(n => `<th scope="col">${esc(n)} (${esc(range(rollout.metrics.find(m => m.name === n)?.thresholdRange))})</th>`).join('')}</tr></thead>
         <tbody>${checks || `<tr><td colspan="${4 + names.length}">No checks yet.</td></tr>`}</tbody></table>
       <table><caption>Events of ${esc(rollout.name)}, newest first</caption><thead><tr><th scope="col">At</th><th scope="col">Phase</th><th class="num" scope="col">Weight</th><th scope="col">Message</th></tr></thead>
         <tbody>${events || '<tr><td colspan="4">No events yet.</td></tr>'}</tbody></table>`;

@@ -20,6 +20,7 @@ internal sealed record RolloutView(
     int Threshold,
     int MaxWeight,
     DateTimeOffset? NextCheckAt,
+    IReadOnlyList<RolloutMetric> Metrics,
     IReadOnlyList<RolloutCheck> Checks,
     IReadOnlyList<RolloutEvent> Events)
 {
@@ -29,7 +30,7 @@ internal sealed record RolloutView(
         ArgumentNullException.ThrowIfNull(rollout);
         var spec = rollout.Spec;
         return new RolloutView(rollout.Metadata.Namespace, rollout.Metadata.Name, spec.Host, spec.Stable, spec.Canary, "Pending", null, false, 0, 0,
-            spec.Analysis.Threshold, spec.Analysis.MaxWeight, null, [], []);
+            spec.Analysis.Threshold, spec.Analysis.MaxWeight, null, spec.Analysis.Metrics, [], []);
     }
 
     public static RolloutView Of(Rollout rollout, RolloutStatus status)
@@ -38,6 +39,7 @@ internal sealed record RolloutView(
         ArgumentNullException.ThrowIfNull(status);
         var spec = status.Spec ?? rollout.Spec;
         return new RolloutView(rollout.Metadata.Namespace, rollout.Metadata.Name, spec.Host, spec.Stable, spec.Canary, status.Phase.ToString(), status.CanaryWeight,
-            status.Paused, status.PassedChecks, status.FailedChecks, spec.Analysis.Threshold, spec.Analysis.MaxWeight, status.NextCheckAt, status.Checks, status.Events);
+            status.Paused, status.PassedChecks, status.FailedChecks, spec.Analysis.Threshold, spec.Analysis.MaxWeight, status.NextCheckAt, spec.Analysis.Metrics,
+            status.Checks, status.Events);
     }
 }
