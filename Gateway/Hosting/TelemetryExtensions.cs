@@ -49,6 +49,9 @@ internal static class TelemetryExtensions
                 .KeepOwnMeters()
                 .AddMeter(MeshMetricNames.MeterName)
                 .AddMeter(GenAiMetricNames.MeterName)
+
+                // .NET's own process metrics (GC heap, working set, threads, CPU time): what a soak watches for leaks.
+                .AddMeter(MeshMetricNames.RuntimeMeterName)
                 .AddInstrumentation(sp => sp.GetRequiredService<MeshMetrics>())
                 .AddInstrumentation(sp => sp.GetRequiredService<MeshStateMetrics>())
                 .AddInstrumentation(sp => sp.GetRequiredService<AccessLog>()));

@@ -8,6 +8,9 @@ internal static class MeshMetricNames
 {
     public const string MeterName = "OrleansMesh.Gateway";
 
+    /// <summary>The runtime's process metrics (<c>dotnet.gc.*</c>, <c>dotnet.process.*</c>, <c>dotnet.thread_pool.*</c>), exported too.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     public const string RequestsTotal = "istio_requests_total";
     public const string RequestDuration = "istio_request_duration_milliseconds";
     public const string RequestBytes = "istio_request_bytes";

@@ -22,6 +22,8 @@ internal static class DemoBanner
         return $$"""
 
             Demo: chat-model v1 (:9001) and v2 (:9002), 90/10 canary, v3 (:9003) shadowing the split traffic.
+            A Rollout releases v2 by itself as traffic flows (start with --demo-traffic for a steady stream):
+              dotnet run --project Cli -- rollout status chat-model
 
               curl -s {{listeners.Proxy}}/v1/chat/completions -H 'content-type: application/json' \
                    -d '{"model":"chat-model","messages":[{"role":"user","content":"hi"}]}'

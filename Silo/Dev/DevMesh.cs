@@ -11,7 +11,7 @@ namespace OrleansMesh.Silo.Dev;
 /// <c>dotnet run --project Silo -- dev</c>: a whole mesh in one process — a silo (localhost clustering, config kept in
 /// SQLite under <c>./.mesh/</c>, health, metrics and the dashboard on 127.0.0.1:15021), a gateway on 127.0.0.1:8080 (access log on
 /// standard output; admin listener on 127.0.0.1:15020) and, unless <c>--no-demo</c>, three versions of the demo
-/// model server with a canary and a shadow config applied. Its CA signs without workload credentials
+/// model server with a canary, a shadow and a Rollout of v2 applied (<c>--demo-traffic</c> adds steady traffic for it). Its CA signs without workload credentials
 /// (<c>RequireWorkloadCredential=false</c>, overridable by setting), so a dev gateway with identity needs no join token.
 /// </summary>
 internal static class DevMesh
@@ -21,7 +21,8 @@ internal static class DevMesh
     public static async Task<int> RunAsync(string[] args)
     {
         var demo = !args.Contains(NoDemoFlag);
-        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != NoDemoFlag)]);
+        var traffic = demo && args.Contains(DemoTraffic.Flag);
+        var builder = WebApplication.CreateBuilder([.. args.Where(a => a != NoDemoFlag && a != DemoTraffic.Flag)]);
 
         // The dev mesh shows its traffic: access logs on unless a setting says otherwise (first source, lowest precedence).
         // Its CA is open, as before join tokens: the in-process gateway (Identity:Enabled) then needs no token.
@@ -48,6 +49,11 @@ internal static class DevMesh
         {
             builder.Services.AddHostedService<DemoModelServers>();
             builder.Services.AddHostedService<DemoConfigSeeder>();
+        }
+
+        if (traffic)
+        {
+            builder.Services.AddHostedService<DemoTraffic>();
         }
 
         var app = builder.Build();

@@ -32,6 +32,9 @@ internal static class MeshSiloDefaults
     /// <summary>The config grain's meter: config generation and connected gateways, on the silo hosting the grain.</summary>
     public const string ControlPlaneMeter = "OrleansMesh.ControlPlane";
 
+    /// <summary>.NET's own process metrics (GC heap, working set, threads, CPU time), exported beside Orleans' and ours.</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
     /// <summary>The OpenTelemetry service name of a silo.</summary>
     public const string ServiceName = "orleansmesh-silo";
 

@@ -32,7 +32,7 @@ internal static class MeshSiloHealthExtensions
         services.AddHealthChecks().AddCheck<MeshSiloHealthCheck>(CheckName);
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(MeshSiloDefaults.ServiceName))
-            .WithMetrics(metrics => metrics.AddMeter(MeshSiloDefaults.OrleansMeter, MeshSiloDefaults.ControlPlaneMeter).AddPrometheusExporter());
+            .WithMetrics(metrics => metrics.AddMeter(MeshSiloDefaults.OrleansMeter, MeshSiloDefaults.ControlPlaneMeter, MeshSiloDefaults.RuntimeMeter).AddPrometheusExporter());
         return services;
     }
 

@@ -1,5 +1,6 @@
 using OrleansMesh.Configuration;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 using OrleansMesh.Silo.Dev;
 
 namespace OrleansMesh.Deployment.Tests.Demo;
@@ -29,6 +30,28 @@ public sealed class DemoConfigTests
         Assert.Equal(["v1", "v2"], split.Route.Select(r => r.Destination.Subset));
         Assert.Equal(100, split.Route.Sum(r => r.Weight ?? 0));
         Assert.Equal("v3", split.Mirror?.Subset);
+    }
+
+    [Fact]
+    public void DemoConfig_Rollout_DrivesTheSplitAndLeavesTheOptInRoute()
+    {
+        var rollout = Resources.OfType<Rollout>().Single();
+        var routes = Resources.OfType<VirtualService>().Single().Spec.Http;
+        var weight = new LiveWeight { Rollout = rollout.Id, Host = rollout.Spec.Host, Stable = rollout.Spec.Stable, Canary = rollout.Spec.Canary, CanaryWeight = 10 };
+
+        Assert.NotNull(LiveWeightOverlay.Find(routes.Single(r => r.Name == "canary-split"), [weight]));
+        Assert.Null(LiveWeightOverlay.Find(routes.Single(r => r.Name == "canary-opt-in"), [weight]));
+    }
+
+    [Fact]
+    public void BadCanarySample_LoadsOverTheDemoAndNamesANewCanary()
+    {
+        var result = MeshConfigLoader.Load(RepositoryFiles.Read("Samples", "Demo", "bad-canary.yaml"), "bad-canary.yaml");
+        Assert.True(result.Diagnostics.IsEmpty, string.Join(Environment.NewLine, result.Diagnostics));
+        var merged = Resources.Where(r => result.Resources.All(n => n.Resource.Id != r.Id)).Concat(result.Resources.Select(r => r.Resource)).ToList();
+
+        Assert.Empty(MeshConfigValidator.ValidateReferences(merged, merged.Select(r => r.Id).ToHashSet()));
+        Assert.Equal("v4", merged.OfType<Rollout>().Single().Spec.Canary);
     }
 
     private static List<MeshResource> Load()

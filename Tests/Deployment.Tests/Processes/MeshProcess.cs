@@ -30,6 +30,9 @@ internal sealed partial class MeshProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The OS process id (to read <c>/proc/ID</c>).</summary>
+    public int Id => _process.Id;
+
     /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
     public int ExitCode => _process.ExitCode;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Deployment.Tests.FaultTolerance;
 using OrleansMesh.Deployment.Tests.Processes;
 using OrleansMesh.Rollouts;
 
@@ -47,6 +48,14 @@ internal sealed class RolloutMesh : IAsyncDisposable
             }
 
             mesh.Gateways.AddRange(await Task.WhenAll(Enumerable.Range(0, gateways).Select(_ => GatewayProcess.StartAsync(cluster.Environment()))));
+
+            // Ready means serving the config: the traffic the tests count starts with every gateway routing.
+            using var probe = new GatewayProbe();
+            foreach (var gateway in mesh.Gateways)
+            {
+                Assert.NotNull(await probe.ReadyAsync(gateway, TimeSpan.FromSeconds(30)));
+            }
+
             return mesh;
         }
         catch

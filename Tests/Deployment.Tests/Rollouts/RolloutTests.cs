@@ -60,10 +60,16 @@ public sealed class RolloutTests(RedisFixture redis, ITestOutputHelper output) :
             Assert.Equal(0.0, traffic.Share(gateway, "v2", since));
         }
 
-        var firstBad = traffic.Answers.Where(a => a.Status >= 500).Select(a => a.At).DefaultIfEmpty(rolledBack).Min();
-        var failed = traffic.Answers.Count(a => a.Status >= 500 && a.At >= firstBad && a.At <= rolledBack + TimeSpan.FromSeconds(1));
-        var all = traffic.Answers.Count(a => a.At >= firstBad && a.At <= rolledBack + TimeSpan.FromSeconds(1));
-        output.WriteLine($"bad canary: {failed} of {all} user requests failed between the first 5xx and one second after the rollback ({(rolledBack - firstBad).TotalSeconds:F1} s)");
+        // The benchmark figure (Benchmarks/Rollout): user requests that failed between the canary's first 5xx and the
+        // last answer any gateway took from it, against the canary's share of one threshold window of traffic.
+        var canaryAnswers = traffic.Answers.Where(a => a.Version == "v2").ToList();
+        var firstBad = canaryAnswers.Where(a => a.Version == "v2" && a.Status >= 500).Select(a => a.At).DefaultIfEmpty(rolledBack).Min();
+        var lastCanary = canaryAnswers.Select(a => a.At).DefaultIfEmpty(rolledBack).Max();
+        var failed = traffic.Answers.Count(a => a.Status >= 500 && a.At >= firstBad && a.At <= lastCanary);
+        var peak = status.Events.Max(e => e.CanaryWeight ?? 0);
+        var bound = RequestsPerSecond * Interval.TotalSeconds * 2 * peak / 100.0;
+        output.WriteLine(string.Join(", ", traffic.Answers.Where(a => a.At >= firstBad && a.At <= lastCanary).GroupBy(a => (a.Version, a.Status)).Select(g => $"{g.Key.Version ?? "no answer"} {g.Key.Status}: {g.Count()}")));
+        output.WriteLine($"bad canary: {failed} failed user requests between the first 5xx and the last canary answer ({(lastCanary - firstBad).TotalSeconds:F1} s; rolled back {(rolledBack - firstBad).TotalSeconds:F1} s after the first 5xx); canary peak weight {peak} %; one threshold window's canary share {bound:F0} requests");
     }
 
     [Fact]

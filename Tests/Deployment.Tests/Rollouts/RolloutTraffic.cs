@@ -68,7 +68,8 @@ internal sealed class RolloutTraffic : IAsyncDisposable
             using var request = LoadGenerator.Request(gateway.Proxy);
             request.Headers.Host = RolloutMesh.Host;
             using var response = await _http.SendAsync(request);
-            var version = response.Headers.TryGetValues("x-model-version", out var values) ? values.FirstOrDefault() : null;
+            var version = response.Headers.TryGetValues("x-model-version", out var values) ? values.FirstOrDefault()
+                : response.Headers.TryGetValues("x-mesh-response-flags", out var flags) ? "flags:" + flags.FirstOrDefault() : null;
             Answers.Enqueue(new Answer(DateTimeOffset.UtcNow, index, version, (int)response.StatusCode));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
