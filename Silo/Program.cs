@@ -1,3 +1,4 @@
+using OrleansMesh.Silo.Dashboard;
 using OrleansMesh.Silo.Dev;
 using OrleansMesh.Silo.Hosting;
 
@@ -9,8 +10,10 @@ if (args is ["dev", .. var devArgs])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMeshSilo();
 builder.AddMeshSiloHealth();
+builder.Services.AddMeshDashboard(builder.Configuration);
 
 var app = builder.Build();
+app.UseMeshDashboard();
 app.MapMeshSiloHealth();
 await app.RunAsync();
 return 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project. Used by developers and by CI (.ci/run).
-# Needs the .NET 10 SDK, the NuGet feed and Docker; eng/docker-setup.sh installs and starts Docker (root, Debian's
+# Needs the .NET 10 SDK, the NuGet feed, Docker and chromium (installed below when missing); eng/docker-setup.sh installs and starts Docker (root, Debian's
 # package mirror) and builds the local Redis image the deployment tests run. The tests start every server they use
 # themselves, on 127.0.0.1. Shared conformance data is read from ../shared (or $ORLEANSMESH_SHARED).
 set -uo pipefail
@@ -20,6 +20,17 @@ fi
 export DOCKER_API_VERSION=1.41 TESTCONTAINERS_RYUK_DISABLED=true
 if ! bash eng/docker-setup.sh; then
   echo "error: Docker is not available here; the Redis tests in Tests/Deployment.Tests WILL FAIL (see above)." >&2
+fi
+
+# The dashboard's browser tests (Tests/Dashboard.Tests) drive Debian's chromium through Playwright's driver; no
+# browser is downloaded. Installed here when missing (root, Debian's package mirror).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ] && apt-get update -qq >/dev/null \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; then
+    echo "installed chromium for the dashboard's browser tests"
+  else
+    echo "error: /usr/bin/chromium is missing (apt-get install -y chromium, as root); Tests/Dashboard.Tests WILL FAIL." >&2
+  fi
 fi
 
 dotnet build OrleansMesh.sln -c "$configuration" -nologo || exit 1

@@ -17,4 +17,11 @@ public interface ITelemetryGrain : IGrainWithStringKey
     /// <summary>Everything reported for the last <paramref name="window"/> (1 s to 1 h; over 15 min at minute resolution).</summary>
     [Alias("Query")]
     Task<ServiceTelemetry> QueryAsync(TimeSpan window);
+
+    /// <summary>
+    /// The last <paramref name="window"/> (1 s to 15 min) cut into consecutive <paramref name="step"/>s, oldest first:
+    /// one answer per step with its subsets only (no endpoints), for charts. At most 900 steps.
+    /// </summary>
+    [Alias("QuerySeries")]
+    Task<ImmutableArray<ServiceTelemetry>> QuerySeriesAsync(TimeSpan window, TimeSpan step);
 }

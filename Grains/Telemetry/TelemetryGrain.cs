@@ -23,4 +23,7 @@ internal sealed class TelemetryGrain(TimeProvider time) : Grain, ITelemetryGrain
 
     public Task<ServiceTelemetry> QueryAsync(TimeSpan window) =>
         Task.FromResult(_window.Query(this.GetPrimaryKeyString(), window < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : window > TelemetryWindow.MaxWindow ? TelemetryWindow.MaxWindow : window));
+
+    public Task<ImmutableArray<ServiceTelemetry>> QuerySeriesAsync(TimeSpan window, TimeSpan step) =>
+        Task.FromResult(_window.Series(this.GetPrimaryKeyString(), window, step));
 }

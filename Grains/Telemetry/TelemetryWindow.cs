@@ -79,6 +79,42 @@ internal sealed class TelemetryWindow(TimeProvider time)
         };
     }
 
+    /// <summary>
+    /// The last <paramref name="window"/> (whole seconds, at most <see cref="SecondSlots"/>) of <paramref name="host"/>
+    /// in consecutive steps of <paramref name="step"/> (whole seconds, at least one), oldest first, subsets only.
+    /// </summary>
+    public ImmutableArray<ServiceTelemetry> Series(string host, TimeSpan window, TimeSpan step)
+    {
+        var stepSeconds = Math.Max(1L, (long)step.TotalSeconds);
+        var windowSeconds = Math.Clamp((long)window.TotalSeconds, stepSeconds, SecondSlots);
+        var count = (int)(windowSeconds / stepSeconds);
+        var now = Now();
+        Expire(now);
+        var from = now - (count * stepSeconds);
+        var points = new Dictionary<string, DestinationSample>[count];
+        for (var i = 0; i < count; i++)
+        {
+            points[i] = new Dictionary<string, DestinationSample>(StringComparer.Ordinal);
+        }
+
+        foreach (var slot in _seconds)
+        {
+            if (slot.Key > from && slot.Key <= now)
+            {
+                slot.AddBySubset(points[(int)((slot.Key - from - 1) / stepSeconds)]);
+            }
+        }
+
+        var stepSpan = TimeSpan.FromSeconds(stepSeconds);
+        return [.. points.Select((subsets, i) => new ServiceTelemetry
+        {
+            Host = host,
+            Until = from + ((i + 1) * stepSeconds),
+            Window = stepSpan,
+            Subsets = [.. subsets.Values.Select(s => s with { Host = host }).OrderBy(s => s.Subset, StringComparer.Ordinal)],
+        })];
+    }
+
     private long Now() => time.GetUtcNow().ToUnixTimeSeconds();
 
     private Slot SecondSlot(long second)
@@ -166,6 +202,16 @@ internal sealed class TelemetryWindow(TimeProvider time)
             foreach (var (key, sample) in _samples)
             {
                 samples[key] = samples.TryGetValue(key, out var total) ? total.Merge(sample) : sample;
+            }
+        }
+
+        public void AddBySubset(Dictionary<string, DestinationSample> subsets)
+        {
+            foreach (var ((subset, _), sample) in _samples)
+            {
+                subsets[subset] = subsets.TryGetValue(subset, out var total)
+                    ? total.Merge(sample)
+                    : sample with { Endpoint = "" };
             }
         }
 

@@ -9,6 +9,7 @@ internal static class DemoBanner
         return $"""
 
             OrleansMesh dev mesh is up:
+              dashboard      {listeners.Dashboard}
               gateway        {listeners.Proxy}
               gateway admin  {listeners.Admin}  (/healthz/live, /healthz/ready, /metrics)
               silo           {listeners.Silo}  (/healthz, /metrics)

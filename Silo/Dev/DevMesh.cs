@@ -2,13 +2,14 @@ using Microsoft.Extensions.Configuration.Memory;
 using OrleansMesh.Gateway.Hosting;
 using OrleansMesh.Gateway.Telemetry;
 using OrleansMesh.Grains.Identity;
+using OrleansMesh.Silo.Dashboard;
 using OrleansMesh.Silo.Hosting;
 
 namespace OrleansMesh.Silo.Dev;
 
 /// <summary>
 /// <c>dotnet run --project Silo -- dev</c>: a whole mesh in one process — a silo (localhost clustering, config kept in
-/// SQLite under <c>./.mesh/</c>, health and metrics on 127.0.0.1:15021), a gateway on 127.0.0.1:8080 (access log on
+/// SQLite under <c>./.mesh/</c>, health, metrics and the dashboard on 127.0.0.1:15021), a gateway on 127.0.0.1:8080 (access log on
 /// standard output; admin listener on 127.0.0.1:15020) and, unless <c>--no-demo</c>, three versions of the demo
 /// model server with a canary, a shadow and a Rollout of v2 applied (<c>--demo-traffic</c> adds steady traffic for it). Its CA signs without workload credentials
 /// (<c>RequireWorkloadCredential=false</c>, overridable by setting), so a dev gateway with identity needs no join token.
@@ -40,6 +41,7 @@ internal static class DevMesh
         // The gateway's admin listener and the silo's health listener, on the ports they have as separate processes.
         builder.AddMeshGatewayAdmin();
         builder.Services.AddMeshSiloHealthChecks();
+        builder.Services.AddMeshDashboard(builder.Configuration);
         builder.WebHost.UseUrls($"{builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)};{listeners.Silo}");
         builder.Services.AddSingleton(listeners);
         builder.Services.AddHostedService<DevMeshBanner>();
@@ -56,6 +58,7 @@ internal static class DevMesh
 
         var app = builder.Build();
         app.MapMeshGatewayAdmin();
+        app.UseWhen(context => context.Connection.LocalPort == listeners.SiloPort, silo => silo.UseMeshDashboard());
         app.MapMeshSiloHealthOnPort(listeners.SiloPort);
         app.MapMeshGateway();
         await app.RunAsync();

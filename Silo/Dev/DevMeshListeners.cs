@@ -17,6 +17,9 @@ internal sealed record DevMeshListeners(string Proxy, string Admin, string Silo)
 
     public int SiloPort => BindingAddress.Parse(Silo).Port;
 
+    /// <summary>The dashboard's address on the silo listener.</summary>
+    public string Dashboard => $"{Silo.TrimEnd('/')}{(global::OrleansMesh.Silo.Dashboard.DashboardDefaults.BasePath)}/";
+
     /// <summary>Reads the listeners from <paramref name="configuration"/>, refusing a silo URL without a port of its own.</summary>
     public static DevMeshListeners From(IConfiguration configuration)
     {

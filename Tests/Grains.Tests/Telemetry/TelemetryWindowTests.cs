@@ -48,6 +48,21 @@ public sealed class TelemetryWindowTests
     }
 
     [Fact]
+    public void Series_Steps_PutEachSecondInItsStepBySubset()
+    {
+        _window.Add(Report("gw-a", Now - 25, Sample("v1", "10.0.0.1:80", requests: 4)));
+        _window.Add(Report("gw-b", Now - 21, Sample("v1", "10.0.0.2:80", requests: 6)));
+        _window.Add(Report("gw-a", Now, Sample("v2", "10.0.0.3:80", requests: 5)));
+
+        var series = _window.Series("chat", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
+
+        Assert.Equal([Now - 20, Now - 10, Now], series.Select(p => p.Until));
+        Assert.Equal((10L, ""), (series[0].Subset("v1").Requests, series[0].Subset("v1").Endpoint));
+        Assert.Empty(series[1].Subsets);
+        Assert.Equal(5, series[2].Subset("v2").Requests);
+    }
+
+    [Fact]
     public void Add_LateReport_LandsInItsOwnSecond()
     {
         _window.Add(Report("gw", Now - 5, Sample("v1", "e", requests: 2)));
