@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Samples.ModelServer.Faults;
+using OrleansMesh.Samples.ModelServer.Ledger;
 using OrleansMesh.Samples.ModelServer.Security;
 
 namespace OrleansMesh.Samples.ModelServer.Hosting;
@@ -55,6 +56,7 @@ internal static partial class ModelServerApp
             app.Urls.Add(url);
         }
 
+        app.UseMiddleware<RequestLedgerMiddleware>();
         app.UseMiddleware<ModelHeadersMiddleware>();
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.MapModelServer();

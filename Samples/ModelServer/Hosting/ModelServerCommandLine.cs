@@ -22,6 +22,7 @@ internal static class ModelServerCommandLine
         ["--default-max-tokens"] = Key(nameof(ModelServerOptions.DefaultMaxTokens)),
         ["--max-tokens-limit"] = Key(nameof(ModelServerOptions.MaxTokensLimit)),
         ["--embedding-dimensions"] = Key(nameof(ModelServerOptions.EmbeddingDimensions)),
+        ["--request-log"] = Key(nameof(ModelServerOptions.RequestLog)),
         ["--urls"] = UrlsKey,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
@@ -37,6 +38,7 @@ internal static class ModelServerCommandLine
           --default-max-tokens <n>      reply length without max_tokens (default 16)
           --max-tokens-limit <n>        largest max_tokens accepted (default 4096)
           --embedding-dimensions <n>    embedding length without dimensions (default 8)
+          --request-log <file>          append each POST's x-request-id to this file (default: none)
         Every flag can also be set as ModelServer__<Property> in the environment or appsettings.json.
         """;
 

@@ -39,6 +39,12 @@ internal sealed record ModelServerOptions
     public int EmbeddingDimensions { get; set; } = ModelServerDefaults.EmbeddingDimensions;
 
     /// <summary>
+    /// File the <c>x-request-id</c> of every POST received is appended to, one per line (for tests that count what each
+    /// server got, by id). Flag <c>--request-log</c>; default none.
+    /// </summary>
+    public string? RequestLog { get; set; }
+
+    /// <summary>
     /// Mesh mutual TLS on every listener (Istio PeerAuthentication): Off, Permissive, Strict, or Mesh (as the mesh's
     /// PeerAuthentication says for <see cref="Namespace"/> and the labels <c>app</c> = <see cref="Name"/>, <c>version</c> =
     /// <see cref="Version"/>, re-read every <see cref="PeerAuthenticationPollInterval"/>). Env

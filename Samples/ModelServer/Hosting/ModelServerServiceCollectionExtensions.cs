@@ -6,6 +6,7 @@ using OrleansMesh.Samples.ModelServer.Embeddings;
 using OrleansMesh.Samples.ModelServer.Faults;
 using OrleansMesh.Samples.ModelServer.Generation;
 using OrleansMesh.Samples.ModelServer.Health;
+using OrleansMesh.Samples.ModelServer.Ledger;
 using OrleansMesh.Samples.ModelServer.Models;
 using OrleansMesh.Samples.ModelServer.Streaming;
 
@@ -32,6 +33,7 @@ internal static class ModelServerServiceCollectionExtensions
         services.AddSingleton<ModelsEndpoint>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<EchoEndpoint>();
+        services.AddSingleton<RequestLedger>();
         return services;
     }
 }
