@@ -4,6 +4,7 @@ using OrleansMesh.Cli.Output;
 using OrleansMesh.Cli.Resources;
 using OrleansMesh.Configuration;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 
 namespace OrleansMesh.Cli.Commands;
 
@@ -78,11 +79,25 @@ internal sealed class GetCommand(CliContext context)
                 await context.Out.WriteAsync(MeshConfigWriter.ToJson(resources));
                 break;
             default:
-                ResourceTable.Write(context.Out, resources, withNamespace: allNamespaces, qualifyNames: kinds.Length > 1);
+                ResourceTable.Write(context.Out, resources, withNamespace: allNamespaces, qualifyNames: kinds.Length > 1, await RolloutStatusesAsync(resources, cancellationToken));
                 break;
         }
 
         return ExitCodes.Ok;
+    }
+
+    // What `kubectl get canaries` shows beside each Rollout: its driver's phase and weight.
+    private async Task<Dictionary<ResourceId, RolloutStatus>> RolloutStatusesAsync(List<MeshResource> resources, CancellationToken cancellationToken)
+    {
+        var rollouts = resources.OfType<Rollout>().ToList();
+        if (rollouts.Count == 0)
+        {
+            return [];
+        }
+
+        var grains = await context.GrainsAsync(cancellationToken);
+        var statuses = await Task.WhenAll(rollouts.Select(r => grains.GetGrain<IRolloutGrain>(IRolloutGrain.KeyOf(r.Metadata.Namespace, r.Metadata.Name)).GetStatusAsync()));
+        return rollouts.Zip(statuses).Where(p => p.Second is not null).ToDictionary(p => p.First.Id, p => p.Second!);
     }
 
     private async Task<int> NothingFoundAsync(ImmutableArray<ResourceKind> kinds, string? name, string? ns)

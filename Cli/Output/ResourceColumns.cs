@@ -17,11 +17,13 @@ internal static class ResourceColumns
         ResourceKind.ServiceEntry => ["HOSTS", "PORTS", "ENDPOINTS"],
         ResourceKind.WorkloadEntry => ["ADDRESS", "LABELS"],
         ResourceKind.Gateway => ["SERVERS"],
-        ResourceKind.Rollout => ["HOST", "STABLE", "CANARY", "STEP", "MAX", "INTERVAL"],
+        ResourceKind.Rollout => ["HOST", "STABLE", "CANARY", "PHASE", "WEIGHT", "STEP", "MAX", "INTERVAL"],
         _ => [],
     };
 
-    public static ImmutableArray<string> Values(MeshResource resource) => resource switch
+    /// <param name="resource">The resource.</param>
+    /// <param name="rollout">For a Rollout, its driver's status (null: not started yet).</param>
+    public static ImmutableArray<string> Values(MeshResource resource, RolloutStatus? rollout = null) => resource switch
     {
         // An empty gateway list means the mesh's sidecars, which Istio calls "mesh"; a delegate (no hosts) applies
         // only through its roots, wherever they apply.
@@ -30,9 +32,19 @@ internal static class ResourceColumns
         ServiceEntry se => [List(se.Spec.Hosts), List(se.Spec.Ports.Select(p => $"{p.Number}/{p.Protocol}")), List(se.Spec.Endpoints.Select(e => e.Address))],
         WorkloadEntry we => [we.Spec.Address, Labels(we.Spec.Labels)],
         Gateway gw => [List(gw.Spec.Servers.Select(s => $"{s.Port.Number}/{s.Port.Protocol} {string.Join(',', s.Hosts)}"))],
-        Rollout ro => [ro.Spec.Host, ro.Spec.Stable, ro.Spec.Canary, ro.Spec.Analysis.StepWeight == 0 ? "A/B" : $"{ro.Spec.Analysis.StepWeight}", $"{ro.Spec.Analysis.MaxWeight}", IstioDuration.Format(ro.Spec.Analysis.Interval)],
+        Rollout ro => [ro.Spec.Host, ro.Spec.Stable, ro.Spec.Canary, Phase(rollout), Weight(rollout), ro.Spec.Analysis.StepWeight == 0 ? "A/B" : $"{ro.Spec.Analysis.StepWeight}", $"{ro.Spec.Analysis.MaxWeight}", IstioDuration.Format(ro.Spec.Analysis.Interval)],
         _ => [],
     };
+
+    private static string Phase(RolloutStatus? status) => status switch
+    {
+        null => "<pending>",
+        { Deleted: true } => "<stopped>",
+        { Paused: true } => $"{status.Phase} (paused)",
+        _ => status.Phase.ToString(),
+    };
+
+    private static string Weight(RolloutStatus? status) => status?.CanaryWeight is { } weight ? $"{weight}" : status is null ? "-" : "as written";
 
     private static string Gateways(VirtualService vs) => vs.Spec switch
     {

@@ -1,5 +1,6 @@
 using OrleansMesh.Cli.Resources;
 using OrleansMesh.Networking;
+using OrleansMesh.Rollouts;
 
 namespace OrleansMesh.Cli.Output;
 
@@ -10,7 +11,8 @@ internal static class ResourceTable
     /// <param name="resources">The resources, sorted.</param>
     /// <param name="withNamespace">Adds a NAMESPACE column, for <c>-A</c>.</param>
     /// <param name="qualifyNames">Prefixes names with their kind, for <c>get all</c> where blocks of several kinds follow each other.</param>
-    public static void Write(TextWriter output, IReadOnlyList<MeshResource> resources, bool withNamespace, bool qualifyNames)
+    /// <param name="rollouts">The drivers' status of the Rollouts listed, by resource (PHASE and WEIGHT columns).</param>
+    public static void Write(TextWriter output, IReadOnlyList<MeshResource> resources, bool withNamespace, bool qualifyNames, IReadOnlyDictionary<ResourceId, RolloutStatus>? rollouts = null)
     {
         var first = true;
         foreach (var group in resources.GroupBy(r => r.Kind).OrderBy(g => g.Key))
@@ -23,7 +25,7 @@ internal static class ResourceTable
             first = false;
             string[] lead = withNamespace ? ["NAMESPACE", "NAME"] : ["NAME"];
             var headers = lead.Concat(ResourceColumns.Headers(group.Key)).ToList();
-            var rows = group.Select(r => (IReadOnlyList<string>)[.. Lead(r, withNamespace, qualifyNames), .. ResourceColumns.Values(r)]).ToList();
+            var rows = group.Select(r => (IReadOnlyList<string>)[.. Lead(r, withNamespace, qualifyNames), .. ResourceColumns.Values(r, rollouts?.GetValueOrDefault(r.Id))]).ToList();
             TableWriter.Write(output, headers, rows);
         }
     }

@@ -46,15 +46,16 @@ public sealed class RolloutCommandTests(MeshClusterFixture cluster) : MeshCtlTes
         """;
 
     [Fact]
-    public async Task GetRollouts_Applied_ListsHostSubsetsAndSteps()
+    public async Task GetRollouts_Started_ListsHostSubsetsPhaseWeightAndSteps()
     {
         await ApplyManifestAsync();
+        await ProgressingAsync();
 
         var result = await RunAsync("get", "rollouts");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
-            ["NAME   HOST                STABLE   CANARY   STEP   MAX   INTERVAL", "chat   chat.rollout.test   v1       v2       10     50    1h"],
+            ["NAME   HOST                STABLE   CANARY   PHASE         WEIGHT   STEP   MAX   INTERVAL", "chat   chat.rollout.test   v1       v2       Progressing   10       10     50    1h"],
             result.OutLines);
     }
 
