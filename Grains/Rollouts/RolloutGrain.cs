@@ -188,9 +188,19 @@ internal sealed partial class RolloutGrain : Grain, IRolloutGrain
 
     private async Task SaveAsync(RolloutStatus status, bool weightChanged)
     {
+        var (previous, pending) = (state.State.Status, state.State.WeightPending);
         state.State.Status = status;
         state.State.WeightPending |= weightChanged;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored, so not taken: the next tick decides again from the stored step (storage may be restarting).
+            (state.State.Status, state.State.WeightPending) = (previous, pending);
+            throw;
+        }
     }
 
     private void EnsureTicking() =>
