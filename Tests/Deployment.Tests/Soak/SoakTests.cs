@@ -149,8 +149,8 @@ public sealed class SoakTests(RedisFixture redis, ITestOutputHelper output) : IC
 
         if (settings.Output is { } path)
         {
-            File.WriteAllText(path, string.Join('\n', samples.Select(s => s.ToCsv()).Prepend(ProcessSample.CsvHeader)) + "\n", Encoding.UTF8);
-            File.WriteAllText(Path.ChangeExtension(path, ".latency.csv"), string.Join('\n', intervals) + "\n", Encoding.UTF8);
+            File.WriteAllText(path, string.Join('\n', samples.Select(s => s.ToCsv()).Prepend(ProcessSample.CsvHeader)) + "\n", new UTF8Encoding(false));
+            File.WriteAllText(Path.ChangeExtension(path, ".latency.csv"), string.Join('\n', intervals) + "\n", new UTF8Encoding(false));
         }
     }
 }
