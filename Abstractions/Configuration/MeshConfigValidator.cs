@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Security;
 
@@ -44,6 +45,12 @@ public static class MeshConfigValidator
                 break;
             case PeerAuthentication peer:
                 SecurityRules.Check(sink, peer.Spec);
+                break;
+            case InferencePool pool:
+                InferenceRules.Check(sink, pool.Spec);
+                break;
+            case InferenceObjective objective:
+                InferenceRules.Check(sink, objective.Spec);
                 break;
         }
 

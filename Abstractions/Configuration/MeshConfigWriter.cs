@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Security;
 
@@ -63,6 +64,8 @@ public static class MeshConfigWriter
             RequestAuthentication r => SecuritySchema.RequestAuthentication.Write(r.Spec),
             AuthorizationPolicy r => SecuritySchema.AuthorizationPolicy.Write(r.Spec),
             PeerAuthentication r => SecuritySchema.PeerAuthentication.Write(r.Spec),
+            InferencePool r => InferenceSchema.Pool.Write(r.Spec),
+            InferenceObjective r => InferenceSchema.Objective.Write(r.Spec),
             UnenforcedResource r => StoredSpec(r.SpecYaml),
             _ => throw new ArgumentException($"unknown resource type {resource.GetType().Name}", nameof(resource)),
         });

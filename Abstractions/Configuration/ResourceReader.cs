@@ -1,3 +1,4 @@
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Security;
 
@@ -10,7 +11,12 @@ internal static class ResourceReader
 
     public static readonly string[] SecurityApiVersions = ["security.istio.io/v1", "security.istio.io/v1beta1"];
 
-    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions];
+    /// <summary>The Gateway API Inference Extension's groups: InferencePool went GA in v1, InferenceObjective is alpha.</summary>
+    public static readonly string[] InferencePoolApiVersions = ["inference.networking.k8s.io/v1"];
+
+    public static readonly string[] InferenceObjectiveApiVersions = ["inference.networking.x-k8s.io/v1alpha2"];
+
+    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions, .. InferencePoolApiVersions, .. InferenceObjectiveApiVersions];
 
     public static readonly string[] Kinds = Enum.GetNames<ResourceKind>();
 
@@ -70,6 +76,8 @@ internal static class ResourceReader
             ResourceKind.Gateway => new Gateway { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(GatewaySchema.Spec, spec, context) },
             ResourceKind.RequestAuthentication => new RequestAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.RequestAuthentication, spec, context) },
             ResourceKind.AuthorizationPolicy => new AuthorizationPolicy { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.AuthorizationPolicy, spec, context) },
+            ResourceKind.InferencePool => new InferencePool { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(InferenceSchema.Pool, spec, context) },
+            ResourceKind.InferenceObjective => new InferenceObjective { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(InferenceSchema.Objective, spec, context) },
             _ => new PeerAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.PeerAuthentication, spec, context) },
         };
     }
@@ -80,7 +88,13 @@ internal static class ResourceReader
     // Kubernetes serves each kind from one API group only.
     private static bool GroupServes(string apiVersion, ResourceKind kind, (string Path, YamlTreeEntry Entry) field, ReadContext context)
     {
-        var versions = IsSecurityKind(kind) ? SecurityApiVersions : NetworkingApiVersions;
+        var versions = kind switch
+        {
+            ResourceKind.InferencePool => InferencePoolApiVersions,
+            ResourceKind.InferenceObjective => InferenceObjectiveApiVersions,
+            _ when IsSecurityKind(kind) => SecurityApiVersions,
+            _ => NetworkingApiVersions,
+        };
         if (versions.Contains(apiVersion, StringComparer.Ordinal))
         {
             return true;

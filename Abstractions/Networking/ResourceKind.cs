@@ -1,8 +1,8 @@
 namespace OrleansMesh.Networking;
 
 /// <summary>
-/// The Istio kinds OrleansMesh accepts. The last four are stored as written and not enforced
-/// (<see cref="UnenforcedResource"/>); new kinds are added at the end, since stored state holds the values.
+/// The Istio kinds OrleansMesh accepts. Sidecar, EnvoyFilter, ProxyConfig and WorkloadGroup are stored as
+/// written and not enforced (<see cref="UnenforcedResource"/>); new kinds are added at the end, since stored state holds the values.
 /// </summary>
 public enum ResourceKind
 {
@@ -41,4 +41,10 @@ public enum ResourceKind
 
     /// <summary><c>networking.istio.io</c> WorkloadGroup: stored, not enforced (workloads do not register themselves).</summary>
     WorkloadGroup,
+
+    /// <summary><c>inference.networking.k8s.io</c> InferencePool (Gateway API Inference Extension).</summary>
+    InferencePool,
+
+    /// <summary><c>inference.networking.x-k8s.io</c> InferenceObjective (Gateway API Inference Extension).</summary>
+    InferenceObjective,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Cli.Output;
@@ -15,6 +16,8 @@ internal static class ResourceColumns
         ResourceKind.ServiceEntry => ["HOSTS", "PORTS", "ENDPOINTS"],
         ResourceKind.WorkloadEntry => ["ADDRESS", "LABELS"],
         ResourceKind.Gateway => ["SERVERS"],
+        ResourceKind.InferencePool => ["SELECTOR", "PORT"],
+        ResourceKind.InferenceObjective => ["POOL", "PRIORITY"],
         _ => [],
     };
 
@@ -27,6 +30,8 @@ internal static class ResourceColumns
         ServiceEntry se => [List(se.Spec.Hosts), List(se.Spec.Ports.Select(p => $"{p.Number}/{p.Protocol}")), List(se.Spec.Endpoints.Select(e => e.Address))],
         WorkloadEntry we => [we.Spec.Address, Labels(we.Spec.Labels)],
         Gateway gw => [List(gw.Spec.Servers.Select(s => $"{s.Port.Number}/{s.Port.Protocol} {string.Join(',', s.Hosts)}"))],
+        InferencePool pool => [Labels(pool.Spec.Selector.MatchLabels), List(pool.Spec.TargetPorts.Select(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+        InferenceObjective objective => [objective.Spec.PoolRef.Name, (objective.Spec.Priority ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)],
         _ => [],
     };
 

@@ -27,6 +27,10 @@ internal static class ResourceKindNames
         (ResourceKind.EnvoyFilter, "envoyfilter", "envoyfilters", "envoyfilter"),
         (ResourceKind.ProxyConfig, "proxyconfig", "proxyconfigs", "proxyconfig"),
         (ResourceKind.WorkloadGroup, "workloadgroup", "workloadgroups", "wg"),
+
+        // The Gateway API Inference Extension's kinds, with their CRDs' short names.
+        (ResourceKind.InferencePool, "inferencepool", "inferencepools", "infpool"),
+        (ResourceKind.InferenceObjective, "inferenceobjective", "inferenceobjectives", "infobj"),
     ];
 
     private static readonly FrozenDictionary<string, ImmutableArray<ResourceKind>> ByName = BuildLookup();
@@ -50,8 +54,13 @@ internal static class ResourceKindNames
     /// <summary>e.g. <c>virtualservice.networking.istio.io</c>, as kubectl prints a kind in apply and delete.</summary>
     public static string Qualified(ResourceKind kind) => $"{Find(kind).Singular}.{Group(kind)}";
 
-    private static string Group(ResourceKind kind) =>
-        kind is ResourceKind.RequestAuthentication or ResourceKind.AuthorizationPolicy or ResourceKind.PeerAuthentication ? SecurityGroup : NetworkingGroup;
+    private static string Group(ResourceKind kind) => kind switch
+    {
+        ResourceKind.RequestAuthentication or ResourceKind.AuthorizationPolicy or ResourceKind.PeerAuthentication => SecurityGroup,
+        ResourceKind.InferencePool => "inference.networking.k8s.io",
+        ResourceKind.InferenceObjective => "inference.networking.x-k8s.io",
+        _ => NetworkingGroup,
+    };
 
     private static (ResourceKind Kind, string Singular, string Plural, string Short) Find(ResourceKind kind) =>
         Names.First(n => n.Kind == kind);
