@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using OrleansMesh.Gateway.LoadBalancing;
+
+namespace OrleansMesh.Gateway.Scheduling;
+
+/// <summary>
+/// The endpoint picker of one InferencePool cluster: scores the endpoints from the load the pool's grain last pushed
+/// (scraped metrics plus what every gateway sent since) and what this gateway sent since that push, with the request's
+/// adapter and prompt prefix (<see cref="EndpointScoring"/>). An endpoint whose metrics are stale or whose scrape failed
+/// is skipped while others are fresh; with none fresh, it falls back to least-request on this gateway's in-flight counts
+/// plus the last queue it knew, and says so. No lock, no call out: counters and one small scratch array per pick.
+/// </summary>
+internal sealed class InferencePoolPicker(PoolState pool, EndpointSlot[] slots, InferencePickerOptions options, Random random, TimeProvider time, PickerMetrics? metrics) : IRequestPicker
+{
+    public UpstreamEndpoint? Pick(HttpContext context, UpstreamEndpoint[] endpoints, ReadOnlySpan<UpstreamEndpoint> tried, long now)
+    {
+        var request = PickerRequest.For(context, options);
+        var usable = new int[endpoints.Length];
+        var count = Usable(endpoints, tried, now, usable);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var fresh = new int[count];
+        var freshCount = 0;
+        var clock = time.GetTimestamp();
+        var poolFresh = pool.LastPush != 0 && time.GetElapsedTime(pool.LastPush, clock) < options.StaleAfter;
+        for (var i = 0; i < count && poolFresh; i++)
+        {
+            if (IsFresh(slots[usable[i]], clock))
+            {
+                fresh[freshCount++] = usable[i];
+            }
+        }
+
+        int chosen;
+        PickReason reason;
+        double[]? scores = null;
+        if (freshCount == 0)
+        {
+            chosen = LeastRequest(endpoints, usable.AsSpan(0, count));
+            reason = PickReason.FailOpen;
+        }
+        else
+        {
+            var inputs = new ScoreInput[freshCount];
+            var owners = PrefixOwners(request.Blocks);
+            for (var i = 0; i < freshCount; i++)
+            {
+                var slot = slots[fresh[i]];
+                var load = slot.Load!;
+                inputs[i] = new ScoreInput(
+                    load.Waiting + load.Dispatched + slot.SincePush,
+                    load.KvCacheUsage,
+                    EndpointScoring.LoraAffinity(request.Model, load),
+                    owners.TryGetValue(slot.Number, out var blocks) ? blocks : 0);
+            }
+
+            scores = new double[freshCount];
+            var best = EndpointScoring.Pick(inputs, request.Blocks.Length, options, random, scores, out var allSaturated);
+            chosen = fresh[best];
+            reason = allSaturated ? PickReason.AllSaturated : PickReason.Scored;
+        }
+
+        pool.Dispatched(slots[chosen], request.Blocks);
+        metrics?.Picked(pool.Host, reason);
+        if (request.Debug)
+        {
+            context.Response.Headers[InferencePickerOptions.ResultHeader] = Describe(endpoints[chosen], reason, fresh.AsSpan(0, freshCount), scores);
+        }
+
+        return endpoints[chosen];
+    }
+
+    private static int Usable(UpstreamEndpoint[] endpoints, ReadOnlySpan<UpstreamEndpoint> tried, long now, int[] usable)
+    {
+        var count = 0;
+        for (var i = 0; i < endpoints.Length; i++)
+        {
+            if (UpstreamCluster.IsInService(endpoints[i], now) && !Contains(tried, endpoints[i]))
+            {
+                usable[count++] = i;
+            }
+        }
+
+        // Every endpoint in service was tried: try them again rather than fail.
+        if (count == 0 && !tried.IsEmpty)
+        {
+            for (var i = 0; i < endpoints.Length; i++)
+            {
+                if (UpstreamCluster.IsInService(endpoints[i], now))
+                {
+                    usable[count++] = i;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private bool IsFresh(EndpointSlot slot, long clock) =>
+        slot.Load is { Error: null } load && load.Age < options.StaleAfter
+        && load.Age + time.GetElapsedTime(slot.ReceivedAt, clock) < options.StaleAfter;
+
+    // Least-request without the cluster's view: this gateway's in-flight requests plus the queue last pushed (if any),
+    // the less busy of two random endpoints, as Envoy's LEAST_REQUEST.
+    private int LeastRequest(UpstreamEndpoint[] endpoints, ReadOnlySpan<int> usable)
+    {
+        if (usable.Length == 1)
+        {
+            return usable[0];
+        }
+
+        var first = random.Next(usable.Length);
+        var second = random.Next(usable.Length - 1);
+        if (second >= first)
+        {
+            second++;
+        }
+
+        int a = usable[first], b = usable[second];
+        return Busy(endpoints, b) < Busy(endpoints, a) ? b : a;
+    }
+
+    private int Busy(UpstreamEndpoint[] endpoints, int index) =>
+        endpoints[index].State.InFlight + (slots[index].Load?.Waiting ?? 0) + slots[index].SincePush;
+
+    // Blocks are chained: counting stops at the first block no endpoint holds; each endpoint gets the blocks it holds.
+    private Dictionary<int, int> PrefixOwners(ulong[] blocks)
+    {
+        var owners = new Dictionary<int, int>();
+        foreach (var block in blocks)
+        {
+            var owner = pool.Prefixes.Find(block);
+            if (owner < 0)
+            {
+                break;
+            }
+
+            owners[owner] = owners.GetValueOrDefault(owner) + 1;
+        }
+
+        return owners;
+    }
+
+    private string Describe(UpstreamEndpoint chosen, PickReason reason, ReadOnlySpan<int> fresh, double[]? scores)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"endpoint={chosen.HostAndPort}; reason={reason switch { PickReason.Scored => "scored", PickReason.AllSaturated => "all-saturated", _ => "fail-open" }}");
+        if (scores is not null)
+        {
+            text.Append("; scores=");
+            for (var i = 0; i < fresh.Length; i++)
+            {
+                var slot = slots[fresh[i]];
+                text.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : "")}{slot.Endpoint}:{(double.IsNaN(scores[i]) ? "saturated" : scores[i].ToString("0.###", CultureInfo.InvariantCulture))}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool Contains(ReadOnlySpan<UpstreamEndpoint> endpoints, UpstreamEndpoint endpoint)
+    {
+        foreach (var e in endpoints)
+        {
+            if (ReferenceEquals(e, endpoint))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using OrleansMesh.Gateway.Inference;
+using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Scheduling;
+using OrleansMesh.Gateway.Tests.LoadBalancing;
+using OrleansMesh.Inference;
+
+namespace OrleansMesh.Gateway.Tests.Scheduling;
+
+public sealed class InferencePoolPickerTests
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly InferencePickerOptions _options = new();
+    private readonly UpstreamEndpoint[] _endpoints = Endpoints.Create(3);
+    private readonly PoolState _pool;
+    private readonly InferencePoolPicker _picker;
+
+    public InferencePoolPickerTests()
+    {
+        _pool = new PoolState("llm.default.inferencepool", 1024, _time);
+        var slots = Array.ConvertAll(_endpoints, e => _pool.Slot(e.HostAndPort));
+        _pool.Retain([.. _endpoints.Select(e => e.HostAndPort)]);
+        _picker = new InferencePoolPicker(_pool, slots, _options, new Random(3), _time, metrics: null);
+    }
+
+    [Fact]
+    public void Pick_OneEndpointWithALongQueue_IsAvoided()
+    {
+        Push(Load(0, waiting: 4), Load(1, waiting: 0), Load(2, waiting: 3));
+
+        var (picked, header) = Pick();
+
+        Assert.Same(_endpoints[1], picked);
+        Assert.StartsWith("endpoint=127.0.0.1:9002; reason=scored; scores=", header, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pick_RepeatedWithoutPush_CountsItsOwnDispatchesSoItDoesNotHerd()
+    {
+        Push(Load(0), Load(1), Load(2));
+
+        var picked = Enumerable.Range(0, 6).Select(_ => Pick().Endpoint).ToList();
+
+        Assert.All(_endpoints, e => Assert.Equal(2, picked.Count(p => ReferenceEquals(p, e))));
+    }
+
+    [Fact]
+    public void Pick_DispatchesOfOtherGateways_CountAsQueue()
+    {
+        Push(Load(0, dispatched: 3), Load(1, waiting: 1), Load(2, dispatched: 2));
+
+        Assert.Same(_endpoints[1], Pick().Endpoint);
+    }
+
+    [Fact]
+    public void Pick_NoPushYet_FailsOpenToLeastRequest()
+    {
+        var (picked, header) = Pick();
+
+        Assert.NotNull(picked);
+        Assert.Equal($"endpoint={picked.HostAndPort}; reason=fail-open", header);
+    }
+
+    [Fact]
+    public void Pick_PushOlderThanStaleAfter_FailsOpen()
+    {
+        Push(Load(0), Load(1), Load(2));
+        _time.Advance(_options.StaleAfter);
+
+        Assert.EndsWith("reason=fail-open", Pick().Header, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pick_OneEndpointsScrapeFailing_IsSkippedWhileOthersAreFresh()
+    {
+        Push(Load(0, waiting: 2), Load(1) with { Error = "HTTP 503" }, Load(2, waiting: 2));
+
+        var picked = Enumerable.Range(0, 10).Select(_ => Pick().Endpoint).ToList();
+
+        Assert.DoesNotContain(_endpoints[1], picked);
+    }
+
+    [Fact]
+    public void Pick_AdapterRunningOnOneEndpoint_GoesThere()
+    {
+        Push(Load(0) with { MaxLora = 2, RunningAdapters = ["chat", "tts"] }, Load(1) with { MaxLora = 2, RunningAdapters = ["sql"] }, Load(2) with { MaxLora = 2, RunningAdapters = ["a", "b"] });
+
+        Assert.Same(_endpoints[1], Pick(model: "sql").Endpoint);
+    }
+
+    [Fact]
+    public void Pick_SharedPrefix_FollowsTheFirstRequest()
+    {
+        Push(Load(0), Load(1), Load(2));
+        var prompt = new string('p', 600);
+        var first = Pick(prompt: prompt + " first").Endpoint;
+
+        // The first request counts as queue on its endpoint, and the prefix outweighs it.
+        var second = Pick(prompt: prompt + " second").Endpoint;
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void Pick_PrefixHintFromAnotherGateway_IsFollowed()
+    {
+        var blocks = PromptBlocks.Hash(Encoding.UTF8.GetBytes(Body("m", new string('q', 600))), "m", _options.PrefixBlockBytes, _options.MaxPrefixBlocks);
+        Push([Load(0), Load(1), Load(2)], [.. blocks.Select(b => new PrefixHint(b, _endpoints[2].HostAndPort))]);
+
+        Assert.Same(_endpoints[2], Pick(prompt: new string('q', 600)).Endpoint);
+    }
+
+    [Fact]
+    public void Pick_AllTried_PicksAgainRatherThanFail()
+    {
+        Push(Load(0), Load(1), Load(2));
+
+        Assert.NotNull(_picker.Pick(Context("m", null), _endpoints, _endpoints, now: 0));
+    }
+
+    private void Push(params EndpointLoad[] loads) => Push(loads, []);
+
+    private void Push(EndpointLoad[] loads, ImmutableArray<PrefixHint> hints) =>
+        _pool.Apply(new PoolLoad { Pool = _pool.Host, Sequence = 1, Endpoints = [.. loads], Prefixes = hints });
+
+    private EndpointLoad Load(int index, int waiting = 0, int dispatched = 0) =>
+        new() { Endpoint = _endpoints[index].HostAndPort, Waiting = waiting, Dispatched = dispatched, KvCacheUsage = 0.2, Age = TimeSpan.FromMilliseconds(10) };
+
+    private (UpstreamEndpoint Endpoint, string Header) Pick(string model = "m", string? prompt = null)
+    {
+        var context = Context(model, prompt);
+        var picked = _picker.Pick(context, _endpoints, [], now: 0)!;
+        return (picked, context.Response.Headers[InferencePickerOptions.ResultHeader].ToString());
+    }
+
+    private static DefaultHttpContext Context(string model, string? prompt)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers[InferencePickerOptions.DebugHeader] = "1";
+        var bytes = Encoding.UTF8.GetBytes(Body(model, prompt ?? ""));
+        var body = new PooledRequestBody(bytes, bytes.Length);
+        context.Response.RegisterForDispose(body);
+        context.Features.Set(new InferenceRequest(model, stream: false, maxTokens: null, bytes.Length) { Body = body });
+        return context;
+    }
+
+    private static string Body(string model, string prompt) => $$"""{"model":"{{model}}","messages":[{"role":"user","content":"{{prompt}}"}]}""";
+}
