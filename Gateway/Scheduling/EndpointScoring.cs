@@ -5,8 +5,11 @@ namespace OrleansMesh.Gateway.Scheduling;
 /// <summary>
 /// GIE's default scheduling profile, pure: drop saturated endpoints (queue at or above the threshold, or KV cache at or
 /// above its threshold) unless every endpoint is saturated; score each remaining one with the weighted sum of the queue
-/// scorer (min-max over the candidates, fewer is better), the KV-cache scorer (1 - use), the LoRA-affinity scorer and the
-/// prefix scorer (share of the prompt's blocks last sent there); take the best, ties broken at random.
+/// scorer, the KV-cache scorer (1 - use), the LoRA-affinity scorer and the prefix scorer (share of the prompt's blocks
+/// last sent there); take the best, ties broken at random. The queue scorer is threshold / (threshold + queue), where
+/// GIE's is min-max over the candidates: with dispatches counted between scrapes, one request more must weigh about
+/// the same whether the others have 0 or 4 queued, or a one-request difference outweighs an adapter already loaded or
+/// a cached prefix; and it never reaches 0, so with every endpoint saturated the shorter queue still wins.
 /// </summary>
 internal static class EndpointScoring
 {
@@ -27,16 +30,6 @@ internal static class EndpointScoring
             }
         }
 
-        int minQueue = int.MaxValue, maxQueue = int.MinValue;
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            if (allSaturated || !Saturated(inputs[i], options))
-            {
-                minQueue = Math.Min(minQueue, inputs[i].Queue);
-                maxQueue = Math.Max(maxQueue, inputs[i].Queue);
-            }
-        }
-
         var best = -1;
         var bestScore = double.NegativeInfinity;
         var ties = 0;
@@ -49,7 +42,7 @@ internal static class EndpointScoring
                 continue;
             }
 
-            var queue = maxQueue == minQueue ? 1 : (double)(maxQueue - input.Queue) / (maxQueue - minQueue);
+            var queue = (double)options.QueueThreshold / (options.QueueThreshold + Math.Max(0, input.Queue));
             var prefix = promptBlocks == 0 ? 0 : (double)input.PrefixBlocks / promptBlocks;
             var score = (options.QueueWeight * queue) + (options.KvCacheWeight * (1 - input.KvCache))
                 + (options.LoraWeight * input.Lora) + (options.PrefixWeight * prefix);

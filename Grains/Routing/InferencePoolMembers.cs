@@ -8,8 +8,9 @@ namespace OrleansMesh.Grains.Routing;
 /// <summary>
 /// Fills a pool host's table: its members as the table's service, and the pool with its objectives. Members are the
 /// registry endpoints of the pool's namespace (ServiceEntry inline endpoints, oldest entry first, then WorkloadEntries)
-/// whose labels match <c>selector.matchLabels</c>, as GIE selects Pods of its namespace; one per address. They are
-/// reached on the pool's target port, whatever port their ServiceEntry names, as GIE sends to the Pods' target port.
+/// whose labels match <c>selector.matchLabels</c>, as GIE selects Pods of its namespace; one per address and port. They
+/// are reached on the pool's target port, as GIE sends to the Pods' target port, unless the endpoint maps the port name
+/// <c>http</c> to a number of its own (several model servers on one host, as on a developer's machine).
 /// </summary>
 internal static class InferencePoolMembers
 {
@@ -26,9 +27,10 @@ internal static class InferencePoolMembers
         var members = ImmutableArray.CreateBuilder<WorkloadEntrySpec>();
         foreach (var endpoint in candidates)
         {
-            if (endpoint.Address.Length > 0 && WorkloadSelector.Matches(selector, endpoint.Labels) && seen.Add(endpoint.Address))
+            var own = endpoint.Ports.TryGetValue(PortName, out var number) ? number : port;
+            if (endpoint.Address.Length > 0 && WorkloadSelector.Matches(selector, endpoint.Labels) && seen.Add($"{endpoint.Address}:{own}"))
             {
-                members.Add(endpoint with { Ports = ImmutableDictionary<string, uint>.Empty });
+                members.Add(endpoint with { Ports = own == port ? ImmutableDictionary<string, uint>.Empty : ImmutableDictionary<string, uint>.Empty.Add(PortName, own) });
             }
         }
 

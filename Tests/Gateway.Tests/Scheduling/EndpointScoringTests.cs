@@ -43,6 +43,13 @@ public sealed class EndpointScoringTests
     }
 
     [Fact]
+    public void Pick_AdapterRunning_OutweighsAQueueFourLongerButNotSaturation()
+    {
+        Assert.Equal(1, Pick([new(0, 0.2, 0.5, 0), new(4, 0.2, 1, 0)], out _));
+        Assert.Equal(0, Pick([new(0, 0.2, 0.5, 0), new(5, 0.2, 1, 0)], out _));
+    }
+
+    [Fact]
     public void Pick_Ties_AreBrokenAtRandom()
     {
         var counts = new int[3];

@@ -32,6 +32,21 @@ public sealed class InferencePoolMembersTests
     }
 
     [Fact]
+    public void Build_SeveralServersOnOneHost_KeepTheirOwnHttpPorts()
+    {
+        StoredResource[] all =
+        [
+            Stored(WorkloadEntry("a", "127.0.0.1", Labels(("app", "llm"))) with { Spec = new WorkloadEntrySpec { Address = "127.0.0.1", Labels = Labels(("app", "llm")).ToImmutableDictionary(), Ports = ImmutableDictionary<string, uint>.Empty.Add("http", 9001) } }, 1),
+            Stored(WorkloadEntry("b", "127.0.0.1", Labels(("app", "llm"))) with { Spec = new WorkloadEntrySpec { Address = "127.0.0.1", Labels = Labels(("app", "llm")).ToImmutableDictionary(), Ports = ImmutableDictionary<string, uint>.Empty.Add("http", 9002) } }, 2),
+            Stored(Pool("llm", 8000), 3),
+        ];
+
+        var table = RouteTableBuilder.Build(PoolHost, all);
+
+        Assert.Equal([9001u, 9002u], table.Service!.Endpoints.Select(e => e.Ports["http"]));
+    }
+
+    [Fact]
     public void Build_PoolWithObjectives_CarriesTheirPriorities()
     {
         StoredResource[] all = [Stored(Pool("llm", 8000), 1), Stored(Objective("chat", "llm", 5), 2), Stored(Objective("batch", "llm", null), 3), Stored(Objective("x", "other", 9), 4)];
