@@ -142,7 +142,7 @@ internal sealed class ClusterBuilder(
 
         members.UnionWith(endpoints.Select(e => e.HostAndPort));
         var slots = Array.ConvertAll(endpoints, e => state.Slot(e.HostAndPort));
-        return new InferencePoolPicker(state, slots, pools.Options, random, pools.Time, pickerMetrics);
+        return new InferencePoolPicker(state, slots, pool.Objectives, pools.Options, random, pools.Time, pickerMetrics);
     }
 
     // The breaker comes from the subset's x-orleansmesh block, else the rule's; outlier detection with Istio's

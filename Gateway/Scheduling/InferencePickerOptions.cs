@@ -61,6 +61,17 @@ internal sealed class InferencePickerOptions
     [Range(1024, 1 << 24)]
     public int PrefixIndexSize { get; set; } = 65536;
 
+    /// <summary>
+    /// Requests each gateway holds per pool while the whole pool is saturated (flow control); past it the lowest
+    /// priority is shed with 429. Default 256.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int QueueCapacity { get; set; } = 256;
+
+    /// <summary>How long a request may wait for the saturated pool before a 503. Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Request header that asks for the pick and its reasons in the <c>x-orleansmesh-picker</c> response header.</summary>
     public const string DebugHeader = "x-orleansmesh-picker-debug";
 

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using OrleansMesh.Gateway.LoadBalancing;
+using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Scheduling;
 
@@ -11,8 +13,63 @@ namespace OrleansMesh.Gateway.Scheduling;
 /// is skipped while others are fresh; with none fresh, it falls back to least-request on this gateway's in-flight counts
 /// plus the last queue it knew, and says so. No lock, no call out: counters and one small scratch array per pick.
 /// </summary>
-internal sealed class InferencePoolPicker(PoolState pool, EndpointSlot[] slots, InferencePickerOptions options, Random random, TimeProvider time, PickerMetrics? metrics) : IRequestPicker
+internal sealed class InferencePoolPicker(
+    PoolState pool,
+    EndpointSlot[] slots,
+    ImmutableDictionary<string, int> objectives,
+    InferencePickerOptions options,
+    Random random,
+    TimeProvider time,
+    PickerMetrics? metrics) : IRequestPicker
 {
+    public ValueTask<Rejection?> AdmitAsync(HttpContext context, bool delayed)
+    {
+        // The common case costs two reads: nobody waits and the pool has room (or no fresh metrics: fail open).
+        return pool.Flow.Count == 0 && !pool.Saturated() ? ValueTask.FromResult<Rejection?>(null) : WaitAsync(context, delayed);
+    }
+
+    private async ValueTask<Rejection?> WaitAsync(HttpContext context, bool delayed)
+    {
+        var objective = context.Request.Headers[InferencePickerOptions.ObjectiveHeader].ToString();
+        var waiter = new FlowWaiter(objectives.GetValueOrDefault(objective), objectives.ContainsKey(objective) ? objective : "");
+        if (!pool.Flow.TryEnqueue(waiter, out var evicted))
+        {
+            metrics?.Shed(pool.Host);
+            return Shed(delayed);
+        }
+
+        evicted?.Turn.TrySetResult(false);
+        pool.Pump();
+        try
+        {
+            if (await waiter.Turn.Task.WaitAsync(options.QueueTimeout, time, context.RequestAborted))
+            {
+                return null;
+            }
+
+            metrics?.Shed(pool.Host);
+            return Shed(delayed);
+        }
+        catch (TimeoutException) when (pool.Flow.Remove(waiter))
+        {
+            metrics?.Shed(pool.Host);
+            return new Rejection(RejectionKind.InferenceQueueTimeout, $"InferencePool {pool.Host} stayed saturated for {options.QueueTimeout.TotalSeconds} s; try again later") { Delayed = delayed };
+        }
+        catch (TimeoutException)
+        {
+            // Admitted in the same instant as the timeout: the turn was given, so take it.
+            return await waiter.Turn.Task ? null : Shed(delayed);
+        }
+        catch (OperationCanceledException)
+        {
+            pool.Flow.Remove(waiter);
+            return new Rejection(RejectionKind.ClientGone, "the client left while waiting for the InferencePool");
+        }
+    }
+
+    private Rejection Shed(bool delayed) =>
+        new(RejectionKind.InferenceShed, $"InferencePool {pool.Host} is saturated and its queue holds requests of higher or equal priority; try again later") { Delayed = delayed };
+
     public UpstreamEndpoint? Pick(HttpContext context, UpstreamEndpoint[] endpoints, ReadOnlySpan<UpstreamEndpoint> tried, long now)
     {
         var request = PickerRequest.For(context, options);

@@ -19,7 +19,7 @@ internal sealed class InferencePoolRegistry(IOptions<InferencePickerOptions> opt
 
     public IEnumerable<PoolState> Pools => _pools.Values;
 
-    public PoolState Get(string host) => _pools.GetOrAdd(host, h => new PoolState(h, Options.PrefixIndexSize, Time));
+    public PoolState Get(string host) => _pools.GetOrAdd(host, h => new PoolState(h, Options, Time));
 
     public PoolState? Find(string host) => _pools.GetValueOrDefault(host);
 

@@ -21,12 +21,19 @@ internal sealed class PoolState
     private ImmutableArray<string> _members = [];
     private PoolLoad? _last;
 
-    public PoolState(string host, int prefixIndexSize, TimeProvider time)
+    private readonly InferencePickerOptions _options;
+
+    public PoolState(string host, InferencePickerOptions options, TimeProvider time)
     {
         Host = host;
-        Prefixes = new PrefixIndex(prefixIndexSize);
+        _options = options;
+        Prefixes = new PrefixIndex(options.PrefixIndexSize);
+        Flow = new FlowQueue(options.QueueCapacity);
         _time = time;
     }
+
+    /// <summary>Requests waiting for the pool to have room again (flow control).</summary>
+    public FlowQueue Flow { get; }
 
     /// <summary>The pool host, <c>NAME.NAMESPACE.inferencepool</c>: the grain's key.</summary>
     public string Host { get; }
@@ -82,6 +89,61 @@ internal sealed class PoolState
 
         Volatile.Write(ref _last, load);
         Volatile.Write(ref _lastPush, now);
+        Pump();
+    }
+
+    /// <summary>
+    /// Whether every member with fresh metrics is saturated, in the cluster-wide view (pushed queue and KV cache, plus
+    /// what every gateway sent since). Never while the metrics are stale: without them the picker fails open, and so
+    /// does flow control.
+    /// </summary>
+    public bool Saturated() => Headroom() == 0;
+
+    /// <summary>Admits waiting requests while the pool has room: as many as the fresh members' queues are below the threshold.</summary>
+    public void Pump()
+    {
+        if (Flow.Count == 0)
+        {
+            return;
+        }
+
+        for (var room = Headroom(); room > 0; room--)
+        {
+            if (Flow.TakeNext() is not { } waiter)
+            {
+                return;
+            }
+
+            waiter.Turn.TrySetResult(true);
+        }
+    }
+
+    // Requests the fresh, unsaturated members can take before they are saturated; int.MaxValue when nothing is fresh.
+    private int Headroom()
+    {
+        var clock = _time.GetTimestamp();
+        if (LastPush == 0 || _time.GetElapsedTime(LastPush, clock) >= _options.StaleAfter)
+        {
+            return int.MaxValue;
+        }
+
+        var fresh = false;
+        var room = 0;
+        foreach (var slot in _slots.Values)
+        {
+            if (slot.Load is not { Error: null } load || load.Age + _time.GetElapsedTime(slot.ReceivedAt, clock) >= _options.StaleAfter)
+            {
+                continue;
+            }
+
+            fresh = true;
+            if (load.KvCacheUsage < _options.KvCacheThreshold)
+            {
+                room += Math.Max(0, _options.QueueThreshold - (load.Waiting + load.Dispatched + slot.SincePush));
+            }
+        }
+
+        return fresh ? room : int.MaxValue;
     }
 
     /// <summary>The request path's record of a pick: the endpoint's counters, and its prompt blocks for every gateway.</summary>

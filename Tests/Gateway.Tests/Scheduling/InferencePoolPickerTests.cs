@@ -19,10 +19,11 @@ public sealed class InferencePoolPickerTests
 
     public InferencePoolPickerTests()
     {
-        _pool = new PoolState("llm.default.inferencepool", 1024, _time);
+        _options.QueueCapacity = 2;
+        _pool = new PoolState("llm.default.inferencepool", _options, _time);
         var slots = Array.ConvertAll(_endpoints, e => _pool.Slot(e.HostAndPort));
         _pool.Retain([.. _endpoints.Select(e => e.HostAndPort)]);
-        _picker = new InferencePoolPicker(_pool, slots, _options, new Random(3), _time, metrics: null);
+        _picker = new InferencePoolPicker(_pool, slots, ImmutableDictionary<string, int>.Empty.Add("critical", 10), _options, new Random(3), _time, metrics: null);
     }
 
     [Fact]
@@ -119,6 +120,75 @@ public sealed class InferencePoolPickerTests
 
         Assert.NotNull(_picker.Pick(Context("m", null), _endpoints, _endpoints, now: 0));
     }
+
+    [Fact]
+    public async Task AdmitAsync_PoolWithRoom_PassesAtOnce()
+    {
+        Push(Load(0, waiting: 5), Load(1, waiting: 4), Load(2, waiting: 5));
+
+        Assert.Null(await _picker.AdmitAsync(Context("m", null), delayed: false));
+    }
+
+    [Fact]
+    public async Task AdmitAsync_PoolSaturated_WaitsUntilAPushShowsRoom()
+    {
+        Push(Saturated());
+        var waiting = _picker.AdmitAsync(Context("m", null), delayed: false).AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        Push(Load(0, waiting: 4), Load(1, waiting: 5), Load(2, waiting: 5));
+
+        Assert.Null(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(0, _pool.Flow.Count);
+    }
+
+    [Fact]
+    public async Task AdmitAsync_SaturatedForTheQueueTimeout_Answers503()
+    {
+        Push(Saturated());
+        var waiting = _picker.AdmitAsync(Context("m", null), delayed: false).AsTask();
+
+        // Pushes keep the metrics fresh; the pool stays saturated.
+        for (var elapsed = TimeSpan.Zero; elapsed <= _options.QueueTimeout; elapsed += TimeSpan.FromMilliseconds(100))
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            Push(Saturated());
+        }
+
+        var rejection = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(Model.RejectionKind.InferenceQueueTimeout, rejection?.Kind);
+    }
+
+    [Fact]
+    public async Task AdmitAsync_QueueFull_ShedsLowerPriorityForHigher()
+    {
+        Push(Saturated());
+        var low1 = _picker.AdmitAsync(Context("m", null), delayed: false).AsTask();
+        var low2 = _picker.AdmitAsync(Context("m", null), delayed: false).AsTask();
+        var critical = Context("m", null);
+        critical.Request.Headers[InferencePickerOptions.ObjectiveHeader] = "critical";
+
+        var high = _picker.AdmitAsync(critical, delayed: false).AsTask();
+        var lowest = await _picker.AdmitAsync(Context("m", null), delayed: false);
+
+        Assert.Equal(Model.RejectionKind.InferenceShed, (await low2.WaitAsync(TimeSpan.FromSeconds(5)))?.Kind);
+        Assert.Equal(Model.RejectionKind.InferenceShed, lowest?.Kind);
+        Assert.False(high.IsCompleted);
+        Push(Load(0, waiting: 4), Load(1, waiting: 5), Load(2, waiting: 5));
+        Assert.Null(await high.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(low1.IsCompleted);
+    }
+
+    [Fact]
+    public async Task AdmitAsync_MetricsStale_NeverQueues()
+    {
+        Push(Saturated());
+        _time.Advance(_options.StaleAfter);
+
+        Assert.Null(await _picker.AdmitAsync(Context("m", null), delayed: false));
+    }
+
+    private EndpointLoad[] Saturated() => [Load(0, waiting: 5), Load(1, waiting: 6), Load(2, waiting: 9)];
 
     private void Push(params EndpointLoad[] loads) => Push(loads, []);
 
