@@ -40,10 +40,10 @@ internal sealed class InferencePickerOptions
 
     /// <summary>
     /// Metrics older than this are stale: the endpoint is skipped while others are fresh, and with none fresh the
-    /// picker falls back to least-request. Default 500 ms (five scrape intervals).
+    /// picker falls back to least-request. Default 1 s (ten scrape intervals, longer than a scrape's timeout).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
-    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often the gateway sends its dispatches and prefix hints to each pool's grain. Default 100 ms.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]

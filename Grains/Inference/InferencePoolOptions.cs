@@ -9,8 +9,12 @@ internal sealed class InferencePoolOptions
     /// <summary>Time between two scrapes of every member, 50 ms to 10 s. Default 100 ms.</summary>
     public TimeSpan ScrapeInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>A scrape that takes longer fails (the endpoint's last good metrics are kept, marked failed). Default 500 ms.</summary>
-    public TimeSpan ScrapeTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// A scrape that takes longer fails (the endpoint's last good metrics are kept, marked failed, and gateways skip
+    /// it). Every member is scraped at once and the push waits for the slowest, so this bounds how late a push can be.
+    /// Default 200 ms.
+    /// </summary>
+    public TimeSpan ScrapeTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The metrics path on every model server. Default <c>/metrics</c>.</summary>
     public string MetricsPath { get; set; } = "/metrics";

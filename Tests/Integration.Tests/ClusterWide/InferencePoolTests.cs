@@ -87,7 +87,74 @@ public sealed class InferencePoolTests(ThreeGatewaysFixture fixture)
         Assert.Equal(3, responses.Select(ServedBy).Distinct().Count());
     }
 
-    private async Task<(string Route, string Host)> ApplyPoolAsync(SimulatedServers servers, bool waitForMetrics = true)
+    [Fact]
+    public async Task Picker_MemberStopsAnswering_GetsNoNewRequestsAndNoneFail()
+    {
+        var options = new ModelServerOptions { Engine = true, DecodeMs = 1, DecodeMsPerRunning = 0, PrefillMsPerToken = 0 };
+        await using var servers = await SimulatedServers.StartAsync(options, options, options);
+        var (route, _) = await ApplyPoolAsync(servers);
+
+        await servers.StopAsync(0);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => SendAsync(fixture.Gateways[i % 3], route, "demo-model", $"after {i}", maxTokens: 2)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.DoesNotContain(responses, r => ServedBy(r).EndsWith(servers.Port(0), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FlowControl_PoolSaturated_ShedsLowPriorityFirstAndServesHighBeforeLow()
+    {
+        // A gateway of its own, with a tiny queue and saturation at one queued request, in front of one slow server.
+        await using var gateway = await GatewayHost.StartAsync(fixture.Mesh.Grains, new Dictionary<string, string?>
+        {
+            ["OrleansMesh:Gateway:InferencePicker:QueueCapacity"] = "4",
+            ["OrleansMesh:Gateway:InferencePicker:QueueThreshold"] = "1",
+        });
+        var slow = new ModelServerOptions { Engine = true, MaxRunning = 1, DecodeMs = 25, DecodeMsPerRunning = 0, PrefillMsPerToken = 0 };
+        await using var servers = await SimulatedServers.StartAsync(slow);
+        var (route, host) = await ApplyPoolAsync(servers, objectives: "critical");
+        var registry = gateway.Services.GetRequiredService<InferencePoolRegistry>();
+        await Eventually.TrueAsync(() => registry.Find(host)?.Last?.Endpoints.Count(e => e.Error is null) == 1, "the new gateway holding the pool's metrics");
+
+        var order = new List<string>();
+        async Task<HttpResponseMessage> Tracked(string name, string? objective, int tokens = 10)
+        {
+            var response = await SendAsync(gateway, route, "demo-model", name, tokens, objective);
+            lock (order)
+            {
+                order.Add(name);
+            }
+
+            return response;
+        }
+
+        // Two long ones keep the server busy (one running, one waiting: saturated) for a second; then four of no
+        // priority fill the gateway's queue.
+        var first = Enumerable.Range(0, 2).Select(i => Tracked($"busy{i}", null, tokens: 40)).ToList();
+        await Eventually.TrueAsync(() => registry.Find(host)?.Last?.Endpoints.Single() is { Running: 1, Waiting: 1 }, "the server running one request with one waiting");
+        var low = new List<Task<HttpResponseMessage>>();
+        for (var i = 0; i < 4; i++)
+        {
+            // One at a time, so that the queue's order is known.
+            low.Add(Tracked($"low{i}", null));
+            var queued = i + 1;
+            await Eventually.TrueAsync(() => registry.Find(host)!.Flow.Count == queued, $"{queued} requests queued in the gateway");
+        }
+
+        // Two critical ones take the places of the two newest low ones, which are shed at once with 429.
+        var high = Enumerable.Range(0, 2).Select(i => Tracked($"high{i}", "critical")).ToList();
+        var all = await Task.WhenAll([.. first, .. low, .. high]);
+
+        Assert.All(all[..2], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], all[2..6].Select(r => r.StatusCode));
+        var shed = await InferenceRequests.ErrorAsync(all[5]);
+        Assert.Equal("inference_pool_saturated", shed.GetProperty("code").GetString());
+        Assert.All(all[6..], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.True(order.IndexOf("high0") < order.IndexOf("low0") && order.IndexOf("high1") < order.IndexOf("low1"), string.Join(", ", order));
+    }
+
+    private async Task<(string Route, string Host)> ApplyPoolAsync(SimulatedServers servers, bool waitForMetrics = true, string? objectives = null)
     {
         var name = "pool-" + Guid.NewGuid().ToString("N")[..8];
         var host = name + ".default.inferencepool";
@@ -106,7 +173,7 @@ public sealed class InferencePoolTests(ThreeGatewaysFixture fixture)
               endpointPickerRef:
                 name: {name}-epp
             ---
-            {servers.WorkloadEntriesYaml(name)}
+            {(objectives is null ? "" : $"apiVersion: inference.networking.x-k8s.io/v1alpha2\nkind: InferenceObjective\nmetadata:\n  name: {objectives}\nspec:\n  priority: 10\n  poolRef:\n    name: {name}\n---\n")}{servers.WorkloadEntriesYaml(name)}
             ---
             apiVersion: networking.istio.io/v1
             kind: VirtualService
@@ -151,11 +218,16 @@ public sealed class InferencePoolTests(ThreeGatewaysFixture fixture)
         return served;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(GatewayHost gateway, string route, string model, string prompt, int maxTokens)
+    private static async Task<HttpResponseMessage> SendAsync(GatewayHost gateway, string route, string model, string prompt, int maxTokens, string? objective = null)
     {
         var request = InferenceRequests.Post(route, "/v1/chat/completions",
             $$"""{"model":"{{model}}","max_tokens":{{maxTokens}},"messages":[{"role":"user","content":"{{prompt}}"}]}""");
         request.Headers.Add(InferencePickerOptions.DebugHeader, "1");
+        if (objective is not null)
+        {
+            request.Headers.Add(InferencePickerOptions.ObjectiveHeader, objective);
+        }
+
         var response = await gateway.Client.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response;

@@ -7,6 +7,7 @@ internal sealed class SimulatedServers : IAsyncDisposable
 {
     private readonly List<WebApplication> _servers = [];
     private readonly List<int> _ports = [];
+    private readonly HashSet<int> _stopped = [];
 
     public int Count => _servers.Count;
 
@@ -41,12 +42,23 @@ internal sealed class SimulatedServers : IAsyncDisposable
             app: {app}
         """));
 
+    /// <summary>Stops server <paramref name="index"/>: its port refuses connections from then on.</summary>
+    public async Task StopAsync(int index)
+    {
+        await _servers[index].StopAsync();
+        await _servers[index].DisposeAsync();
+        _stopped.Add(index);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var server in _servers)
+        for (var i = 0; i < _servers.Count; i++)
         {
-            await server.StopAsync();
-            await server.DisposeAsync();
+            if (!_stopped.Contains(i))
+            {
+                await _servers[i].StopAsync();
+                await _servers[i].DisposeAsync();
+            }
         }
     }
 }
