@@ -47,7 +47,7 @@ internal static class MeshAnswers
                 return TokenRateLimitResponse.WriteBodyAsync(context, rejection.Message);
             case RejectionKind.InferenceShed or RejectionKind.InferenceQueueTimeout:
                 // OpenAI's shape for an overloaded engine: clients of model APIs retry on it.
-                return OpenAiErrorResponses.WriteAsync(context, status, rejection.Message, rejection.Kind == RejectionKind.InferenceShed ? "rate_limit_exceeded" : "server_error", null, code);
+                return OpenAiErrorResponses.WriteBodyAsync(context, rejection.Message, rejection.Kind == RejectionKind.InferenceShed ? "rate_limit_exceeded" : "server_error", null, code);
             case RejectionKind.Unauthenticated:
                 response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 break;

@@ -149,7 +149,8 @@ public sealed class InferencePoolTests(ThreeGatewaysFixture fixture)
         Assert.All(all[..2], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], all[2..6].Select(r => r.StatusCode));
         var shed = await InferenceRequests.ErrorAsync(all[5]);
-        Assert.Equal("inference_pool_saturated", shed.GetProperty("code").GetString());
+        Assert.Equal(("inference_pool_saturated", "rate_limit_exceeded"), (shed.GetProperty("code").GetString(), shed.GetProperty("type").GetString()));
+        Assert.Equal("UO", Assert.Single(all[5].Headers.GetValues("x-mesh-response-flags")));
         Assert.All(all[6..], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.True(order.IndexOf("high0") < order.IndexOf("low0") && order.IndexOf("high1") < order.IndexOf("low1"), string.Join(", ", order));
     }
