@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -11,7 +12,8 @@ namespace OrleansMesh.Gateway.Scheduling;
 /// (scraped metrics plus what every gateway sent since) and what this gateway sent since that push, with the request's
 /// adapter and prompt prefix (<see cref="EndpointScoring"/>). An endpoint whose metrics are stale or whose scrape failed
 /// is skipped while others are fresh; with none fresh, it falls back to least-request on this gateway's in-flight counts
-/// plus the last queue it knew, and says so. No lock, no call out: counters and one small scratch array per pick.
+/// plus the last queue it knew, and says so. No lock, no call out, no allocation but the request's prompt blocks
+/// (scratch on the stack up to 64 endpoints).
 /// </summary>
 internal sealed class InferencePoolPicker(
     PoolState pool,
@@ -70,68 +72,82 @@ internal sealed class InferencePoolPicker(
     private Rejection Shed(bool delayed) =>
         new(RejectionKind.InferenceShed, $"InferencePool {pool.Host} is saturated and its queue holds requests of higher or equal priority; try again later") { Delayed = delayed };
 
+    // Scratch for up to this many endpoints lives on the stack; bigger pools rent it.
+    private const int StackLimit = 64;
+
     public UpstreamEndpoint? Pick(HttpContext context, UpstreamEndpoint[] endpoints, ReadOnlySpan<UpstreamEndpoint> tried, long now)
     {
         var request = PickerRequest.For(context, options);
-        var usable = new int[endpoints.Length];
-        var count = Usable(endpoints, tried, now, usable);
-        if (count == 0)
+        var n = endpoints.Length;
+        int[]? rentedIndexes = null;
+        ScoreInput[]? rentedInputs = null;
+        double[]? rentedScores = null;
+        var indexes = n <= StackLimit ? stackalloc int[2 * StackLimit] : (rentedIndexes = ArrayPool<int>.Shared.Rent(2 * n));
+        var usable = indexes[..n];
+        var fresh = indexes.Slice(n, n);
+        try
         {
-            return null;
-        }
-
-        var fresh = new int[count];
-        var freshCount = 0;
-        var clock = time.GetTimestamp();
-        var poolFresh = pool.LastPush != 0 && time.GetElapsedTime(pool.LastPush, clock) < options.StaleAfter;
-        for (var i = 0; i < count && poolFresh; i++)
-        {
-            if (IsFresh(slots[usable[i]], clock))
+            var count = Usable(endpoints, tried, now, usable);
+            if (count == 0)
             {
-                fresh[freshCount++] = usable[i];
-            }
-        }
-
-        int chosen;
-        PickReason reason;
-        double[]? scores = null;
-        if (freshCount == 0)
-        {
-            chosen = LeastRequest(endpoints, usable.AsSpan(0, count));
-            reason = PickReason.FailOpen;
-        }
-        else
-        {
-            var inputs = new ScoreInput[freshCount];
-            var owners = PrefixOwners(request.Blocks);
-            for (var i = 0; i < freshCount; i++)
-            {
-                var slot = slots[fresh[i]];
-                var load = slot.Load!;
-                inputs[i] = new ScoreInput(
-                    load.Waiting + load.Dispatched + slot.SincePush,
-                    load.KvCacheUsage,
-                    EndpointScoring.LoraAffinity(request.Model, load),
-                    owners.TryGetValue(slot.Number, out var blocks) ? blocks : 0);
+                return null;
             }
 
-            scores = new double[freshCount];
-            var best = EndpointScoring.Pick(inputs, request.Blocks.Length, options, random, scores, out var allSaturated);
-            chosen = fresh[best];
-            reason = allSaturated ? PickReason.AllSaturated : PickReason.Scored;
-        }
+            var freshCount = 0;
+            var clock = time.GetTimestamp();
+            var poolFresh = pool.LastPush != 0 && time.GetElapsedTime(pool.LastPush, clock) < options.StaleAfter;
+            for (var i = 0; i < count && poolFresh; i++)
+            {
+                if (IsFresh(slots[usable[i]], clock))
+                {
+                    fresh[freshCount++] = usable[i];
+                }
+            }
 
-        pool.Dispatched(slots[chosen], request.Blocks);
-        metrics?.Picked(pool.Host, reason);
-        if (request.Debug)
+            int chosen;
+            PickReason reason;
+            var scores = n <= StackLimit ? stackalloc double[StackLimit] : (rentedScores = ArrayPool<double>.Shared.Rent(n));
+            if (freshCount == 0)
+            {
+                chosen = LeastRequest(endpoints, usable[..count]);
+                reason = PickReason.FailOpen;
+            }
+            else
+            {
+                var inputs = n <= StackLimit ? stackalloc ScoreInput[StackLimit] : (rentedInputs = ArrayPool<ScoreInput>.Shared.Rent(n));
+                for (var i = 0; i < freshCount; i++)
+                {
+                    var slot = slots[fresh[i]];
+                    var load = slot.Load!;
+                    inputs[i] = new ScoreInput(
+                        load.Waiting + load.Dispatched + slot.SincePush,
+                        load.KvCacheUsage,
+                        EndpointScoring.LoraAffinity(request.Model, load),
+                        0);
+                }
+
+                CountPrefixBlocks(request.Blocks, fresh[..freshCount], inputs);
+                var best = EndpointScoring.Pick(inputs[..freshCount], request.Blocks.Length, options, random, scores, out var allSaturated);
+                chosen = fresh[best];
+                reason = allSaturated ? PickReason.AllSaturated : PickReason.Scored;
+            }
+
+            pool.Dispatched(slots[chosen], request.Blocks);
+            metrics?.Picked(pool.Host, reason);
+            if (request.Debug)
+            {
+                context.Response.Headers[InferencePickerOptions.ResultHeader] = Describe(endpoints[chosen], reason, fresh[..freshCount], scores[..freshCount]);
+            }
+
+            return endpoints[chosen];
+        }
+        finally
         {
-            context.Response.Headers[InferencePickerOptions.ResultHeader] = Describe(endpoints[chosen], reason, fresh.AsSpan(0, freshCount), scores);
+            ReturnAll(rentedIndexes, rentedInputs, rentedScores);
         }
-
-        return endpoints[chosen];
     }
 
-    private static int Usable(UpstreamEndpoint[] endpoints, ReadOnlySpan<UpstreamEndpoint> tried, long now, int[] usable)
+    private static int Usable(UpstreamEndpoint[] endpoints, ReadOnlySpan<UpstreamEndpoint> tried, long now, Span<int> usable)
     {
         var count = 0;
         for (var i = 0; i < endpoints.Length; i++)
@@ -184,29 +200,51 @@ internal sealed class InferencePoolPicker(
     private int Busy(UpstreamEndpoint[] endpoints, int index) =>
         endpoints[index].State.InFlight + (slots[index].Load?.Waiting ?? 0) + slots[index].SincePush;
 
-    // Blocks are chained: counting stops at the first block no endpoint holds; each endpoint gets the blocks it holds.
-    private Dictionary<int, int> PrefixOwners(ulong[] blocks)
+    // Blocks are chained: counting stops at the first block no endpoint holds; each candidate gets the blocks it holds.
+    private void CountPrefixBlocks(ulong[] blocks, ReadOnlySpan<int> candidates, Span<ScoreInput> inputs)
     {
-        var owners = new Dictionary<int, int>();
         foreach (var block in blocks)
         {
             var owner = pool.Prefixes.Find(block);
             if (owner < 0)
             {
-                break;
+                return;
             }
 
-            owners[owner] = owners.GetValueOrDefault(owner) + 1;
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                if (slots[candidates[i]].Number == owner)
+                {
+                    inputs[i] = inputs[i] with { PrefixBlocks = inputs[i].PrefixBlocks + 1 };
+                    break;
+                }
+            }
         }
-
-        return owners;
     }
 
-    private string Describe(UpstreamEndpoint chosen, PickReason reason, ReadOnlySpan<int> fresh, double[]? scores)
+    private static void ReturnAll(int[]? indexes, ScoreInput[]? inputs, double[]? scores)
+    {
+        if (indexes is not null)
+        {
+            ArrayPool<int>.Shared.Return(indexes);
+        }
+
+        if (inputs is not null)
+        {
+            ArrayPool<ScoreInput>.Shared.Return(inputs);
+        }
+
+        if (scores is not null)
+        {
+            ArrayPool<double>.Shared.Return(scores);
+        }
+    }
+
+    private string Describe(UpstreamEndpoint chosen, PickReason reason, ReadOnlySpan<int> fresh, ReadOnlySpan<double> scores)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"endpoint={chosen.HostAndPort}; reason={reason switch { PickReason.Scored => "scored", PickReason.AllSaturated => "all-saturated", _ => "fail-open" }}");
-        if (scores is not null)
+        if (!fresh.IsEmpty)
         {
             text.Append("; scores=");
             for (var i = 0; i < fresh.Length; i++)

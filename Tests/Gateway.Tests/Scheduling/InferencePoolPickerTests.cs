@@ -190,6 +190,25 @@ public sealed class InferencePoolPickerTests
 
     private EndpointLoad[] Saturated() => [Load(0, waiting: 5), Load(1, waiting: 6), Load(2, waiting: 9)];
 
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    public void Pick_ManyEndpoints_PicksTheOneWithRoom(int count)
+    {
+        var endpoints = Endpoints.Create(count);
+        var pool = new PoolState("big.default.inferencepool", _options, _time);
+        var slots = Array.ConvertAll(endpoints, e => pool.Slot(e.HostAndPort));
+        pool.Retain([.. endpoints.Select(e => e.HostAndPort)]);
+        var picker = new InferencePoolPicker(pool, slots, ImmutableDictionary<string, int>.Empty, _options, new Random(3), _time, metrics: null);
+        pool.Apply(new PoolLoad
+        {
+            Pool = pool.Host,
+            Endpoints = [.. endpoints.Select((e, i) => new EndpointLoad { Endpoint = e.HostAndPort, Waiting = i == count - 1 ? 0 : 4, Age = TimeSpan.FromMilliseconds(10) })],
+        });
+
+        Assert.Same(endpoints[^1], picker.Pick(Context("m", null), endpoints, [], now: 0));
+    }
+
     private void Push(params EndpointLoad[] loads) => Push(loads, []);
 
     private void Push(EndpointLoad[] loads, ImmutableArray<PrefixHint> hints) =>
