@@ -6,24 +6,18 @@ using OrleansMesh.Grains.Storage;
 
 namespace OrleansMesh.Benchmarks.Inference;
 
-/// <summary>A one-silo control plane and three real gateways (Kestrel on 127.0.0.1), with a client per gateway.</summary>
+/// <summary>
+/// A one-silo control plane and three real gateways (Kestrel on 127.0.0.1), with a client per gateway. The gateways
+/// are started per phase (<see cref="StartGatewaysAsync"/>), so a phase can run them with settings of its own.
+/// </summary>
 internal sealed class BenchMesh : IAsyncDisposable
 {
     private readonly InProcessTestCluster _cluster;
-    private readonly WebApplication[] _gateways;
+    private WebApplication[] _gateways = [];
 
-    private BenchMesh(InProcessTestCluster cluster, WebApplication[] gateways)
-    {
-        _cluster = cluster;
-        _gateways = gateways;
-        Clients = [.. gateways.Select(g => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = new Uri(g.Urls.Single()),
-            Timeout = TimeSpan.FromMinutes(3),
-        })];
-    }
+    private BenchMesh(InProcessTestCluster cluster) => _cluster = cluster;
 
-    public HttpClient[] Clients { get; }
+    public HttpClient[] Clients { get; private set; } = [];
 
     public static async Task<BenchMesh> StartAsync()
     {
@@ -31,8 +25,15 @@ internal sealed class BenchMesh : IAsyncDisposable
         builder.ConfigureSilo((_, silo) => silo.AddMeshMemoryGrainStorage());
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        var gateways = new WebApplication[3];
-        for (var i = 0; i < gateways.Length; i++)
+        return new BenchMesh(cluster);
+    }
+
+    /// <summary>Stops the gateways of the previous phase and starts three with <paramref name="settings"/>.</summary>
+    public async Task StartGatewaysAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        await StopGatewaysAsync();
+        _gateways = new WebApplication[3];
+        for (var i = 0; i < _gateways.Length; i++)
         {
             var web = WebApplication.CreateBuilder();
             web.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,14 +41,19 @@ internal sealed class BenchMesh : IAsyncDisposable
                 [WebHostDefaults.ServerUrlsKey] = "http://127.0.0.1:0",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
-            web.Services.AddSingleton<IGrainFactory>(cluster.Client);
+            web.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            web.Services.AddSingleton<IGrainFactory>(_cluster.Client);
             web.AddMeshGateway();
-            gateways[i] = web.Build();
-            gateways[i].MapMeshGateway();
-            await gateways[i].StartAsync();
+            _gateways[i] = web.Build();
+            _gateways[i].MapMeshGateway();
+            await _gateways[i].StartAsync();
         }
 
-        return new BenchMesh(cluster, gateways);
+        Clients = [.. _gateways.Select(g => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(g.Urls.Single()),
+            Timeout = TimeSpan.FromMinutes(3),
+        })];
     }
 
     /// <summary>Applies the YAML as meshctl does and waits until every gateway answers the host.</summary>
@@ -89,6 +95,12 @@ internal sealed class BenchMesh : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopGatewaysAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    private async Task StopGatewaysAsync()
+    {
         foreach (var client in Clients)
         {
             client.Dispose();
@@ -100,6 +112,7 @@ internal sealed class BenchMesh : IAsyncDisposable
             await gateway.DisposeAsync();
         }
 
-        await _cluster.DisposeAsync();
+        Clients = [];
+        _gateways = [];
     }
 }

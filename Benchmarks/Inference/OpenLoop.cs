@@ -33,7 +33,8 @@ internal static class OpenLoop
             }
 
             var measured = next >= settings.Warmup.TotalSeconds;
-            var request = SendAsync(gateways[i % gateways.Length], host, bodies[i % bodies.Count]);
+            var sentAt = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var request = SendAsync(gateways[i % gateways.Length], host, bodies[i % bodies.Count]).ContinueWith(t => t.Result with { SentAt = sentAt }, TaskScheduler.Default);
             pending.Add(measured ? request.ContinueWith(t => { lock (samples) { samples.Add(t.Result); } }, TaskScheduler.Default) : request);
         }
 

@@ -28,10 +28,16 @@ internal sealed class Pool : IAsyncDisposable
 
     public List<int> Ports { get; } = [];
 
-    public static async Task<Pool> StartAsync()
+    /// <summary>The herding mode's servers: eight alike, short answers, 2 batch slots each.</summary>
+    public static readonly ModelServerOptions Small = Fast with { MaxRunning = 2, DecodeMs = 4, DecodeMsPerRunning = 2, PrefillMsPerToken = 0.02 };
+
+    public static Task<Pool> StartAsync() =>
+        StartAsync([Fast, Fast, Fast, Fast with { DecodeMs = 16, DecodeMsPerRunning = 4, PrefillMsPerToken = 0.5 }]);
+
+    public static async Task<Pool> StartAsync(ModelServerOptions[] servers)
     {
         var pool = new Pool();
-        foreach (var options in new[] { Fast, Fast, Fast, Fast with { DecodeMs = 16, DecodeMsPerRunning = 4, PrefillMsPerToken = 0.5 } })
+        foreach (var options in servers)
         {
             var server = ModelServerApp.Create(options, "http://127.0.0.1:0");
             pool._servers.Add(server);

@@ -28,6 +28,14 @@ internal static class Workload
         return bodies;
     }
 
+    /// <summary>The herding mode's mix: the base model, unique 20-60-word prompts, <paramref name="tokens"/> output tokens.</summary>
+    public static IReadOnlyList<string> ShortBodies(int seed, int count, int tokens)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(i =>
+            $$"""{"model":"bench-model","stream":true,"max_tokens":{{tokens}},"messages":[{"role":"user","content":"{{Words(random, random.Next(20, 61), $"h{i}")}}"}]}""")];
+    }
+
     private static string Words(Random random, int count, string tag)
     {
         var text = new StringBuilder(count * 8);

@@ -45,6 +45,12 @@ internal sealed class InferencePickerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Count what every gateway sent a member since its last scrape (pushed by the pool's grain) in its queue. False:
+    /// each gateway counts only its own sends, as independent pickers would; for measuring herding. Default true.
+    /// </summary>
+    public bool ClusterWideDispatch { get; set; } = true;
+
     /// <summary>How often the gateway sends its dispatches and prefix hints to each pool's grain. Default 100 ms.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMilliseconds(100);

@@ -120,7 +120,7 @@ internal sealed class InferencePoolPicker(
                     var slot = slots[fresh[i]];
                     var load = slot.Load!;
                     inputs[i] = new ScoreInput(
-                        load.Waiting + load.Dispatched + slot.SincePush,
+                        load.Waiting + (options.ClusterWideDispatch ? load.Dispatched : 0) + slot.SincePush,
                         load.KvCacheUsage,
                         EndpointScoring.LoraAffinity(request.Model, load),
                         0);

@@ -56,6 +56,15 @@ public sealed class InferencePoolPickerTests
     }
 
     [Fact]
+    public void Pick_ClusterWideDispatchOff_IgnoresOtherGatewaysSends()
+    {
+        _options.ClusterWideDispatch = false;
+        Push(Load(0, dispatched: 3), Load(1, waiting: 1), Load(2, waiting: 1));
+
+        Assert.Same(_endpoints[0], Pick().Endpoint);
+    }
+
+    [Fact]
     public void Pick_NoPushYet_FailsOpenToLeastRequest()
     {
         var (picked, header) = Pick();
