@@ -39,4 +39,11 @@ public sealed record EndpointLoad
 
     /// <summary>Why the latest scrape failed, or null when it succeeded.</summary>
     [Id(9)] public string? Error { get; init; }
+
+    /// <summary>
+    /// Requests in flight to it through all gateways, the sum of each gateway's latest report: fresher than the scrape
+    /// (a report interval old, where the scrape is up to a scrape interval old), and state rather than a count of sends,
+    /// so nothing is counted twice or after it finished.
+    /// </summary>
+    [Id(10)] public int InFlight { get; init; }
 }

@@ -20,4 +20,7 @@ public sealed record PoolDispatchReport
 
     /// <summary>Prompt blocks sent since the previous report, and where.</summary>
     [Id(4)] public ImmutableArray<PrefixHint> Prefixes { get; init; } = [];
+
+    /// <summary>Requests this gateway has in flight to each member now.</summary>
+    [Id(5)] public ImmutableDictionary<string, int> InFlight { get; init; } = ImmutableDictionary<string, int>.Empty;
 }

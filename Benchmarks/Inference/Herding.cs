@@ -53,7 +53,7 @@ internal static class Herding
             var (queued, inFlight) = Measure(samples, slots);
             var ok = samples.Where(s => !s.Failed).ToList();
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {(policy == "PICKER" ? "cluster-wide dispatch counts" : "each gateway its own counts")} | {samples.Count} | {samples.Count(s => s.Failed)} | {100 * queued:0.0} % | {inFlight:0.0} | {Percentile(ok.Select(s => s.Ttft), 0.5):0} | {Percentile(ok.Select(s => s.Ttft), 0.99):0} | {Percentile(ok.Select(s => s.EndToEnd), 0.99):0} |");
+                $"| {(policy == "PICKER" ? "cluster-wide in-flight" : "each gateway its own counts")} | {samples.Count} | {samples.Count(s => s.Failed)} | {100 * queued:0.0} % | {inFlight:0.0} | {Percentile(ok.Select(s => s.Ttft), 0.5):0} | {Percentile(ok.Select(s => s.Ttft), 0.99):0} | {Percentile(ok.Select(s => s.EndToEnd), 0.99):0} |");
         }
 
         return text.ToString();

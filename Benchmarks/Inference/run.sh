@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ "${BENCH_MODE:-}" == herding ]]; then
     OUT=${BENCH_RESULTS_FILE:-Benchmarks/results/inference-herding-$(date +%F).md}
-    TITLE="Herding: the InferencePool picker with cluster-wide dispatch counts vs each gateway counting its own"
+    TITLE="Herding: the InferencePool picker with cluster-wide in-flight accounting vs each gateway counting its own sends"
 else
     OUT=${BENCH_RESULTS_FILE:-Benchmarks/results/inference-$(date +%F).md}
     TITLE="Inference-aware scheduling: ROUND_ROBIN vs LEAST_REQUEST vs the InferencePool picker, three gateways"

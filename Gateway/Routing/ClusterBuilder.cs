@@ -141,7 +141,12 @@ internal sealed class ClusterBuilder(
         }
 
         members.UnionWith(endpoints.Select(e => e.HostAndPort));
-        var slots = Array.ConvertAll(endpoints, e => state.Slot(e.HostAndPort));
+        var slots = Array.ConvertAll(endpoints, e =>
+        {
+            var slot = state.Slot(e.HostAndPort);
+            slot.Bind(e.State);
+            return slot;
+        });
         return new InferencePoolPicker(state, slots, pool.Objectives, pools.Options, random, pools.Time, pickerMetrics);
     }
 

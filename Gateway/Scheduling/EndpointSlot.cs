@@ -1,3 +1,4 @@
+using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Inference;
 
 namespace OrleansMesh.Gateway.Scheduling;
@@ -13,6 +14,8 @@ internal sealed class EndpointSlot(string endpoint, int number)
     private long _receivedAt;
     private int _sincePush;
     private int _sinceReport;
+    private int _reportedInFlight;
+    private EndpointState? _state;
 
     /// <summary><c>address:port</c>.</summary>
     public string Endpoint { get; } = endpoint;
@@ -45,4 +48,36 @@ internal sealed class EndpointSlot(string endpoint, int number)
     }
 
     public int TakeReported() => Interlocked.Exchange(ref _sinceReport, 0);
+
+    /// <summary>The endpoint's live in-flight counter in this gateway (set when a snapshot is compiled).</summary>
+    public void Bind(EndpointState state) => Volatile.Write(ref _state, state);
+
+    /// <summary>Requests this gateway has in flight to the endpoint now.</summary>
+    public int InFlightNow => Volatile.Read(ref _state)?.InFlight ?? 0;
+
+    /// <summary>Takes this gateway's in-flight count for a report, remembering it.</summary>
+    public int TakeInFlight()
+    {
+        var now = InFlightNow;
+        Volatile.Write(ref _reportedInFlight, now);
+        return now;
+    }
+
+    /// <summary>
+    /// The queue the picker scores <paramref name="load"/> by. Cluster-wide: the scraped waiting requests, or, when
+    /// more are in flight through all gateways than the scrape saw running, that excess (the pushed in-flight sum
+    /// plus this gateway's change since it reported); a request that finished counts no more, and none counts twice.
+    /// Local only: the scraped waiting plus this gateway's sends since the push.
+    /// </summary>
+    public int Queue(EndpointLoad load, bool clusterWide)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (!clusterWide)
+        {
+            return load.Waiting + SincePush;
+        }
+
+        var inFlight = load.InFlight + InFlightNow - Volatile.Read(ref _reportedInFlight);
+        return Math.Max(load.Waiting, inFlight - load.Running);
+    }
 }

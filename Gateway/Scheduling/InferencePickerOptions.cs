@@ -46,8 +46,9 @@ internal sealed class InferencePickerOptions
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Count what every gateway sent a member since its last scrape (pushed by the pool's grain) in its queue. False:
-    /// each gateway counts only its own sends, as independent pickers would; for measuring herding. Default true.
+    /// Estimate a member's queue from the requests in flight to it through every gateway (summed by the pool's grain)
+    /// as well as its scrape. False: each gateway adds only its own sends since the last push to the scraped queue, as
+    /// independent pickers would; for measuring herding. Default true.
     /// </summary>
     public bool ClusterWideDispatch { get; set; } = true;
 

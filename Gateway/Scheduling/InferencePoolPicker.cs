@@ -120,7 +120,7 @@ internal sealed class InferencePoolPicker(
                     var slot = slots[fresh[i]];
                     var load = slot.Load!;
                     inputs[i] = new ScoreInput(
-                        load.Waiting + (options.ClusterWideDispatch ? load.Dispatched : 0) + slot.SincePush,
+                        slot.Queue(load, options.ClusterWideDispatch),
                         load.KvCacheUsage,
                         EndpointScoring.LoraAffinity(request.Model, load),
                         0);
@@ -198,7 +198,7 @@ internal sealed class InferencePoolPicker(
     }
 
     private int Busy(UpstreamEndpoint[] endpoints, int index) =>
-        endpoints[index].State.InFlight + (slots[index].Load?.Waiting ?? 0) + slots[index].SincePush;
+        endpoints[index].State.InFlight + (slots[index].Load?.Waiting ?? 0);
 
     // Blocks are chained: counting stops at the first block no endpoint holds; each candidate gets the blocks it holds.
     private void CountPrefixBlocks(ulong[] blocks, ReadOnlySpan<int> candidates, Span<ScoreInput> inputs)

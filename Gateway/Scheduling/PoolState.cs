@@ -139,7 +139,7 @@ internal sealed class PoolState
             fresh = true;
             if (load.KvCacheUsage < _options.KvCacheThreshold)
             {
-                room += Math.Max(0, _options.QueueThreshold - (load.Waiting + load.Dispatched + slot.SincePush));
+                room += Math.Max(0, _options.QueueThreshold - slot.Queue(load, _options.ClusterWideDispatch));
             }
         }
 
@@ -184,6 +184,12 @@ internal sealed class PoolState
         }
 
         Interlocked.Exchange(ref _pendingHints, 0);
+        var inFlight = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        foreach (var slot in _slots.Values)
+        {
+            inFlight[slot.Endpoint] = slot.TakeInFlight();
+        }
+
         return new PoolDispatchReport
         {
             GatewayId = gatewayId,
@@ -191,6 +197,7 @@ internal sealed class PoolState
             Members = _members,
             Dispatched = dispatched.ToImmutable(),
             Prefixes = hints.ToImmutable(),
+            InFlight = inFlight.ToImmutable(),
         };
     }
 }

@@ -11,6 +11,7 @@ namespace OrleansMesh.Grains.Inference;
 internal sealed class PoolScrapeState(string pool, TimeSpan gatewayExpiry, int maxPrefixHints)
 {
     private readonly Dictionary<string, (ImmutableArray<string> Members, DateTimeOffset At)> gateways = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableDictionary<string, int>> inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EndpointRecord> endpoints = new(StringComparer.Ordinal);
     private readonly List<PrefixHint> hints = [];
     private long sequence;
@@ -22,6 +23,7 @@ internal sealed class PoolScrapeState(string pool, TimeSpan gatewayExpiry, int m
     {
         ArgumentNullException.ThrowIfNull(report);
         gateways[report.GatewayId] = (report.Members.IsDefault ? [] : report.Members, now);
+        inFlight[report.GatewayId] = report.InFlight ?? ImmutableDictionary<string, int>.Empty;
         foreach (var member in report.Members.IsDefault ? [] : report.Members)
         {
             Record(member);
@@ -52,6 +54,7 @@ internal sealed class PoolScrapeState(string pool, TimeSpan gatewayExpiry, int m
         foreach (var gateway in gateways.Where(g => now - g.Value.At >= gatewayExpiry).Select(g => g.Key).ToList())
         {
             gateways.Remove(gateway);
+            inFlight.Remove(gateway);
         }
 
         var live = gateways.Values.SelectMany(g => g.Members).ToHashSet(StringComparer.Ordinal);
@@ -96,7 +99,9 @@ internal sealed class PoolScrapeState(string pool, TimeSpan gatewayExpiry, int m
     /// <summary>The load to push now, with the hints gathered since the previous push.</summary>
     public PoolLoad Publish(DateTimeOffset now)
     {
-        var loads = endpoints.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value.ToLoad(e.Key, now)).ToImmutableArray();
+        var loads = endpoints.OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => e.Value.ToLoad(e.Key, now) with { InFlight = inFlight.Values.Sum(g => Math.Max(0, g.GetValueOrDefault(e.Key))) })
+            .ToImmutableArray();
         var prefixes = hints.ToImmutableArray();
         hints.Clear();
         return new PoolLoad { Pool = pool, Sequence = ++sequence, Endpoints = loads, Prefixes = prefixes };

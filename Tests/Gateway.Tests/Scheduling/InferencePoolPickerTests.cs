@@ -22,6 +22,11 @@ public sealed class InferencePoolPickerTests
         _options.QueueCapacity = 2;
         _pool = new PoolState("llm.default.inferencepool", _options, _time);
         var slots = Array.ConvertAll(_endpoints, e => _pool.Slot(e.HostAndPort));
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i].Bind(_endpoints[i].State);
+        }
+
         _pool.Retain([.. _endpoints.Select(e => e.HostAndPort)]);
         _picker = new InferencePoolPicker(_pool, slots, ImmutableDictionary<string, int>.Empty.Add("critical", 10), _options, new Random(3), _time, metrics: null);
     }
@@ -38,28 +43,36 @@ public sealed class InferencePoolPickerTests
     }
 
     [Fact]
-    public void Pick_RepeatedWithoutPush_CountsItsOwnDispatchesSoItDoesNotHerd()
+    public void Pick_RepeatedWithoutPush_CountsItsOwnRequestsInFlightSoItDoesNotHerd()
     {
         Push(Load(0), Load(1), Load(2));
 
-        var picked = Enumerable.Range(0, 6).Select(_ => Pick().Endpoint).ToList();
+        var picked = Enumerable.Range(0, 6).Select(_ => Started(Pick().Endpoint)).ToList();
 
         Assert.All(_endpoints, e => Assert.Equal(2, picked.Count(p => ReferenceEquals(p, e))));
     }
 
     [Fact]
-    public void Pick_DispatchesOfOtherGateways_CountAsQueue()
+    public void Pick_RequestsInFlightThroughOtherGateways_CountAsQueue()
     {
-        Push(Load(0, dispatched: 3), Load(1, waiting: 1), Load(2, dispatched: 2));
+        Push(Load(0, inFlight: 3), Load(1, waiting: 1), Load(2, inFlight: 2));
 
         Assert.Same(_endpoints[1], Pick().Endpoint);
+    }
+
+    [Fact]
+    public void Pick_InFlightTheScrapeSawRunning_IsNotCountedTwice()
+    {
+        Push(Load(0, inFlight: 2) with { Running = 2 }, Load(1, waiting: 1), Load(2, waiting: 1));
+
+        Assert.Same(_endpoints[0], Pick().Endpoint);
     }
 
     [Fact]
     public void Pick_ClusterWideDispatchOff_IgnoresOtherGatewaysSends()
     {
         _options.ClusterWideDispatch = false;
-        Push(Load(0, dispatched: 3), Load(1, waiting: 1), Load(2, waiting: 1));
+        Push(Load(0, inFlight: 3), Load(1, waiting: 1), Load(2, waiting: 1));
 
         Assert.Same(_endpoints[0], Pick().Endpoint);
     }
@@ -105,7 +118,7 @@ public sealed class InferencePoolPickerTests
     {
         Push(Load(0), Load(1), Load(2));
         var prompt = new string('p', 600);
-        var first = Pick(prompt: prompt + " first").Endpoint;
+        var first = Started(Pick(prompt: prompt + " first").Endpoint);
 
         // The first request counts as queue on its endpoint, and the prefix outweighs it.
         var second = Pick(prompt: prompt + " second").Endpoint;
@@ -223,8 +236,15 @@ public sealed class InferencePoolPickerTests
     private void Push(EndpointLoad[] loads, ImmutableArray<PrefixHint> hints) =>
         _pool.Apply(new PoolLoad { Pool = _pool.Host, Sequence = 1, Endpoints = [.. loads], Prefixes = hints });
 
-    private EndpointLoad Load(int index, int waiting = 0, int dispatched = 0) =>
-        new() { Endpoint = _endpoints[index].HostAndPort, Waiting = waiting, Dispatched = dispatched, KvCacheUsage = 0.2, Age = TimeSpan.FromMilliseconds(10) };
+    private EndpointLoad Load(int index, int waiting = 0, int inFlight = 0) =>
+        new() { Endpoint = _endpoints[index].HostAndPort, Waiting = waiting, InFlight = inFlight, KvCacheUsage = 0.2, Age = TimeSpan.FromMilliseconds(10) };
+
+    // What the forwarder does with the endpoint a pick returns.
+    private static UpstreamEndpoint Started(UpstreamEndpoint endpoint)
+    {
+        endpoint.State.OnRequestStarted();
+        return endpoint;
+    }
 
     private (UpstreamEndpoint Endpoint, string Header) Pick(string model = "m", string? prompt = null)
     {

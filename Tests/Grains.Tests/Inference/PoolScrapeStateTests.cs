@@ -48,6 +48,17 @@ public sealed class PoolScrapeStateTests
     }
 
     [Fact]
+    public void Publish_InFlight_IsTheSumOfEachGatewaysLatestReport()
+    {
+        var state = new PoolScrapeState("p", TimeSpan.FromSeconds(10), 100);
+        state.Report(Report("g1", ["a:1"]) with { InFlight = ImmutableDictionary<string, int>.Empty.Add("a:1", 5) }, T0);
+        state.Report(Report("g1", ["a:1"]) with { InFlight = ImmutableDictionary<string, int>.Empty.Add("a:1", 2) }, T0);
+        state.Report(Report("g2", ["a:1"]) with { InFlight = ImmutableDictionary<string, int>.Empty.Add("a:1", 3) }, T0);
+
+        Assert.Equal(5, Assert.Single(state.Publish(T0).Endpoints).InFlight);
+    }
+
+    [Fact]
     public void Failed_KeepsTheLastGoodScrapeWithTheError()
     {
         var state = new PoolScrapeState("p", TimeSpan.FromSeconds(10), 100);
