@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-targets="yaml jwt path framing inference-body sse-usage json-usage jwks join-token"
+targets="yaml jwt path framing inference-body sse-usage json-usage jwks join-token prometheus-text"
 target="${1:-}"
 seconds="${2:-300}"
 if [ -z "$target" ] || [ "$target" = list ] || ! grep -qw -- "$target" <<<"$targets"; then

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
@@ -48,6 +49,12 @@ public static class MeshConfigValidator
                 break;
             case Rollout rollout:
                 RolloutRules.Check(sink, rollout.Spec);
+                break;
+            case InferencePool pool:
+                InferenceRules.Check(sink, pool.Spec);
+                break;
+            case InferenceObjective objective:
+                InferenceRules.Check(sink, objective.Spec);
                 break;
         }
 

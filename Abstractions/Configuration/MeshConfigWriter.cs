@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
@@ -127,6 +128,8 @@ public static class MeshConfigWriter
             AuthorizationPolicy r => SecuritySchema.AuthorizationPolicy.Write(r.Spec),
             PeerAuthentication r => SecuritySchema.PeerAuthentication.Write(r.Spec),
             Rollout r => RolloutSchema.Spec.Write(r.Spec),
+            InferencePool r => InferenceSchema.Pool.Write(r.Spec),
+            InferenceObjective r => InferenceSchema.Objective.Write(r.Spec),
             UnenforcedResource r => StoredSpec(r.SpecYaml),
             _ => throw new ArgumentException($"unknown resource type {resource.GetType().Name}", nameof(resource)),
         });

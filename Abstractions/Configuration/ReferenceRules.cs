@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
 
@@ -11,6 +12,7 @@ internal sealed class ReferenceRules
     private readonly IReadOnlyCollection<MeshResource> _resources;
     private readonly Dictionary<string, List<DestinationRule>> _rulesByHost = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Namespace, string Name)> _gateways = [];
+    private readonly HashSet<(string Namespace, string Name)> _pools = [];
 
     public ReferenceRules(IReadOnlyCollection<MeshResource> resources)
     {
@@ -30,6 +32,9 @@ internal sealed class ReferenceRules
                     break;
                 case Gateway gateway:
                     _gateways.Add((gateway.Metadata.Namespace, gateway.Metadata.Name));
+                    break;
+                case InferencePool pool:
+                    _pools.Add((pool.Metadata.Namespace, pool.Metadata.Name));
                     break;
             }
         }
@@ -51,6 +56,10 @@ internal sealed class ReferenceRules
                     break;
                 case Rollout rollout:
                     Rollout(sink, rollout);
+                    break;
+                case InferenceObjective objective when !_pools.Contains((objective.Metadata.Namespace, objective.Spec.PoolRef.Name)):
+                    // Kubernetes takes the objective before its pool too; it simply has no effect until the pool exists.
+                    sink.Warning("spec.poolRef.name", $"there is no InferencePool '{objective.Spec.PoolRef.Name}' in namespace '{objective.Metadata.Namespace}'; the objective has no effect until there is");
                     break;
             }
 

@@ -1,3 +1,4 @@
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
 using OrleansMesh.Security;
@@ -14,7 +15,11 @@ internal static class ResourceReader
     /// <summary>OrleansMesh's own kinds (<see cref="ResourceKind.Rollout"/>).</summary>
     public static readonly string[] MeshApiVersions = [Rollout.Version];
 
-    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions, .. MeshApiVersions];
+    /// <summary>The Gateway API Inference Extension's groups: InferencePool went GA in v1, InferenceObjective is alpha.</summary>
+    public static readonly string[] InferencePoolApiVersions = ["inference.networking.k8s.io/v1"];
+
+    public static readonly string[] InferenceObjectiveApiVersions = ["inference.networking.x-k8s.io/v1alpha2"];
+    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions, .. MeshApiVersions, .. InferencePoolApiVersions, .. InferenceObjectiveApiVersions];
 
     public static readonly string[] Kinds = Enum.GetNames<ResourceKind>();
 
@@ -75,6 +80,8 @@ internal static class ResourceReader
             ResourceKind.RequestAuthentication => new RequestAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.RequestAuthentication, spec, context) },
             ResourceKind.Rollout => new Rollout { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(RolloutSchema.Spec, spec, context) },
             ResourceKind.AuthorizationPolicy => new AuthorizationPolicy { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.AuthorizationPolicy, spec, context) },
+            ResourceKind.InferencePool => new InferencePool { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(InferenceSchema.Pool, spec, context) },
+            ResourceKind.InferenceObjective => new InferenceObjective { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(InferenceSchema.Objective, spec, context) },
             _ => new PeerAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.PeerAuthentication, spec, context) },
         };
     }
@@ -85,7 +92,14 @@ internal static class ResourceReader
     // Kubernetes serves each kind from one API group only.
     private static bool GroupServes(string apiVersion, ResourceKind kind, (string Path, YamlTreeEntry Entry) field, ReadContext context)
     {
-        var versions = kind == ResourceKind.Rollout ? MeshApiVersions : IsSecurityKind(kind) ? SecurityApiVersions : NetworkingApiVersions;
+        var versions = kind switch
+        {
+            ResourceKind.Rollout => MeshApiVersions,
+            ResourceKind.InferencePool => InferencePoolApiVersions,
+            ResourceKind.InferenceObjective => InferenceObjectiveApiVersions,
+            _ when IsSecurityKind(kind) => SecurityApiVersions,
+            _ => NetworkingApiVersions,
+        };
         if (versions.Contains(apiVersion, StringComparer.Ordinal))
         {
             return true;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.ControlPlane;
@@ -22,6 +23,12 @@ public sealed record RouteTable
     /// <summary>The registry entry for this host, if any.</summary>
     [Id(4)] public ServiceDefinition? Service { get; init; }
 
+    /// <summary>
+    /// For a pool host (<c>NAME.NAMESPACE.inferencepool</c>) with its InferencePool: the pool, whose members are
+    /// <see cref="Service"/>'s endpoints.
+    /// </summary>
+    [Id(5)] public InferencePoolBinding? Pool { get; init; }
+
     /// <summary>True when nothing refers to this host any more.</summary>
-    public bool IsEmpty => VirtualServices.IsEmpty && DestinationRule is null && Service is null;
+    public bool IsEmpty => VirtualServices.IsEmpty && DestinationRule is null && Service is null && Pool is null;
 }

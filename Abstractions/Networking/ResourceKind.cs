@@ -1,8 +1,9 @@
 namespace OrleansMesh.Networking;
 
 /// <summary>
-/// The kinds OrleansMesh accepts: Istio's, then OrleansMesh's own. The last four are stored as written and not enforced
-/// (<see cref="UnenforcedResource"/>); new kinds are added at the end, since stored state holds the values.
+/// The kinds OrleansMesh accepts: Istio's, OrleansMesh's own and the Gateway API Inference Extension's. Sidecar,
+/// EnvoyFilter, ProxyConfig and WorkloadGroup are stored as written and not enforced (<see cref="UnenforcedResource"/>);
+/// new kinds are added at the end, since stored state holds the values.
 /// </summary>
 public enum ResourceKind
 {
@@ -44,4 +45,10 @@ public enum ResourceKind
 
     /// <summary><c>orleansmesh.io</c> Rollout: a canary or A/B release the mesh drives itself (OrleansMesh's extension).</summary>
     Rollout,
+
+    /// <summary><c>inference.networking.k8s.io</c> InferencePool (Gateway API Inference Extension).</summary>
+    InferencePool,
+
+    /// <summary><c>inference.networking.x-k8s.io</c> InferenceObjective (Gateway API Inference Extension).</summary>
+    InferenceObjective,
 }

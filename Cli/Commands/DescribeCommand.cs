@@ -20,7 +20,7 @@ internal sealed class DescribeCommand(CliContext context)
         service.Aliases.Add("svc");
         service.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(context.Error, () =>
             new DescribeCommand(context).RunAsync(parse.GetRequiredValue(host), parse.GetRequiredValue(output), cancellationToken)));
-        return new Command("describe", "Show details of a part of the mesh.") { service };
+        return new Command("describe", "Show details of a part of the mesh.") { service, DescribePoolCommand.Create(context) };
     }
 
     public async Task<int> RunAsync(string host, string output, CancellationToken cancellationToken)

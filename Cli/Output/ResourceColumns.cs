@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.Configuration;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
 
@@ -18,6 +19,8 @@ internal static class ResourceColumns
         ResourceKind.WorkloadEntry => ["ADDRESS", "LABELS"],
         ResourceKind.Gateway => ["SERVERS"],
         ResourceKind.Rollout => ["HOST", "STABLE", "CANARY", "PHASE", "WEIGHT", "STEP", "MAX", "INTERVAL"],
+        ResourceKind.InferencePool => ["SELECTOR", "PORT"],
+        ResourceKind.InferenceObjective => ["POOL", "PRIORITY"],
         _ => [],
     };
 
@@ -33,6 +36,8 @@ internal static class ResourceColumns
         WorkloadEntry we => [we.Spec.Address, Labels(we.Spec.Labels)],
         Gateway gw => [List(gw.Spec.Servers.Select(s => $"{s.Port.Number}/{s.Port.Protocol} {string.Join(',', s.Hosts)}"))],
         Rollout ro => [ro.Spec.Host, ro.Spec.Stable, ro.Spec.Canary, Phase(rollout), Weight(rollout), ro.Spec.Analysis.StepWeight == 0 ? "A/B" : $"{ro.Spec.Analysis.StepWeight}", $"{ro.Spec.Analysis.MaxWeight}", IstioDuration.Format(ro.Spec.Analysis.Interval)],
+        InferencePool pool => [Labels(pool.Spec.Selector.MatchLabels), List(pool.Spec.TargetPorts.Select(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+        InferenceObjective objective => [objective.Spec.PoolRef.Name, (objective.Spec.Priority ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)],
         _ => [],
     };
 

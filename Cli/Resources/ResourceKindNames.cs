@@ -32,6 +32,10 @@ internal static class ResourceKindNames
 
         // OrleansMesh's own.
         (ResourceKind.Rollout, "rollout", "rollouts", "ro"),
+
+        // The Gateway API Inference Extension's kinds, with their CRDs' short names.
+        (ResourceKind.InferencePool, "inferencepool", "inferencepools", "infpool"),
+        (ResourceKind.InferenceObjective, "inferenceobjective", "inferenceobjectives", "infobj"),
     ];
 
     private static readonly FrozenDictionary<string, ImmutableArray<ResourceKind>> ByName = BuildLookup();
@@ -59,6 +63,8 @@ internal static class ResourceKindNames
     {
         ResourceKind.RequestAuthentication or ResourceKind.AuthorizationPolicy or ResourceKind.PeerAuthentication => SecurityGroup,
         ResourceKind.Rollout => MeshGroup,
+        ResourceKind.InferencePool => "inference.networking.k8s.io",
+        ResourceKind.InferenceObjective => "inference.networking.x-k8s.io",
         _ => NetworkingGroup,
     };
 

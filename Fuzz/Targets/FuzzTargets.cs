@@ -19,5 +19,6 @@ internal static class FuzzTargets
         ["json-usage"] = () => new JsonUsageTarget(),
         ["jwks"] = () => new JwksTarget(),
         ["join-token"] = () => new JoinTokenTarget(),
+        ["prometheus-text"] = () => new PrometheusTextTarget(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -11,6 +11,7 @@ using OrleansMesh.Gateway.Pipeline;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Routing;
+using OrleansMesh.Gateway.Scheduling;
 using OrleansMesh.Gateway.Security;
 using OrleansMesh.Gateway.Snapshot;
 using OrleansMesh.Hosting;
@@ -45,12 +46,15 @@ internal static class MeshGatewayExtensions
         services.AddSingleton<ResilientForwarder>();
         services.AddMeshHealth();
         services.AddMeshRateLimiting();
+        services.AddMeshInferencePicker();
         services.AddSingleton(sp => new RoutingSnapshotCompiler(
             sp.GetRequiredService<EndpointStateCache>(),
             Random.Shared,
             new RegexCache(),
             sp.GetRequiredService<ResilienceCompiler>(),
-            sp.GetRequiredService<HealthRegistry>()));
+            sp.GetRequiredService<HealthRegistry>(),
+            sp.GetRequiredService<InferencePoolRegistry>(),
+            sp.GetRequiredService<PickerMetrics>()));
         services.AddSingleton<UpstreamHttpClient>();
         services.AddMeshInference();
         services.AddSingleton<MeshRouter>();

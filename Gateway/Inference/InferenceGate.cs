@@ -94,7 +94,7 @@ internal sealed partial class InferenceGate
         request.Body = body;
         context.Response.RegisterForDispose(body);
         request.Headers[InferenceHeaders.Model] = parsed.Model;
-        var inference = new InferenceRequest(parsed.Model, parsed.Stream, parsed.MaxTokens, body.Length) { Operation = operation };
+        var inference = new InferenceRequest(parsed.Model, parsed.Stream, parsed.MaxTokens, body.Length) { Operation = operation, Body = body };
         var observer = new ResponseObserver(inference, context.Response, _time, started);
         context.Features.Set(inference);
         context.Features.Set(observer);

@@ -24,6 +24,9 @@ internal sealed class InferenceRequest
     /// <summary>The body's <c>max_tokens</c> (or <c>max_completion_tokens</c>), when given.</summary>
     public int? MaxTokens { get; }
 
+    /// <summary>The buffered request body, for the steps that read more of it than the router (the endpoint picker hashes its prompt).</summary>
+    public PooledRequestBody? Body { get; init; }
+
     /// <summary>The request body's length in bytes.</summary>
     public long BodyLength { get; }
 

@@ -23,6 +23,14 @@ internal static class OpenAiErrorResponses
 
         response.Clear();
         response.StatusCode = statusCode;
+        return WriteBodyAsync(context, message, type, param, code);
+    }
+
+    /// <summary>Writes only the body, keeping the status and headers already set (the mesh's response flags).</summary>
+    public static Task WriteBodyAsync(HttpContext context, string message, string type, string? param, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.Response;
         response.ContentType = "application/json";
         var body = JsonSerializer.SerializeToUtf8Bytes(new OpenAiError(new OpenAiErrorDetail(message, type, param, code)), OpenAiErrorJsonContext.Default.OpenAiError);
         response.ContentLength = body.Length;

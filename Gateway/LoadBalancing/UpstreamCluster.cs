@@ -20,7 +20,8 @@ internal sealed class UpstreamCluster(
     DestinationHealthState? health = null,
     CompiledRateLimit[]? rateLimits = null,
     RequestHashPolicy? hashPolicy = null,
-    SlowStart? slowStart = null)
+    SlowStart? slowStart = null,
+    IRequestPicker? requestPicker = null)
 {
     // Envoy's host_selection_retry_max_attempts as Istio sets it: re-picks before taking an already tried endpoint.
     private const int RetryPicks = 5;
@@ -54,6 +55,24 @@ internal sealed class UpstreamCluster(
 
     /// <summary>Slow start of endpoints new to the cluster (<c>loadBalancer.warmup</c>); null when not configured.</summary>
     public SlowStart? SlowStart { get; } = slowStart;
+
+    /// <summary>The InferencePool endpoint picker, which looks at each request; null for every other cluster.</summary>
+    public IRequestPicker? RequestPicker { get; } = requestPicker;
+
+    /// <summary>An endpoint for the request from <see cref="RequestPicker"/>, which the cluster must have.</summary>
+    public UpstreamEndpoint? PickEndpoint(HttpContext context, ReadOnlySpan<UpstreamEndpoint> tried)
+    {
+        if (Endpoints.Length == 0 || RequestPicker is not { } picker)
+        {
+            return null;
+        }
+
+        var now = Health is { AnyEjected: true } health ? health.Now : 0;
+        return picker.Pick(context, Endpoints, tried, now);
+    }
+
+    /// <summary>Whether <paramref name="endpoint"/> may take requests at <paramref name="now"/> (0: none is ejected).</summary>
+    public static bool IsInService(UpstreamEndpoint endpoint, long now) => InService(endpoint, now);
 
     /// <summary>An endpoint for the next request, or null when the cluster has none (or all are ejected).</summary>
     public UpstreamEndpoint? PickEndpoint()

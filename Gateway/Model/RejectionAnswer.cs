@@ -31,6 +31,8 @@ internal static class RejectionAnswer
             RejectionKind.UpstreamConnectFailure => (StatusCodes.Status503ServiceUnavailable, ResponseFlags.ConnectFailure, "upstream_connect_failure"),
             RejectionKind.UpstreamError => (StatusCodes.Status502BadGateway, ResponseFlags.ConnectionTermination, "upstream_error"),
             RejectionKind.MalformedBody => (rejection.StatusCode, ResponseFlags.DownstreamProtocolError, rejection.Code!),
+            RejectionKind.InferenceShed => (StatusCodes.Status429TooManyRequests, ResponseFlags.UpstreamOverflow, "inference_pool_saturated"),
+            RejectionKind.InferenceQueueTimeout => (StatusCodes.Status503ServiceUnavailable, ResponseFlags.UpstreamOverflow, "inference_pool_saturated"),
             _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection.Kind, "not a rejection kind"),
         };
     }

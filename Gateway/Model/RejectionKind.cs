@@ -63,4 +63,13 @@ internal enum RejectionKind
 
     /// <summary>The client's body broke HTTP's framing while it was being forwarded (400 <c>DPE</c>).</summary>
     MalformedBody,
+
+    /// <summary>
+    /// The InferencePool is saturated and the request was shed from its gateway queue (full, or a higher priority took
+    /// its place): 429 <c>UO</c>, OpenAI's error shape.
+    /// </summary>
+    InferenceShed,
+
+    /// <summary>The InferencePool stayed saturated for the whole queue time: 503 <c>UO</c>, OpenAI's error shape.</summary>
+    InferenceQueueTimeout,
 }

@@ -74,9 +74,11 @@ internal sealed class ForwardingAttempts : HttpTransformer
             _hash = hashPolicy.Compute(_context);
         }
 
-        var endpoint = _hash is { } hash
-            ? _cluster.PickEndpoint(hash, Attempts == 0 ? default : Tried())
-            : Attempts == 0 ? _cluster.PickEndpoint() : _cluster.PickRetryEndpoint(Tried());
+        var endpoint = _cluster.RequestPicker is not null
+            ? _cluster.PickEndpoint(_context, Attempts == 0 ? default : Tried())
+            : _hash is { } hash
+                ? _cluster.PickEndpoint(hash, Attempts == 0 ? default : Tried())
+                : Attempts == 0 ? _cluster.PickEndpoint() : _cluster.PickRetryEndpoint(Tried());
         if (endpoint is null)
         {
             return default;

@@ -45,6 +45,9 @@ internal static class MeshAnswers
         {
             case RejectionKind.TokenRateLimited:
                 return TokenRateLimitResponse.WriteBodyAsync(context, rejection.Message);
+            case RejectionKind.InferenceShed or RejectionKind.InferenceQueueTimeout:
+                // OpenAI's shape for an overloaded engine: clients of model APIs retry on it.
+                return OpenAiErrorResponses.WriteBodyAsync(context, rejection.Message, rejection.Kind == RejectionKind.InferenceShed ? "rate_limit_exceeded" : "server_error", null, code);
             case RejectionKind.Unauthenticated:
                 response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 break;

@@ -138,6 +138,12 @@ internal sealed partial class ResilientForwarder
             return ForwardResult.Refused(RateLimitGate.Reject(refused, delayed));
         }
 
+        // InferencePool flow control: while the whole pool is saturated, wait by priority or be shed.
+        if (cluster.RequestPicker is { } picker && await picker.AdmitAsync(context, delayed) is { } shed)
+        {
+            return ForwardResult.Refused(shed);
+        }
+
         // breaker, then the connection pool.
         if (ClusterAdmission.Admit(cluster, delayed, out var admission, out var slot) is { } notAdmitted)
         {

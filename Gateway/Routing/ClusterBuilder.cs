@@ -1,10 +1,13 @@
+using System.Collections.Immutable;
 using System.Net;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Gateway.Health;
 using OrleansMesh.Gateway.LoadBalancing;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Scheduling;
 using OrleansMesh.Gateway.Security.Identity;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Resilience;
 using Yarp.ReverseProxy.Forwarder;
@@ -21,7 +24,9 @@ internal sealed class ClusterBuilder(
     EndpointStateCache states,
     Random random,
     ResilienceCompiler? resilience = null,
-    HealthRegistry? health = null)
+    HealthRegistry? health = null,
+    InferencePoolRegistry? pools = null,
+    PickerMetrics? pickerMetrics = null)
 {
     // Envoy's stream idle timeout: long enough for a model that thinks before its first token.
     private static readonly TimeSpan s_activityTimeout = TimeSpan.FromMinutes(5);
@@ -41,7 +46,14 @@ internal sealed class ClusterBuilder(
     // The endpoints of each cluster built and when each joined it, for ClusterMembership once the snapshot is complete.
     private readonly Dictionary<string, Dictionary<string, long>> _members = new(StringComparer.Ordinal);
 
+    // The members of every InferencePool cluster built, by pool host, for the pool registry once the snapshot is served.
+    private readonly Dictionary<string, HashSet<string>> _poolMembers = new(StringComparer.OrdinalIgnoreCase);
+
     public IEnumerable<UpstreamCluster> Clusters => _clusters.Values;
+
+    /// <summary>Hands the pool registry the members of the served snapshot's pools, and forgets the others.</summary>
+    public void CommitPools() =>
+        pools?.Retain(_poolMembers.ToDictionary(p => p.Key, p => p.Value.Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Records the built clusters' endpoints and join times, so the next snapshot knows which endpoints are new.</summary>
     public void CommitMembership() => states.Membership.Commit(_members);
@@ -110,7 +122,32 @@ internal sealed class ClusterBuilder(
         var limits = (pool is null && tlsPolicy is null) || resilience is null ? null : resilience.CompileCluster(name, pool, requestConfig.Version == HttpVersion.Version20, tlsPolicy);
         return new UpstreamCluster(
             name, destination.Host, destination.Subset, endpoints, policy, requestConfig, limits,
-            healthState, RateLimits(destination, rule, subset), hash is null ? null : new RequestHashPolicy(hash, random), slowStart);
+            healthState, RateLimits(destination, rule, subset), hash is null ? null : new RequestHashPolicy(hash, random), slowStart,
+            table?.Pool is { } inferencePool ? Picker(inferencePool, endpoints) : null);
+    }
+
+    // An InferencePool's cluster picks with the endpoint picker, whatever a DestinationRule's loadBalancer says.
+    private InferencePoolPicker? Picker(InferencePoolBinding pool, UpstreamEndpoint[] endpoints)
+    {
+        if (pools is null)
+        {
+            return null;
+        }
+
+        var state = pools.Get(pool.Host);
+        if (!_poolMembers.TryGetValue(pool.Host, out var members))
+        {
+            _poolMembers[pool.Host] = members = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        members.UnionWith(endpoints.Select(e => e.HostAndPort));
+        var slots = Array.ConvertAll(endpoints, e =>
+        {
+            var slot = state.Slot(e.HostAndPort);
+            slot.Bind(e.State);
+            return slot;
+        });
+        return new InferencePoolPicker(state, slots, pool.Objectives, pools.Options, random, pools.Time, pickerMetrics);
     }
 
     // The breaker comes from the subset's x-orleansmesh block, else the rule's; outlier detection with Istio's

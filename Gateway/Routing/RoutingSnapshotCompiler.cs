@@ -8,6 +8,7 @@ using OrleansMesh.Gateway.Mirroring;
 using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.RateLimiting;
 using OrleansMesh.Gateway.Resilience;
+using OrleansMesh.Gateway.Scheduling;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
 
@@ -22,7 +23,9 @@ internal sealed class RoutingSnapshotCompiler(
     Random random,
     RegexCache regexCache,
     ResilienceCompiler resilience,
-    HealthRegistry health)
+    HealthRegistry health,
+    InferencePoolRegistry? pools = null,
+    PickerMetrics? pickerMetrics = null)
 {
     private readonly RegexCache _regexes = regexCache;
     private readonly ResilienceCompiler _resilience = resilience;
@@ -45,7 +48,7 @@ internal sealed class RoutingSnapshotCompiler(
         ArgumentNullException.ThrowIfNull(mesh);
         var tables = mesh.Tables.ToDictionary(t => t.Host, StringComparer.OrdinalIgnoreCase);
         var binding = new GatewayBinding(mesh.Gateways, gatewayLabels);
-        var clusters = new ClusterBuilder(tables, states, random, _resilience, health);
+        var clusters = new ClusterBuilder(tables, states, random, _resilience, health, pools, pickerMetrics);
         var hosts = new Dictionary<string, VirtualHost>(StringComparer.OrdinalIgnoreCase);
 
         // Counts what this compile asks for from here; what a failed compile asked for is forgotten by the next one.
@@ -72,6 +75,7 @@ internal sealed class RoutingSnapshotCompiler(
             _resilience.Retain(clusters.Clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
             clusters.CommitHealth();
             clusters.CommitMembership();
+            clusters.CommitPools();
         });
     }
 

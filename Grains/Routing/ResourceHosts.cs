@@ -1,4 +1,5 @@
 using OrleansMesh.Grains.Config;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Grains.Routing;
@@ -19,6 +20,8 @@ internal static class ResourceHosts
             DestinationRule dr => [dr.Spec.Host],
             ServiceEntry se => se.Spec.Hosts,
             WorkloadEntry we => serviceEntries.Where(se => Selects(se, we)).SelectMany(se => se.Spec.Hosts),
+            InferencePool pool => [InferencePoolHosts.Host(pool.Metadata.Name, pool.Metadata.Namespace)],
+            InferenceObjective objective => [InferencePoolHosts.Host(objective.Spec.PoolRef.Name, objective.Metadata.Namespace)],
             _ => [],
         };
         return Keys(hosts);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
 using OrleansMesh.Grains.Config;
+using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Grains.Routing;
@@ -33,6 +34,7 @@ internal static class RouteTableBuilder
         var current = after.ToDictionary(r => r.Resource.Id, r => r.Resource);
         var serviceEntries = ResourceHosts.ServiceEntries(before).Concat(ResourceHosts.ServiceEntries(after)).ToList();
         var virtualServices = old.Values.Concat(current.Values).OfType<VirtualService>().ToList();
+        var pools = old.Values.Concat(current.Values).OfType<InferencePool>().ToList();
         var hosts = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var id in old.Keys.Union(current.Keys))
         {
@@ -49,6 +51,12 @@ internal static class RouteTableBuilder
                 {
                     hosts.UnionWith(ResourceHosts.TablesOf(version, serviceEntries));
                 }
+            }
+
+            // Pool members are registry endpoints: a ServiceEntry or WorkloadEntry may join or leave any pool of its namespace.
+            if (id.Kind is ResourceKind.ServiceEntry or ResourceKind.WorkloadEntry)
+            {
+                hosts.UnionWith(pools.Where(p => p.Metadata.Namespace == id.Namespace).Select(p => InferencePoolHosts.Host(p.Metadata.Name, p.Metadata.Namespace)));
             }
 
             // A VirtualService's rules also live in the tables of every root that delegates to it (old or new root).
@@ -75,8 +83,13 @@ internal static class RouteTableBuilder
             DestinationRule = ordered.OfType<DestinationRule>()
                 .FirstOrDefault(dr => string.Equals(dr.Spec.Host, key, StringComparison.OrdinalIgnoreCase)),
             Service = serviceEntries.Count == 0 ? null : BuildService(key, serviceEntries, ordered.OfType<WorkloadEntry>()),
-        };
+        } is var table && InferencePoolHosts.IsPoolHost(key) && FindPool(ordered, key) is { } pool
+            ? InferencePoolMembers.Bind(table, pool, ordered)
+            : table;
     }
+
+    private static InferencePool? FindPool(IReadOnlyList<MeshResource> ordered, string key) =>
+        ordered.OfType<InferencePool>().FirstOrDefault(p => InferencePoolHosts.Host(p.Metadata.Name, p.Metadata.Namespace) == key);
 
     private static VirtualService? Find(IReadOnlyList<MeshResource> ordered, string @namespace, string name) =>
         ordered.OfType<VirtualService>().FirstOrDefault(vs => vs.Metadata.Name == name && vs.Metadata.Namespace == @namespace);

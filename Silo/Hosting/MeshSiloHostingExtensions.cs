@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansMesh.Grains.Identity;
 using OrleansMesh.Grains.Rollouts;
+using OrleansMesh.Grains.Inference;
 using OrleansMesh.Grains.Storage;
 using OrleansMesh.Hosting;
 using OrleansMesh.Security.Admin;
@@ -28,6 +29,10 @@ public static class MeshSiloHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMeshCertificateAuthority();
         builder.Services.AddMeshRollouts();
+        builder.Services.AddOptions<InferencePoolOptions>().Bind(section.GetSection("InferencePool"))
+            .Validate(o => o.ScrapeInterval >= TimeSpan.FromMilliseconds(50) && o.ScrapeInterval <= TimeSpan.FromSeconds(10), "OrleansMesh__InferencePool__ScrapeInterval must be between 00:00:00.050 and 00:00:10 (how often the control plane scrapes InferencePool members)")
+            .Validate(o => o.ScrapeTimeout > TimeSpan.Zero && o.ScrapeTimeout <= TimeSpan.FromSeconds(30), "OrleansMesh__InferencePool__ScrapeTimeout must be above 0 and at most 00:00:30")
+            .ValidateOnStart();
 
         // With OrleansMesh__AdminToken set, admin calls (apply, delete, revoke, breaker holds) must carry it.
         builder.Services.AddMeshAdminToken(builder.Configuration[AdminToken.ConfigurationKey], enforce: true);

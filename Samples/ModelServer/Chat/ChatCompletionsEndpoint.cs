@@ -1,3 +1,4 @@
+using OrleansMesh.Samples.ModelServer.Engine;
 using OrleansMesh.Samples.ModelServer.Generation;
 using OrleansMesh.Samples.ModelServer.Hosting;
 using OrleansMesh.Samples.ModelServer.Streaming;
@@ -12,6 +13,7 @@ internal sealed class ChatCompletionsEndpoint(
     ReplyComposer replies,
     CompletionIds ids,
     TokenStreamer streamer,
+    EngineAdmission engine,
     TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
@@ -37,11 +39,17 @@ internal sealed class ChatCompletionsEndpoint(
         var promptTokens = WordCounter.Count(messages.Select(static m => m?.Content));
         var id = ids.Next("chatcmpl-");
         var created = time.GetUtcNow().ToUnixTimeSeconds();
+        using var lease = await engine.AdmitAsync(request.Model, messages.Select(static m => m?.Content), promptTokens, tokens, context.RequestAborted);
         if (request.Stream)
         {
             var chunks = new ChatChunkSource(id, created, model, replies, tokens, promptTokens);
-            await streamer.StreamAsync(context, chunks, ModelServerJsonContext.Default.ChatCompletionChunk);
+            await streamer.StreamAsync(context, chunks, ModelServerJsonContext.Default.ChatCompletionChunk, lease);
             return;
+        }
+
+        if (lease is not null)
+        {
+            await EngineGeneration.GenerateAsync(lease, tokens, time, context.RequestAborted);
         }
 
         var message = new ChatResponseMessage("assistant", replies.Compose(tokens));

@@ -1,3 +1,4 @@
+using OrleansMesh.Samples.ModelServer.Engine;
 using OrleansMesh.Samples.ModelServer.Generation;
 using OrleansMesh.Samples.ModelServer.Hosting;
 using OrleansMesh.Samples.ModelServer.Streaming;
@@ -12,6 +13,7 @@ internal sealed class CompletionsEndpoint(
     ReplyComposer replies,
     CompletionIds ids,
     TokenStreamer streamer,
+    EngineAdmission engine,
     TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
@@ -37,11 +39,17 @@ internal sealed class CompletionsEndpoint(
         var promptTokens = WordCounter.Count(prompt);
         var id = ids.Next("cmpl-");
         var created = time.GetUtcNow().ToUnixTimeSeconds();
+        using var lease = await engine.AdmitAsync(request.Model, prompt, promptTokens, tokens, context.RequestAborted);
         if (request.Stream)
         {
             var chunks = new TextChunkSource(id, created, model, replies, tokens, promptTokens);
-            await streamer.StreamAsync(context, chunks, ModelServerJsonContext.Default.TextCompletion);
+            await streamer.StreamAsync(context, chunks, ModelServerJsonContext.Default.TextCompletion, lease);
             return;
+        }
+
+        if (lease is not null)
+        {
+            await EngineGeneration.GenerateAsync(lease, tokens, time, context.RequestAborted);
         }
 
         var completion = new TextCompletion(

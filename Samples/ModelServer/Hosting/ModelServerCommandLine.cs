@@ -23,6 +23,15 @@ internal static class ModelServerCommandLine
         ["--max-tokens-limit"] = Key(nameof(ModelServerOptions.MaxTokensLimit)),
         ["--embedding-dimensions"] = Key(nameof(ModelServerOptions.EmbeddingDimensions)),
         ["--request-log"] = Key(nameof(ModelServerOptions.RequestLog)),
+        ["--engine"] = Key(nameof(ModelServerOptions.Engine)),
+        ["--max-running"] = Key(nameof(ModelServerOptions.MaxRunning)),
+        ["--decode-ms"] = Key(nameof(ModelServerOptions.DecodeMs)),
+        ["--decode-ms-per-running"] = Key(nameof(ModelServerOptions.DecodeMsPerRunning)),
+        ["--prefill-ms-per-token"] = Key(nameof(ModelServerOptions.PrefillMsPerToken)),
+        ["--kv-cache-tokens"] = Key(nameof(ModelServerOptions.KvCacheTokens)),
+        ["--block-tokens"] = Key(nameof(ModelServerOptions.BlockTokens)),
+        ["--max-lora"] = Key(nameof(ModelServerOptions.MaxLora)),
+        ["--lora-load-ms"] = Key(nameof(ModelServerOptions.LoraLoadMs)),
         ["--urls"] = UrlsKey,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
@@ -39,6 +48,16 @@ internal static class ModelServerCommandLine
           --max-tokens-limit <n>        largest max_tokens accepted (default 4096)
           --embedding-dimensions <n>    embedding length without dimensions (default 8)
           --request-log <file>          append each POST's x-request-id to this file (default: none)
+        Simulated inference engine (off by default; vLLM metrics on GET /metrics when on):
+          --engine <true|false>         run the engine (default false)
+          --max-running <n>             requests in the batch at once; the rest wait (default 8)
+          --decode-ms <ms>              one token's decode step with a batch of one (default 10)
+          --decode-ms-per-running <ms>  added to a decode step per further running request (default 2)
+          --prefill-ms-per-token <ms>   prefill per prompt token not in the prefix cache (default 0.5)
+          --kv-cache-tokens <n>         KV cache size; a request holds prompt + max_tokens (default 16384)
+          --block-tokens <n>            tokens (words) per cache block, the unit of prefix caching (default 16)
+          --max-lora <n>                LoRA adapters loaded at once; model names other than --name are adapters (default 2)
+          --lora-load-ms <ms>           time to load an adapter into a free slot (default 200)
         Every flag can also be set as ModelServer__<Property> in the environment or appsettings.json.
         """;
 

@@ -13,6 +13,14 @@ internal static class ModelServerDefaults
     public const int DefaultMaxTokens = 16;
     public const int MaxTokensLimit = 4096;
     public const int EmbeddingDimensions = 8;
+    public const int MaxRunning = 8;
+    public const double DecodeMs = 10;
+    public const double DecodeMsPerRunning = 2;
+    public const double PrefillMsPerToken = 0.5;
+    public const int KvCacheTokens = 16384;
+    public const int BlockTokens = 16;
+    public const int MaxLora = 2;
+    public const int LoraLoadMs = 200;
     public static readonly TimeSpan PeerAuthenticationPollInterval = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan MinPeerAuthenticationPollInterval = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan MaxPeerAuthenticationPollInterval = TimeSpan.FromMinutes(5);

@@ -2,6 +2,7 @@ using OrleansMesh.Samples.ModelServer.Chat;
 using OrleansMesh.Samples.ModelServer.Completions;
 using OrleansMesh.Samples.ModelServer.Echo;
 using OrleansMesh.Samples.ModelServer.Embeddings;
+using OrleansMesh.Samples.ModelServer.Engine;
 using OrleansMesh.Samples.ModelServer.Health;
 using OrleansMesh.Samples.ModelServer.Models;
 
@@ -23,6 +24,11 @@ internal static class ModelServerEndpoints
         endpoints.MapGet("/v1/models/{**id}", models.GetAsync);
         endpoints.MapPost("/v1/chat/completions", services.GetRequiredService<ChatCompletionsEndpoint>().HandleAsync);
         endpoints.MapPost("/v1/completions", services.GetRequiredService<CompletionsEndpoint>().HandleAsync);
+        if (services.GetService<EngineMetricsEndpoint>() is { } metrics)
+        {
+            endpoints.MapGet("/metrics", metrics.HandleAsync);
+        }
+
         endpoints.MapPost("/v1/embeddings", services.GetRequiredService<EmbeddingsEndpoint>().HandleAsync);
 
         // A catch-all parameter ranks below every literal route, so this only takes what nothing else matched.

@@ -83,4 +83,38 @@ internal sealed record ModelServerOptions
     /// <c>ModelServer__JoinTokenFile</c>; default unset.
     /// </summary>
     public string? JoinTokenFile { get; set; }
+
+    /// <summary>
+    /// Runs the simulated inference engine (continuous batching, waiting queue, KV cache with prefix caching, LoRA
+    /// adapter slots) and serves vLLM's metrics on <c>/metrics</c>; off, answers are timed by <see cref="TokenDelayMs"/>
+    /// alone. Flag <c>--engine true</c>; default false.
+    /// </summary>
+    public bool Engine { get; set; }
+
+    /// <summary>Requests running at once in the engine's batch; the rest wait. Flag <c>--max-running</c>; default 8.</summary>
+    public int MaxRunning { get; set; } = ModelServerDefaults.MaxRunning;
+
+    /// <summary>Milliseconds of one decode step (one token) with a batch of one. Flag <c>--decode-ms</c>; default 10.</summary>
+    public double DecodeMs { get; set; } = ModelServerDefaults.DecodeMs;
+
+    /// <summary>Milliseconds a decode step grows by for every further request running. Flag <c>--decode-ms-per-running</c>; default 2.</summary>
+    public double DecodeMsPerRunning { get; set; } = ModelServerDefaults.DecodeMsPerRunning;
+
+    /// <summary>Milliseconds of prefill per prompt token not in the prefix cache. Flag <c>--prefill-ms-per-token</c>; default 0.5.</summary>
+    public double PrefillMsPerToken { get; set; } = ModelServerDefaults.PrefillMsPerToken;
+
+    /// <summary>
+    /// Size of the KV cache in tokens; a running request holds blocks for its prompt and its <c>max_tokens</c>, and the
+    /// prefix cache keeps this many tokens of prompts. Flag <c>--kv-cache-tokens</c>; default 16384.
+    /// </summary>
+    public int KvCacheTokens { get; set; } = ModelServerDefaults.KvCacheTokens;
+
+    /// <summary>Tokens (words) per KV-cache block, the unit of prefix caching. Flag <c>--block-tokens</c>; default 16.</summary>
+    public int BlockTokens { get; set; } = ModelServerDefaults.BlockTokens;
+
+    /// <summary>LoRA adapters loaded at once (vLLM's <c>--max-loras</c>). Flag <c>--max-lora</c>; default 2.</summary>
+    public int MaxLora { get; set; } = ModelServerDefaults.MaxLora;
+
+    /// <summary>Milliseconds to load an adapter into a free slot. Flag <c>--lora-load-ms</c>; default 200.</summary>
+    public int LoraLoadMs { get; set; } = ModelServerDefaults.LoraLoadMs;
 }

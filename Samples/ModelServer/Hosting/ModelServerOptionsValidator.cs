@@ -25,6 +25,7 @@ internal sealed class ModelServerOptionsValidator : IValidateOptions<ModelServer
         CheckRange(failures, "--default-max-tokens", options.DefaultMaxTokens, 1, options.MaxTokensLimit, "tokens generated when a request sets no max_tokens, at most --max-tokens-limit");
         CheckRange(failures, "--embedding-dimensions", options.EmbeddingDimensions, 1, ModelServerDefaults.MaxEmbeddingDimensions, "the length of embedding vectors");
         CheckInterval(failures, options.PeerAuthenticationPollInterval);
+        CheckEngine(failures, options);
         failures.AddRange(new WorkloadIdentityOptions { JoinToken = options.JoinToken, JoinTokenFile = options.JoinTokenFile }.Validate()
             .Select(f => $"ModelServer__{f}"));
 
@@ -47,6 +48,26 @@ internal sealed class ModelServerOptionsValidator : IValidateOptions<ModelServer
         {
             failures.Add(FormattableString.Invariant(
                 $"ModelServer__PeerAuthenticationPollInterval must be between {ModelServerDefaults.MinPeerAuthenticationPollInterval} and {ModelServerDefaults.MaxPeerAuthenticationPollInterval} (how often MeshTls Mesh re-reads the mesh's PeerAuthentication), but was {interval}; e.g. 00:00:02."));
+        }
+    }
+
+    private static void CheckEngine(List<string> failures, ModelServerOptions options)
+    {
+        CheckRange(failures, "--max-running", options.MaxRunning, 1, 10_000, "requests in the engine's batch at once");
+        CheckMs(failures, "--decode-ms", options.DecodeMs, "one decode step with a batch of one");
+        CheckMs(failures, "--decode-ms-per-running", options.DecodeMsPerRunning, "added to a decode step per further running request");
+        CheckMs(failures, "--prefill-ms-per-token", options.PrefillMsPerToken, "prefill per uncached prompt token");
+        CheckRange(failures, "--block-tokens", options.BlockTokens, 1, 4096, "tokens per KV-cache block");
+        CheckRange(failures, "--kv-cache-tokens", options.KvCacheTokens, Math.Max(1, options.BlockTokens), 100_000_000, "the KV cache size, at least one block");
+        CheckRange(failures, "--max-lora", options.MaxLora, 1, 1024, "LoRA adapters loaded at once");
+        CheckRange(failures, "--lora-load-ms", options.LoraLoadMs, 0, ModelServerDefaults.MaxDelayMs, "time to load an adapter");
+    }
+
+    private static void CheckMs(List<string> failures, string flag, double value, string meaning)
+    {
+        if (!(value is >= 0 and <= ModelServerDefaults.MaxDelayMs))
+        {
+            failures.Add(FormattableString.Invariant($"{flag} must be between 0 and {ModelServerDefaults.MaxDelayMs} milliseconds ({meaning}), but was {value}."));
         }
     }
 

@@ -3,6 +3,7 @@ using OrleansMesh.Samples.ModelServer.Chat;
 using OrleansMesh.Samples.ModelServer.Completions;
 using OrleansMesh.Samples.ModelServer.Echo;
 using OrleansMesh.Samples.ModelServer.Embeddings;
+using OrleansMesh.Samples.ModelServer.Engine;
 using OrleansMesh.Samples.ModelServer.Faults;
 using OrleansMesh.Samples.ModelServer.Generation;
 using OrleansMesh.Samples.ModelServer.Health;
@@ -34,6 +35,16 @@ internal static class ModelServerServiceCollectionExtensions
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<EchoEndpoint>();
         services.AddSingleton<RequestLedger>();
+        services.AddSingleton(sp => new EngineAdmission(options, sp.GetService<SimulatedEngine>()));
+        if (options.Engine)
+        {
+            services.AddSingleton(new EngineSettings(
+                options.MaxRunning, options.DecodeMs, options.DecodeMsPerRunning, options.PrefillMsPerToken,
+                options.KvCacheTokens, options.BlockTokens, options.MaxLora, options.LoraLoadMs));
+            services.AddSingleton<SimulatedEngine>();
+            services.AddSingleton<EngineMetricsEndpoint>();
+        }
+
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
+using OrleansMesh.Samples.ModelServer.Engine;
 using OrleansMesh.Samples.ModelServer.Hosting;
 
 namespace OrleansMesh.Samples.ModelServer.Streaming;
@@ -38,7 +39,11 @@ internal sealed partial class TokenStreamer
         this.logger = logger;
     }
 
-    public async Task StreamAsync<TChunk>(HttpContext context, IChunkSource<TChunk> source, JsonTypeInfo<TChunk> typeInfo)
+    /// <summary>
+    /// Streams <paramref name="source"/>; with a simulated engine's <paramref name="lease"/> the first token waits for its
+    /// prefill and each later one for a decode step at the current batch size, instead of the fixed token delay.
+    /// </summary>
+    public async Task StreamAsync<TChunk>(HttpContext context, IChunkSource<TChunk> source, JsonTypeInfo<TChunk> typeInfo, EngineLease? lease = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(source);
@@ -58,7 +63,11 @@ internal sealed partial class TokenStreamer
             await response.StartAsync(cancellation);
             for (; sent < source.TokenCount; sent++)
             {
-                if (sent > 0 && tokenDelay > TimeSpan.Zero)
+                if (lease is not null)
+                {
+                    await EngineGeneration.DelayAsync(sent == 0 ? lease.FirstTokenDelay : lease.NextTokenDelay(), time, cancellation);
+                }
+                else if (sent > 0 && tokenDelay > TimeSpan.Zero)
                 {
                     await Task.Delay(tokenDelay, time, cancellation);
                 }

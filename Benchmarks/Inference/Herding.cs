@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace OrleansMesh.Benchmarks.Inference;
+
+/// <summary>
+/// Herding: several pickers sending to the member that looked emptiest to each of them at the last scrape. Measured
+/// from the client's samples as the share of requests that arrived at a server already holding as many requests as it
+/// has batch slots (so they queued there) while, on average, the pool had free slots: with perfect spreading at this
+/// load almost none would.
+/// </summary>
+internal static class Herding
+{
+    public static (double QueuedShare, double MeanInFlight) Measure(List<Sample> samples, int slotsPerServer)
+    {
+        var ok = samples.Where(s => !s.Failed).OrderBy(s => s.SentAt).ToArray();
+        var queued = 0;
+        long inFlightSum = 0;
+        for (var i = 0; i < ok.Length; i++)
+        {
+            var mine = ok[i];
+            var onServer = 0;
+            for (var j = i - 1; j >= 0 && mine.SentAt - ok[j].SentAt < 10_000; j--)
+            {
+                if (ok[j].SentAt + ok[j].EndToEnd > mine.SentAt)
+                {
+                    inFlightSum++;
+                    if (ok[j].Server == mine.Server)
+                    {
+                        onServer++;
+                    }
+                }
+            }
+
+            if (onServer >= slotsPerServer)
+            {
+                queued++;
+            }
+        }
+
+        return ok.Length == 0 ? (0, 0) : ((double)queued / ok.Length, (double)inFlightSum / ok.Length);
+    }
+
+    public static string Markdown(BenchSettings settings, int servers, int slots, int tokens, IReadOnlyList<(string Policy, List<Sample> Samples)> phases)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Herding mode: {servers} identical servers with {slots} batch slots each, streamed requests of {tokens} tokens, {settings.Rate} req/s (Poisson) for {settings.Duration.TotalSeconds} s after {settings.Warmup.TotalSeconds} s warm-up, through three gateways.");
+        text.AppendLine();
+        text.AppendLine("| Picker | Measured | Errors | Arrived at a full server | Mean requests in flight (pool) | TTFT p50 ms | TTFT p99 ms | E2E p99 ms |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (policy, samples) in phases)
+        {
+            var (queued, inFlight) = Measure(samples, slots);
+            var ok = samples.Where(s => !s.Failed).ToList();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {(policy == "PICKER" ? "cluster-wide in-flight" : "each gateway its own counts")} | {samples.Count} | {samples.Count(s => s.Failed)} | {100 * queued:0.0} % | {inFlight:0.0} | {Percentile(ok.Select(s => s.Ttft), 0.5):0} | {Percentile(ok.Select(s => s.Ttft), 0.99):0} | {Percentile(ok.Select(s => s.EndToEnd), 0.99):0} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+}

@@ -1,0 +1,35 @@
+using OrleansMesh.Benchmarks.Inference;
+
+// ROUND_ROBIN vs LEAST_REQUEST vs the InferencePool picker through three gateways, same request mix; see run.sh.
+// BENCH_MODE=herding instead compares the picker with cluster-wide dispatch counts against each gateway counting
+// only its own, on eight identical servers.
+var settings = BenchSettings.FromEnvironment();
+var herding = Environment.GetEnvironmentVariable("BENCH_MODE") == "herding";
+var tokens = int.TryParse(Environment.GetEnvironmentVariable("BENCH_HERD_TOKENS"), out var t) ? t : 8;
+var bodies = herding ? Workload.ShortBodies(settings.Seed, 50_000, tokens) : Workload.Bodies(settings.Seed, 20_000);
+await using var mesh = await BenchMesh.StartAsync();
+var phases = new List<(string Policy, List<Sample> Samples, string SlowServer)>();
+var policies = herding ? ["PICKER", "PICKER_LOCAL"] : settings.Policies;
+foreach (var policy in policies)
+{
+    // Fresh servers and gateways per phase: no policy starts with the caches, adapters or counts another one left.
+    await using var pool = herding ? await Pool.StartAsync([.. Enumerable.Repeat(Pool.Small, 8)]) : await Pool.StartAsync();
+    await mesh.StartGatewaysAsync(new Dictionary<string, string?>
+    {
+        ["OrleansMesh:Gateway:InferencePicker:ClusterWideDispatch"] = policy == "PICKER_LOCAL" ? "false" : "true",
+    });
+    var host = $"bench-{policy.ToLowerInvariant().Replace('_', '-')}";
+    await mesh.ApplyAsync(BenchConfig.Yaml(policy == "PICKER_LOCAL" ? "PICKER" : policy, host, pool.Ports), host);
+
+    // The picker's first push arrives within a scrape interval; a second lets every gateway hold fresh metrics.
+    await Task.Delay(TimeSpan.FromSeconds(1));
+    var samples = await OpenLoop.RunAsync(mesh.Clients, host, bodies, settings);
+    Console.Error.WriteLine($"[inference] {policy}: {Report.Summary(samples)}");
+    phases.Add((policy, samples, $"127.0.0.1:{pool.Ports[^1]}"));
+}
+
+// To a file: the hosts' shutdown logs go to the console.
+var report = herding
+    ? Herding.Markdown(settings, 8, Pool.Small.MaxRunning, tokens, [.. phases.Select(p => (p.Policy, p.Samples))])
+    : Report.Markdown(settings, phases);
+await File.WriteAllTextAsync(args.Length > 0 ? args[0] : "inference.md", report);

@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Options;
+using OrleansMesh.Gateway.Health;
+using OrleansMesh.Inference;
+
+namespace OrleansMesh.Gateway.Scheduling;
+
+/// <summary>
+/// Every report interval, sends each served pool's grain what this gateway dispatched and its prompt hints (which also
+/// subscribes the gateway to the pool's pushes), and receives those pushes. One report in flight per pool; a report
+/// that fails is dropped (the next carries new counts). Nothing on the request path waits for it: when the cluster is
+/// unreachable the pushes stop, the metrics age, and the picker falls back to least-request.
+/// </summary>
+internal sealed partial class PoolReporter : BackgroundService, IInferencePoolObserver
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
+    private readonly InferencePoolRegistry _registry;
+    private readonly IGrainFactory _grains;
+    private readonly string _gatewayId;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PoolReporter> _logger;
+    private readonly HashSet<string> _inFlight = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
+    private IInferencePoolObserver? _reference;
+    private bool _failing;
+
+    public PoolReporter(InferencePoolRegistry registry, IGrainFactory grains, GatewayInstance instance, IOptions<InferencePickerOptions> options, TimeProvider time, ILogger<PoolReporter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _registry = registry;
+        _grains = grains;
+        _gatewayId = instance.Id;
+        _interval = options.Value.ReportInterval;
+        _time = time;
+        _logger = logger;
+    }
+
+    Task IInferencePoolObserver.OnPoolLoadAsync(PoolLoad load)
+    {
+        _registry.Apply(load);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                foreach (var pool in _registry.Pools)
+                {
+                    if (!pool.Members.IsDefaultOrEmpty && Begin(pool.Host))
+                    {
+                        _ = ReportAsync(pool, stoppingToken);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private bool Begin(string host)
+    {
+        lock (_gate)
+        {
+            return _inFlight.Add(host);
+        }
+    }
+
+    private async Task ReportAsync(PoolState pool, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var observer = _reference ??= _grains.CreateObjectReference<IInferencePoolObserver>(this);
+            var report = pool.TakeReport(_gatewayId, observer);
+            await _grains.GetGrain<IInferencePoolGrain>(pool.Host).ReportAsync(report)
+                .WaitAsync(CallTimeout, _time, cancellationToken).ConfigureAwait(false);
+            if (_failing)
+            {
+                _failing = false;
+                LogReportsResumed(pool.Host);
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (!_failing)
+            {
+                _failing = true;
+                LogReportFailed(pool.Host, exception.GetType().Name, exception.Message);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight.Remove(pool.Host);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot report to InferencePool {Pool} ({Error}: {Message}); its picker falls back to least-request once the metrics are stale")]
+    private partial void LogReportFailed(string pool, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reports to InferencePool {Pool} resumed")]
+    private partial void LogReportsResumed(string pool);
+}
