@@ -89,7 +89,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         output.WriteLine(table);
         if (settings.Report is { } report)
         {
-            await File.WriteAllTextAsync(report, table + string.Concat(_problems.Select(p => $"\n- MISSED: {p}")) + "\n", Encoding.UTF8);
+            await File.WriteAllTextAsync(report, table + string.Concat(_problems.Select(p => $"\n- MISSED: {p}")) + "\n", new UTF8Encoding(false));
         }
 
         Assert.True(_problems.Count == 0, string.Join(Environment.NewLine, _problems));
