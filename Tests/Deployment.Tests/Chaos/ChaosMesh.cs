@@ -198,21 +198,7 @@ internal sealed class ChaosMesh : IAsyncDisposable
     // No retries on resets (a request a server may have seen is never sent twice) and no mirrors: what a model server
     // logs is what users asked for, once. Outlier detection takes a dead server out of rotation.
     private string Yaml(int revision) => string.Create(CultureInfo.InvariantCulture, $"""
-        apiVersion: networking.istio.io/v1
-        kind: ServiceEntry
-        metadata:
-          name: {Host}
-        spec:
-          hosts:
-          - {Host}
-          location: MESH_INTERNAL
-          resolution: STATIC
-          ports:
-          - number: 80
-            name: http
-            protocol: HTTP
-          endpoints:{string.Concat(Proxies.Select((p, i) => $"\n  - address: 127.0.0.1\n    ports:\n      http: {p.Port}\n    labels:\n      version: {(i < 2 ? "v1" : "v2")}"))}
-        ---
+        {ModelServiceYaml.ServiceEntry(Host, Proxies.Select((p, i) => (p.Port, (string?)(i < 2 ? "v1" : "v2"))))}
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrleansMesh.Configuration;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.Deployment.Tests.Processes;
 
 namespace OrleansMesh.Deployment.Tests.FaultTolerance;
 
@@ -29,21 +30,7 @@ internal static class FaultMeshConfig
     }
 
     public static string Yaml(string revision, IEnumerable<int> modelPorts) => string.Create(CultureInfo.InvariantCulture, $"""
-        apiVersion: networking.istio.io/v1
-        kind: ServiceEntry
-        metadata:
-          name: {Host}
-        spec:
-          hosts:
-          - {Host}
-          location: MESH_INTERNAL
-          resolution: STATIC
-          ports:
-          - number: 80
-            name: http
-            protocol: HTTP
-          endpoints:{string.Concat(modelPorts.Select(p => $"\n  - address: 127.0.0.1\n    ports:\n      http: {p}"))}
-        ---
+        {ModelServiceYaml.ServiceEntry(Host, modelPorts)}
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata:

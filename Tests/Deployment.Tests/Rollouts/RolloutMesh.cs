@@ -99,31 +99,7 @@ internal sealed class RolloutMesh : IAsyncDisposable
         """);
 
     private string ServiceYaml() => string.Create(CultureInfo.InvariantCulture, $"""
-        apiVersion: networking.istio.io/v1
-        kind: ServiceEntry
-        metadata:
-          name: {Host}
-        spec:
-          hosts:
-          - {Host}
-          location: MESH_INTERNAL
-          resolution: STATIC
-          ports:
-          - number: 80
-            name: http
-            protocol: HTTP
-          endpoints:
-          - address: 127.0.0.1
-            ports:
-              http: {Stable.Port}
-            labels:
-              version: v1
-          - address: 127.0.0.1
-            ports:
-              http: {Canary.Port}
-            labels:
-              version: v2
-        ---
+        {ModelServiceYaml.ServiceEntry(Host, [(Stable.Port, "v1"), (Canary.Port, "v2")])}
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata:

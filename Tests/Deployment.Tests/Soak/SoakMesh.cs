@@ -112,21 +112,7 @@ internal sealed class SoakMesh : IAsyncDisposable
 
     // Retries on connect failures and resets, and outlier detection, are what keep a flapping endpoint from users.
     private string Yaml(int revision) => string.Create(CultureInfo.InvariantCulture, $"""
-        apiVersion: networking.istio.io/v1
-        kind: ServiceEntry
-        metadata:
-          name: {Host}
-        spec:
-          hosts:
-          - {Host}
-          location: MESH_INTERNAL
-          resolution: STATIC
-          ports:
-          - number: 80
-            name: http
-            protocol: HTTP
-          endpoints:{string.Concat(Steady.Select(s => s.Port).Append(FlappingPort).Select(p => $"\n  - address: 127.0.0.1\n    ports:\n      http: {p}"))}
-        ---
+        {ModelServiceYaml.ServiceEntry(Host, Steady.Select(s => s.Port).Append(FlappingPort))}
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata:
