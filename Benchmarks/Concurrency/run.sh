@@ -38,35 +38,10 @@ RESULTS_FILE=${BENCH_RESULTS_FILE:-"$ROOT/Benchmarks/results/streams-$(date +%Y-
 WORK=$(mktemp -d /tmp/orleansmesh-streams.XXXXXX)
 PROXY_CPUS=0
 LOAD_CPUS=1
-bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
-
-declare -A PIDS=()
-log() { printf '[streams] %s\n' "$*" >&2; }
-start() {
-    local name=$1 dir=$2 cpus=$3
-    shift 3
-    (cd "$dir" && exec taskset -c "$cpus" "$@") > "$WORK/$name.log" 2>&1 &
-    PIDS[$name]=$!
-}
-stop() {
-    local name=$1 pid=${PIDS[$1]:-}
-    [[ -z "$pid" ]] && return 0
-    kill -TERM "$pid" 2> /dev/null
-    for _ in $(seq 1 100); do
-        kill -0 "$pid" 2> /dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2> /dev/null || true
-    wait "$pid" 2> /dev/null || true
-    unset "PIDS[$name]"
-}
-cleanup() {
-    for name in "${!PIDS[@]}"; do stop "$name"; done
-    log "logs kept in $WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-port_free() { ! (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+LOG_TAG=streams
+STOP_GRACE=100
+# shellcheck source=../lib/processes.sh
+source "$ROOT/Benchmarks/lib/processes.sh"
 for port in "$HTTP1_PORT" "$H2C_PORT" "$GATEWAY_PORT" "$SILO_HTTP_PORT" "$SILO_PORT" "$ORLEANS_GATEWAY_PORT"; do
     port_free "$port" || { log "port $port on 127.0.0.1 is in use; set BENCH_PORT_BASE / BENCH_SILO_PORT / BENCH_ORLEANS_GATEWAY_PORT"; exit 1; }
 done

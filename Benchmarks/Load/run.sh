@@ -53,21 +53,13 @@ RESULTS_DIR="$ROOT/Benchmarks/results"
 RESULTS_FILE=${BENCH_RESULTS_FILE:-"$RESULTS_DIR/load-$(date +%Y-%m-%d).md"}
 WORK=$(mktemp -d /tmp/orleansmesh-load.XXXXXX)
 
-declare -A PIDS=()
 declare -A RPS=() P50=() P99=() NOTE=() CPU_US=() CORES=()
 CLK_TCK=$(getconf CLK_TCK)
 SKIPPED=()
 
-log() { printf '[load] %s\n' "$*" >&2; }
-
-cleanup() {
-    for name in "${!PIDS[@]}"; do
-        stop "$name"
-    done
-    log "logs and generated configs kept in $WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+LOG_TAG=load
+# shellcheck source=../lib/processes.sh
+source "$ROOT/Benchmarks/lib/processes.sh"
 
 # --- CPU placement -----------------------------------------------------------------------------------------
 if [[ "$PIN" == 1 ]] && command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
@@ -94,36 +86,6 @@ on_cpus() {
 }
 
 # --- Processes ---------------------------------------------------------------------------------------------
-# start NAME DIR CPUS COMMAND...: runs COMMAND in DIR in the background, output to $WORK/NAME.log.
-start() {
-    local name=$1 dir=$2 cpus=$3
-    shift 3
-    if [[ "$PIN" == 1 ]]; then
-        (cd "$dir" && exec taskset -c "$cpus" "$@") > "$WORK/$name.log" 2>&1 &
-    else
-        (cd "$dir" && exec "$@") > "$WORK/$name.log" 2>&1 &
-    fi
-    PIDS[$name]=$!
-}
-
-stop() {
-    local name=$1 pid=${PIDS[$1]:-}
-    [[ -z "$pid" ]] && return 0
-    if kill -0 "$pid" 2> /dev/null; then
-        kill -TERM "$pid" 2> /dev/null
-        for _ in $(seq 1 50); do
-            kill -0 "$pid" 2> /dev/null || break
-            sleep 0.1
-        done
-        kill -KILL "$pid" 2> /dev/null || true
-    fi
-    wait "$pid" 2> /dev/null || true
-    unset "PIDS[$name]"
-}
-
-running() { kill -0 "${PIDS[$1]}" 2> /dev/null; }
-
-port_free() { ! (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 
 # wait_for NAME URL TIMEOUT [HOST [CURL ARGS...]]: polls until URL answers 200; fails early if NAME's process died.
 wait_for() {
