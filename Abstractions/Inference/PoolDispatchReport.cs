@@ -21,6 +21,5 @@ public sealed record PoolDispatchReport
     /// <summary>Prompt blocks sent since the previous report, and where.</summary>
     [Id(4)] public ImmutableArray<PrefixHint> Prefixes { get; init; } = [];
 
-    /// <summary>Requests this gateway has in flight to each member now.</summary>
-    [Id(5)] public ImmutableDictionary<string, int> InFlight { get; init; } = ImmutableDictionary<string, int>.Empty;
+    // Id 5 (requests in flight, every report interval) is retired: they travel in PoolInFlightReport as they change.
 }

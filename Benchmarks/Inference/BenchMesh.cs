@@ -28,11 +28,11 @@ internal sealed class BenchMesh : IAsyncDisposable
         return new BenchMesh(cluster);
     }
 
-    /// <summary>Stops the gateways of the previous phase and starts three with <paramref name="settings"/>.</summary>
-    public async Task StartGatewaysAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Stops the gateways of the previous phase and starts <paramref name="count"/> with <paramref name="settings"/>.</summary>
+    public async Task StartGatewaysAsync(IReadOnlyDictionary<string, string?>? settings = null, int count = 3)
     {
         await StopGatewaysAsync();
-        _gateways = new WebApplication[3];
+        _gateways = new WebApplication[count];
         for (var i = 0; i < _gateways.Length; i++)
         {
             var web = WebApplication.CreateBuilder();

@@ -1,25 +1,25 @@
 using OrleansMesh.Benchmarks.Inference;
 
 // ROUND_ROBIN vs LEAST_REQUEST vs the InferencePool picker through three gateways, same request mix; see run.sh.
-// BENCH_MODE=herding instead compares the picker with cluster-wide dispatch counts against each gateway counting
-// only its own, on eight identical servers.
+// BENCH_MODE=herding instead compares, on eight identical servers, the picker through one gateway (which cannot herd:
+// it sees every request it sends) with three gateways counting the requests in flight cluster-wide, and three
+// gateways each counting only its own.
 var settings = BenchSettings.FromEnvironment();
 var herding = Environment.GetEnvironmentVariable("BENCH_MODE") == "herding";
 var tokens = int.TryParse(Environment.GetEnvironmentVariable("BENCH_HERD_TOKENS"), out var t) ? t : 8;
 var bodies = herding ? Workload.ShortBodies(settings.Seed, 50_000, tokens) : Workload.Bodies(settings.Seed, 20_000);
 await using var mesh = await BenchMesh.StartAsync();
 var phases = new List<(string Policy, List<Sample> Samples, string SlowServer)>();
-var policies = herding ? ["PICKER", "PICKER_LOCAL"] : settings.Policies;
+var policies = herding ? ["PICKER_ONE", "PICKER", "PICKER_LOCAL"] : settings.Policies;
 foreach (var policy in policies)
 {
     // Fresh servers and gateways per phase: no policy starts with the caches, adapters or counts another one left.
     await using var pool = herding ? await Pool.StartAsync([.. Enumerable.Repeat(Pool.Small, 8)]) : await Pool.StartAsync();
-    await mesh.StartGatewaysAsync(new Dictionary<string, string?>
-    {
-        ["OrleansMesh:Gateway:InferencePicker:ClusterWideDispatch"] = policy == "PICKER_LOCAL" ? "false" : "true",
-    });
+    await mesh.StartGatewaysAsync(
+        new Dictionary<string, string?> { ["OrleansMesh:Gateway:InferencePicker:ClusterWideDispatch"] = policy == "PICKER_LOCAL" ? "false" : "true" },
+        count: policy == "PICKER_ONE" ? 1 : 3);
     var host = $"bench-{policy.ToLowerInvariant().Replace('_', '-')}";
-    await mesh.ApplyAsync(BenchConfig.Yaml(policy == "PICKER_LOCAL" ? "PICKER" : policy, host, pool.Ports), host);
+    await mesh.ApplyAsync(BenchConfig.Yaml(policy.StartsWith("PICKER", StringComparison.Ordinal) ? "PICKER" : policy, host, pool.Ports), host);
 
     // The picker's first push arrives within a scrape interval; a second lets every gateway hold fresh metrics.
     await Task.Delay(TimeSpan.FromSeconds(1));

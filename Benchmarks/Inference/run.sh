@@ -9,14 +9,15 @@
 #   BENCH_TTFT_OBJECTIVE_MS=1000                             the latency objective
 #   BENCH_POLICIES="ROUND_ROBIN LEAST_REQUEST PICKER"        BENCH_SEED=42
 #   BENCH_SKIP_BUILD=1                                       reuse the Release build
-#   BENCH_MODE=herding   instead: eight identical servers, short requests, the picker with cluster-wide dispatch
-#                        counts against each gateway counting only its own (writes inference-herding-<date>.md;
-#                        set BENCH_RATE, e.g. 120, and BENCH_HERD_TOKENS, default 8)
+#   BENCH_MODE=herding   instead: eight identical servers, short requests, the picker through one gateway, through
+#                        three counting requests in flight cluster-wide, and through three each counting only its
+#                        own (writes inference-herding-<date>.md; set BENCH_RATE, e.g. 120, and BENCH_HERD_TOKENS,
+#                        default 8)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ "${BENCH_MODE:-}" == herding ]]; then
     OUT=${BENCH_RESULTS_FILE:-Benchmarks/results/inference-herding-$(date +%F).md}
-    TITLE="Herding: the InferencePool picker with cluster-wide in-flight accounting vs each gateway counting its own sends"
+    TITLE="Herding: the InferencePool picker through one gateway, three counting requests in flight cluster-wide, and three each counting its own"
 else
     OUT=${BENCH_RESULTS_FILE:-Benchmarks/results/inference-$(date +%F).md}
     TITLE="Inference-aware scheduling: ROUND_ROBIN vs LEAST_REQUEST vs the InferencePool picker, three gateways"
@@ -33,7 +34,7 @@ rm -f "$TABLE_FILE"
     echo "# $TITLE"
     echo
     echo "$(date -u '+%F %H:%M UTC'), $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average $LOAD_BEFORE before and $(cut -d' ' -f1-3 /proc/loadavg) at the end, \`Benchmarks/Inference/run.sh\`."
-    echo "Client, three gateways, control plane and the simulated servers share the machine (one process, loopback)."
+    echo "Client, gateways, control plane and the simulated servers share the machine (one process, loopback)."
     echo
     echo "$TABLE"
 } > "$OUT"

@@ -14,7 +14,8 @@ internal sealed class EndpointSlot(string endpoint, int number)
     private long _receivedAt;
     private int _sincePush;
     private int _sinceReport;
-    private int _reportedInFlight;
+    private int _others;
+    private long _othersAt;
     private EndpointState? _state;
 
     /// <summary><c>address:port</c>.</summary>
@@ -55,29 +56,34 @@ internal sealed class EndpointSlot(string endpoint, int number)
     /// <summary>Requests this gateway has in flight to the endpoint now.</summary>
     public int InFlightNow => Volatile.Read(ref _state)?.InFlight ?? 0;
 
-    /// <summary>Takes this gateway's in-flight count for a report, remembering it.</summary>
-    public int TakeInFlight()
+    /// <summary>Requests the other gateways have in flight to the endpoint, from the pool's latest in-flight push.</summary>
+    public void SetOthers(int others, long now)
     {
-        var now = InFlightNow;
-        Volatile.Write(ref _reportedInFlight, now);
-        return now;
+        Volatile.Write(ref _others, others);
+        Volatile.Write(ref _othersAt, now);
+    }
+
+    /// <summary>
+    /// Requests in flight to the endpoint through every gateway: this gateway's live count plus the others' from the
+    /// latest in-flight push (a push interval and a hop old), or only its own when that push is older than
+    /// <paramref name="staleAfter"/>.
+    /// </summary>
+    public int ClusterInFlight(TimeProvider time, long clock, TimeSpan staleAfter)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var at = Volatile.Read(ref _othersAt);
+        return InFlightNow + (at != 0 && time.GetElapsedTime(at, clock) < staleAfter ? Volatile.Read(ref _others) : 0);
     }
 
     /// <summary>
     /// The queue the picker scores <paramref name="load"/> by. Cluster-wide: the scraped waiting requests, or, when
-    /// more are in flight through all gateways than the scrape saw running, that excess (the pushed in-flight sum
-    /// plus this gateway's change since it reported); a request that finished counts no more, and none counts twice.
-    /// Local only: the scraped waiting plus this gateway's sends since the push.
+    /// more are in flight through all gateways (<paramref name="clusterInFlight"/>) than the scrape saw running, that
+    /// excess; a request that finished counts no more, and none counts twice. Local only: the scraped waiting plus
+    /// this gateway's sends since the push.
     /// </summary>
-    public int Queue(EndpointLoad load, bool clusterWide)
+    public int Queue(EndpointLoad load, bool clusterWide, int clusterInFlight)
     {
         ArgumentNullException.ThrowIfNull(load);
-        if (!clusterWide)
-        {
-            return load.Waiting + SincePush;
-        }
-
-        var inFlight = load.InFlight + InFlightNow - Volatile.Read(ref _reportedInFlight);
-        return Math.Max(load.Waiting, inFlight - load.Running);
+        return clusterWide ? Math.Max(load.Waiting, clusterInFlight - load.Running) : load.Waiting + SincePush;
     }
 }

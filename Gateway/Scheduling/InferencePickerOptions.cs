@@ -30,6 +30,23 @@ internal sealed class InferencePickerOptions
     [Range(0, 100)]
     public double LoraWeight { get; set; } = 2;
 
+    /// <summary>
+    /// Weight of the active-request scorer (<see cref="QueueThreshold"/> / (<see cref="QueueThreshold"/> + requests in
+    /// flight there through every gateway)). Default 1: one request more in flight weighs half as much as one more
+    /// waiting.
+    /// </summary>
+    [Range(0, 100)]
+    public double ActiveRequestWeight { get; set; } = 1;
+
+    /// <summary>
+    /// Scores this close to the best are as good as the best, and the pick among them is random. Default 0.05: below
+    /// what one request more in flight costs (about 0.17 with the default weights and threshold), above the KV-cache
+    /// scorer's difference of a short request (2 × its share of the cache), so endpoints alike but for noise share the
+    /// load and gateways deciding in the same instant do not all pick the same one.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double ScoreTolerance { get; set; } = 0.05;
+
     /// <summary>An endpoint with this many waiting (plus dispatched) requests or more is saturated. Default 5, as GIE's saturation detector.</summary>
     [Range(1, 100_000)]
     public int QueueThreshold { get; set; } = 5;
@@ -46,11 +63,21 @@ internal sealed class InferencePickerOptions
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Estimate a member's queue from the requests in flight to it through every gateway (summed by the pool's grain)
-    /// as well as its scrape. False: each gateway adds only its own sends since the last push to the scraped queue, as
-    /// independent pickers would; for measuring herding. Default true.
+    /// Count the requests in flight to each member through every gateway (summed by the pool's grain and pushed as they
+    /// change) in its queue and active-request scores. False: each gateway counts only its own requests, and adds its
+    /// own sends since the last scrape to the scraped queue, as independent pickers would; for measuring herding.
+    /// Default true.
     /// </summary>
     public bool ClusterWideDispatch { get; set; } = true;
+
+    /// <summary>
+    /// How often the gateway looks whether its requests in flight to a pool's members changed, and if so sends them
+    /// (one-way) to the pool's grain, which passes the sums on to every gateway. Default 2 ms: well under a model
+    /// request's life, so other gateways' sends count before they are repeated (with 10 ms, three gateways at 120
+    /// req/s sent twice as many requests to a full server; Benchmarks/results/inference-herding-*.md).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
+    public TimeSpan InFlightReportInterval { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>How often the gateway sends its dispatches and prefix hints to each pool's grain. Default 100 ms.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]

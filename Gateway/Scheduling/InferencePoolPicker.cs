@@ -109,7 +109,7 @@ internal sealed class InferencePoolPicker(
             var scores = n <= StackLimit ? stackalloc double[StackLimit] : (rentedScores = ArrayPool<double>.Shared.Rent(n));
             if (freshCount == 0)
             {
-                chosen = LeastRequest(endpoints, usable[..count]);
+                chosen = LeastRequest(endpoints, usable[..count], clock);
                 reason = PickReason.FailOpen;
             }
             else
@@ -119,11 +119,13 @@ internal sealed class InferencePoolPicker(
                 {
                     var slot = slots[fresh[i]];
                     var load = slot.Load!;
+                    var inFlight = options.ClusterWideDispatch ? slot.ClusterInFlight(time, clock, options.StaleAfter) : slot.InFlightNow;
                     inputs[i] = new ScoreInput(
-                        slot.Queue(load, options.ClusterWideDispatch),
+                        slot.Queue(load, options.ClusterWideDispatch, inFlight),
                         load.KvCacheUsage,
                         EndpointScoring.LoraAffinity(request.Model, load),
-                        0);
+                        0,
+                        inFlight);
                 }
 
                 CountPrefixBlocks(request.Blocks, fresh[..freshCount], inputs);
@@ -177,9 +179,10 @@ internal sealed class InferencePoolPicker(
         slot.Load is { Error: null } load && load.Age < options.StaleAfter
         && load.Age + time.GetElapsedTime(slot.ReceivedAt, clock) < options.StaleAfter;
 
-    // Least-request without the cluster's view: this gateway's in-flight requests plus the queue last pushed (if any),
-    // the less busy of two random endpoints, as Envoy's LEAST_REQUEST.
-    private int LeastRequest(UpstreamEndpoint[] endpoints, ReadOnlySpan<int> usable)
+    // Least-request without the scrape: the requests in flight through every gateway (this gateway's alone when the
+    // in-flight pushes stopped too) plus the queue last scraped (if any), the less busy of two random endpoints, as
+    // Envoy's LEAST_REQUEST.
+    private int LeastRequest(UpstreamEndpoint[] endpoints, ReadOnlySpan<int> usable, long clock)
     {
         if (usable.Length == 1)
         {
@@ -194,11 +197,15 @@ internal sealed class InferencePoolPicker(
         }
 
         int a = usable[first], b = usable[second];
-        return Busy(endpoints, b) < Busy(endpoints, a) ? b : a;
+        return Busy(endpoints, b, clock) < Busy(endpoints, a, clock) ? b : a;
     }
 
-    private int Busy(UpstreamEndpoint[] endpoints, int index) =>
-        endpoints[index].State.InFlight + (slots[index].Load?.Waiting ?? 0);
+    private int Busy(UpstreamEndpoint[] endpoints, int index, long clock)
+    {
+        var slot = slots[index];
+        var inFlight = options.ClusterWideDispatch ? slot.ClusterInFlight(time, clock, options.StaleAfter) : endpoints[index].State.InFlight;
+        return inFlight + (slot.Load?.Waiting ?? 0);
+    }
 
     // Blocks are chained: counting stops at the first block no endpoint holds; each candidate gets the blocks it holds.
     private void CountPrefixBlocks(ulong[] blocks, ReadOnlySpan<int> candidates, Span<ScoreInput> inputs)

@@ -19,6 +19,8 @@ internal sealed class InferencePoolRegistry(IOptions<InferencePickerOptions> opt
 
     public IEnumerable<PoolState> Pools => _pools.Values;
 
+    public bool IsEmpty => _pools.IsEmpty;
+
     public PoolState Get(string host) => _pools.GetOrAdd(host, h => new PoolState(h, Options, Time));
 
     public PoolState? Find(string host) => _pools.GetValueOrDefault(host);
@@ -27,6 +29,12 @@ internal sealed class InferencePoolRegistry(IOptions<InferencePickerOptions> opt
     {
         ArgumentNullException.ThrowIfNull(load);
         Find(load.Pool)?.Apply(load);
+    }
+
+    public void ApplyInFlight(PoolInFlight inFlight, string gatewayId)
+    {
+        ArgumentNullException.ThrowIfNull(inFlight);
+        Find(inFlight.Pool)?.ApplyInFlight(inFlight, gatewayId);
     }
 
     /// <summary>Keeps the pools of the served snapshot with their members there, and forgets the others.</summary>

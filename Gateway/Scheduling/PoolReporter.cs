@@ -7,16 +7,22 @@ namespace OrleansMesh.Gateway.Scheduling;
 /// <summary>
 /// Every report interval, sends each served pool's grain what this gateway dispatched and its prompt hints (which also
 /// subscribes the gateway to the pool's pushes), and receives those pushes. One report in flight per pool; a report
-/// that fails is dropped (the next carries new counts). Nothing on the request path waits for it: when the cluster is
-/// unreachable the pushes stop, the metrics age, and the picker falls back to least-request.
+/// that fails is dropped (the next carries new counts). Every in-flight report interval, sends one-way the requests it
+/// has in flight to each member when they changed, and receives the sums over all gateways. Nothing on the request
+/// path waits for either: when the cluster is unreachable the pushes stop, the metrics age, and the picker falls back
+/// to least-request.
 /// </summary>
 internal sealed partial class PoolReporter : BackgroundService, IInferencePoolObserver
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
+
+    // Unchanged counts are sent again this often, so a pool grain activated afresh learns them.
+    private static readonly TimeSpan InFlightHeartbeat = TimeSpan.FromSeconds(1);
     private readonly InferencePoolRegistry _registry;
     private readonly IGrainFactory _grains;
     private readonly string _gatewayId;
     private readonly TimeSpan _interval;
+    private readonly TimeSpan _inFlightInterval;
     private readonly TimeProvider _time;
     private readonly ILogger<PoolReporter> _logger;
     private readonly HashSet<string> _inFlight = new(StringComparer.OrdinalIgnoreCase);
@@ -36,6 +42,7 @@ internal sealed partial class PoolReporter : BackgroundService, IInferencePoolOb
         _grains = grains;
         _gatewayId = instance.Id;
         _interval = options.Value.ReportInterval;
+        _inFlightInterval = options.Value.InFlightReportInterval;
         _time = time;
         _logger = logger;
     }
@@ -46,7 +53,57 @@ internal sealed partial class PoolReporter : BackgroundService, IInferencePoolOb
         return Task.CompletedTask;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    Task IInferencePoolObserver.OnInFlightAsync(PoolInFlight inFlight)
+    {
+        _registry.ApplyInFlight(inFlight, _gatewayId);
+        return Task.CompletedTask;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(ReportLoopAsync(stoppingToken), InFlightLoopAsync(stoppingToken));
+
+    private async Task InFlightLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_inFlightInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (_registry.IsEmpty)
+                {
+                    // No pool served: look again at the pace of the full reports rather than wake every few ms for nothing.
+                    await Task.Delay(_interval, _time, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                foreach (var pool in _registry.Pools)
+                {
+                    if (!pool.Members.IsDefaultOrEmpty && pool.TakeInFlightReport(_gatewayId, InFlightHeartbeat) is { } report)
+                    {
+                        SendInFlight(pool.Host, report);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void SendInFlight(string pool, PoolInFlightReport report)
+    {
+        try
+        {
+            // One-way: the call returns once the message is queued; a lost one is replaced by the next change or heartbeat.
+            _ = _grains.GetGrain<IInferencePoolGrain>(pool).ReportInFlightAsync(report);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogInFlightReportFailed(pool, exception.GetType().Name, exception.Message);
+        }
+    }
+
+    private async Task ReportLoopAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_interval, _time);
         try
@@ -108,6 +165,9 @@ internal sealed partial class PoolReporter : BackgroundService, IInferencePoolOb
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot report to InferencePool {Pool} ({Error}: {Message}); its picker falls back to least-request once the metrics are stale")]
     private partial void LogReportFailed(string pool, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cannot send requests in flight to InferencePool {Pool} ({Error}: {Message})")]
+    private partial void LogInFlightReportFailed(string pool, string error, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reports to InferencePool {Pool} resumed")]
     private partial void LogReportsResumed(string pool);

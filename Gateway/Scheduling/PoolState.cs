@@ -22,6 +22,7 @@ internal sealed class PoolState
     private PoolLoad? _last;
 
     private readonly InferencePickerOptions _options;
+    private readonly InFlightExchange _inFlight = new();
 
     public PoolState(string host, InferencePickerOptions options, TimeProvider time)
     {
@@ -139,7 +140,7 @@ internal sealed class PoolState
             fresh = true;
             if (load.KvCacheUsage < _options.KvCacheThreshold)
             {
-                room += Math.Max(0, _options.QueueThreshold - slot.Queue(load, _options.ClusterWideDispatch));
+                room += Math.Max(0, _options.QueueThreshold - slot.Queue(load, _options.ClusterWideDispatch, slot.ClusterInFlight(_time, clock, _options.StaleAfter)));
             }
         }
 
@@ -165,6 +166,42 @@ internal sealed class PoolState
         }
     }
 
+    /// <summary>
+    /// This gateway's requests in flight per member, when they changed since the last report or that is older than
+    /// <paramref name="heartbeat"/> (so a new grain activation learns them); null otherwise.
+    /// </summary>
+    public PoolInFlightReport? TakeInFlightReport(string gatewayId, TimeSpan heartbeat)
+    {
+        var counts = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        foreach (var slot in _slots.Values)
+        {
+            if (slot.InFlightNow is var count and > 0)
+            {
+                counts[slot.Endpoint] = count;
+            }
+        }
+
+        return _inFlight.Take(gatewayId, counts.ToImmutable(), _time.GetTimestamp(), _time, heartbeat);
+    }
+
+    /// <summary>Takes the grain's sums of every gateway's requests in flight, with this gateway's part taken out.</summary>
+    public void ApplyInFlight(PoolInFlight push, string gatewayId)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        if (_inFlight.Mine(push, gatewayId) is not { } mine)
+        {
+            return;
+        }
+
+        var now = _time.GetTimestamp();
+        foreach (var slot in _slots.Values)
+        {
+            slot.SetOthers(Math.Max(0, push.Totals.GetValueOrDefault(slot.Endpoint) - mine.GetValueOrDefault(slot.Endpoint)), now);
+        }
+
+        Pump();
+    }
+
     /// <summary>What to send the grain now: members, dispatch counts since the last report, pending hints.</summary>
     public PoolDispatchReport TakeReport(string gatewayId, IInferencePoolObserver? observer)
     {
@@ -184,12 +221,6 @@ internal sealed class PoolState
         }
 
         Interlocked.Exchange(ref _pendingHints, 0);
-        var inFlight = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
-        foreach (var slot in _slots.Values)
-        {
-            inFlight[slot.Endpoint] = slot.TakeInFlight();
-        }
-
         return new PoolDispatchReport
         {
             GatewayId = gatewayId,
@@ -197,7 +228,6 @@ internal sealed class PoolState
             Members = _members,
             Dispatched = dispatched.ToImmutable(),
             Prefixes = hints.ToImmutable(),
-            InFlight = inFlight.ToImmutable(),
         };
     }
 }

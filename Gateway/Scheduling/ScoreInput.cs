@@ -5,4 +5,5 @@ namespace OrleansMesh.Gateway.Scheduling;
 /// <param name="KvCache">KV-cache use, 0..1.</param>
 /// <param name="Lora">LoRA affinity, 0..1: the adapter running there, waiting there, a free slot, none.</param>
 /// <param name="PrefixBlocks">Leading prompt blocks last sent to this endpoint.</param>
-internal readonly record struct ScoreInput(int Queue, double KvCache, double Lora, int PrefixBlocks);
+/// <param name="InFlight">Requests in flight to it through every gateway (only this gateway's when dispatch is counted locally).</param>
+internal readonly record struct ScoreInput(int Queue, double KvCache, double Lora, int PrefixBlocks, int InFlight = 0);

@@ -29,8 +29,12 @@ internal sealed partial class InferencePoolGrain : Grain, IInferencePoolGrain
     private readonly ILogger<InferencePoolGrain> logger;
     private readonly ObserverManager<string, IInferencePoolObserver> observers;
     private PoolScrapeState state = null!;
+    private readonly string activation = Guid.NewGuid().ToString("N");
     private PoolLoad last = new();
     private IGrainTimer? timer;
+    private IGrainTimer? inFlightTimer;
+    private long lastInFlightPush;
+    private bool inFlightDirty;
 
     public InferencePoolGrain(TimeProvider time, IOptions<InferencePoolOptions> options, ILogger<InferencePoolGrain> logger)
     {
@@ -68,7 +72,43 @@ internal sealed partial class InferencePoolGrain : Grain, IInferencePoolGrain
         return Task.CompletedTask;
     }
 
+    public Task ReportInFlightAsync(PoolInFlightReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!state.ReportInFlight(report))
+        {
+            return Task.CompletedTask;
+        }
+
+        // A change goes out at once; changes within the push interval of the last push go out together when it ends,
+        // so the fan-out stays at most one push per interval however many gateways report.
+        var wait = options.InFlightPushInterval - time.GetElapsedTime(lastInFlightPush);
+        if (wait <= TimeSpan.Zero)
+        {
+            return PushInFlightAsync();
+        }
+
+        if (!inFlightDirty)
+        {
+            inFlightDirty = true;
+            inFlightTimer ??= this.RegisterGrainTimer(PushPendingInFlightAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
+            inFlightTimer.Change(wait, Timeout.InfiniteTimeSpan);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<PoolLoad> GetAsync() => Task.FromResult(last);
+
+    private Task PushPendingInFlightAsync(CancellationToken cancellation) => inFlightDirty ? PushInFlightAsync() : Task.CompletedTask;
+
+    private Task PushInFlightAsync()
+    {
+        inFlightDirty = false;
+        lastInFlightPush = time.GetTimestamp();
+        var push = state.InFlightPush(activation);
+        return observers.Notify(o => o.OnInFlightAsync(push));
+    }
 
     private async Task ScrapeAsync(CancellationToken cancellation)
     {

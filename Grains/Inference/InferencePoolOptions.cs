@@ -16,6 +16,14 @@ internal sealed class InferencePoolOptions
     /// </summary>
     public TimeSpan ScrapeTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Least time between two pushes of the requests in flight through all gateways: a change is pushed at once unless
+    /// the previous push was more recent, then when this has passed. It bounds the fan-out to (gateways / interval)
+    /// pushes per second per pool; raise it for large fleets. Default 2 ms: a model request lives tens of
+    /// milliseconds or more, and every millisecond the others' sends are unseen is a chance to herd.
+    /// </summary>
+    public TimeSpan InFlightPushInterval { get; set; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>The metrics path on every model server. Default <c>/metrics</c>.</summary>
     public string MetricsPath { get; set; } = "/metrics";
 

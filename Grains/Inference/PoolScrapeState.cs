@@ -11,10 +11,11 @@ namespace OrleansMesh.Grains.Inference;
 internal sealed class PoolScrapeState(string pool, TimeSpan gatewayExpiry, int maxPrefixHints)
 {
     private readonly Dictionary<string, (ImmutableArray<string> Members, DateTimeOffset At)> gateways = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ImmutableDictionary<string, int>> inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Sequence, ImmutableDictionary<string, int> Counts)> inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EndpointRecord> endpoints = new(StringComparer.Ordinal);
     private readonly List<PrefixHint> hints = [];
     private long sequence;
+    private long inFlightSequence;
 
     /// <summary>True while some gateway reported within the expiry: the grain scrapes only then.</summary>
     public bool Active(DateTimeOffset now) => gateways.Values.Any(g => now - g.At < gatewayExpiry);
@@ -23,7 +24,6 @@ internal sealed class PoolScrapeState(string pool, TimeSpan gatewayExpiry, int m
     {
         ArgumentNullException.ThrowIfNull(report);
         gateways[report.GatewayId] = (report.Members.IsDefault ? [] : report.Members, now);
-        inFlight[report.GatewayId] = report.InFlight ?? ImmutableDictionary<string, int>.Empty;
         foreach (var member in report.Members.IsDefault ? [] : report.Members)
         {
             Record(member);
@@ -48,12 +48,53 @@ internal sealed class PoolScrapeState(string pool, TimeSpan gatewayExpiry, int m
         }
     }
 
+    /// <summary>
+    /// Takes a gateway's requests in flight per member, unless a newer report of it is already here (one-way messages
+    /// may cross). False when it was older: nothing changed.
+    /// </summary>
+    public bool ReportInFlight(PoolInFlightReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (inFlight.TryGetValue(report.GatewayId, out var held) && held.Sequence >= report.Sequence)
+        {
+            return false;
+        }
+
+        inFlight[report.GatewayId] = (report.Sequence, report.InFlight ?? ImmutableDictionary<string, int>.Empty);
+        return true;
+    }
+
+    /// <summary>The sums to push now, with the report of each gateway they hold.</summary>
+    public PoolInFlight InFlightPush(string activation)
+    {
+        var totals = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        var included = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+        foreach (var (gateway, (reported, counts)) in inFlight)
+        {
+            included[gateway] = reported;
+            foreach (var (endpoint, count) in counts)
+            {
+                if (count > 0)
+                {
+                    totals[endpoint] = totals.GetValueOrDefault(endpoint) + count;
+                }
+            }
+        }
+
+        return new PoolInFlight { Pool = pool, Sequence = ++inFlightSequence, Totals = totals.ToImmutable(), Included = included.ToImmutable(), Activation = activation };
+    }
+
     /// <summary>The endpoints to scrape now; forgets gateways past the expiry and endpoints no live gateway has.</summary>
     public IReadOnlyList<string> Targets(DateTimeOffset now)
     {
         foreach (var gateway in gateways.Where(g => now - g.Value.At >= gatewayExpiry).Select(g => g.Key).ToList())
         {
             gateways.Remove(gateway);
+        }
+
+        // Counts of a gateway that expired, or that never sent a full report, are no one's.
+        foreach (var gateway in inFlight.Keys.Where(g => !gateways.ContainsKey(g)).ToList())
+        {
             inFlight.Remove(gateway);
         }
 
@@ -100,7 +141,7 @@ internal sealed class PoolScrapeState(string pool, TimeSpan gatewayExpiry, int m
     public PoolLoad Publish(DateTimeOffset now)
     {
         var loads = endpoints.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => e.Value.ToLoad(e.Key, now) with { InFlight = inFlight.Values.Sum(g => Math.Max(0, g.GetValueOrDefault(e.Key))) })
+            .Select(e => e.Value.ToLoad(e.Key, now) with { InFlight = inFlight.Values.Sum(g => Math.Max(0, g.Counts.GetValueOrDefault(e.Key))) })
             .ToImmutableArray();
         var prefixes = hints.ToImmutableArray();
         hints.Clear();

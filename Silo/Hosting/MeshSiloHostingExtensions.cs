@@ -32,6 +32,7 @@ public static class MeshSiloHostingExtensions
         builder.Services.AddOptions<InferencePoolOptions>().Bind(section.GetSection("InferencePool"))
             .Validate(o => o.ScrapeInterval >= TimeSpan.FromMilliseconds(50) && o.ScrapeInterval <= TimeSpan.FromSeconds(10), "OrleansMesh__InferencePool__ScrapeInterval must be between 00:00:00.050 and 00:00:10 (how often the control plane scrapes InferencePool members)")
             .Validate(o => o.ScrapeTimeout > TimeSpan.Zero && o.ScrapeTimeout <= TimeSpan.FromSeconds(30), "OrleansMesh__InferencePool__ScrapeTimeout must be above 0 and at most 00:00:30")
+            .Validate(o => o.InFlightPushInterval >= TimeSpan.FromMilliseconds(1) && o.InFlightPushInterval <= TimeSpan.FromSeconds(1), "OrleansMesh__InferencePool__InFlightPushInterval must be between 00:00:00.001 and 00:00:01 (least time between two pushes of the requests in flight through all gateways)")
             .ValidateOnStart();
 
         // With OrleansMesh__AdminToken set, admin calls (apply, delete, revoke, breaker holds) must carry it.

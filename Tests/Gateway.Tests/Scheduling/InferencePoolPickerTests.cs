@@ -55,7 +55,8 @@ public sealed class InferencePoolPickerTests
     [Fact]
     public void Pick_RequestsInFlightThroughOtherGateways_CountAsQueue()
     {
-        Push(Load(0, inFlight: 3), Load(1, waiting: 1), Load(2, inFlight: 2));
+        Push(Load(0), Load(1, waiting: 1), Load(2));
+        PushInFlight(1, (0, 3), (2, 2));
 
         Assert.Same(_endpoints[1], Pick().Endpoint);
     }
@@ -63,7 +64,61 @@ public sealed class InferencePoolPickerTests
     [Fact]
     public void Pick_InFlightTheScrapeSawRunning_IsNotCountedTwice()
     {
-        Push(Load(0, inFlight: 2) with { Running = 2 }, Load(1, waiting: 1), Load(2, waiting: 1));
+        Push(Load(0) with { Running = 2 }, Load(1, waiting: 1), Load(2, waiting: 1));
+        PushInFlight(1, (0, 2));
+
+        Assert.Same(_endpoints[0], Pick().Endpoint);
+    }
+
+    [Fact]
+    public void Pick_BatchFullOnOneIdleOnAnother_GoesToTheIdleOne()
+    {
+        // Nothing waits anywhere, so the queue scorer ties; the requests in flight through the other gateways do not.
+        Push(Load(0) with { Running = 2 }, Load(1) with { Running = 2 }, Load(2) with { Running = 2 });
+        PushInFlight(1, (0, 2), (2, 2));
+
+        Assert.All(Enumerable.Range(0, 10), _ => Assert.Same(_endpoints[1], Pick().Endpoint));
+    }
+
+    [Fact]
+    public void Pick_OwnRequestsInThePush_AreTakenOutAndCountedLive()
+    {
+        Push(Load(0), Load(1), Load(2));
+        Started(_endpoints[0]);
+        Started(_endpoints[0]);
+        var report = _pool.TakeInFlightReport("me", TimeSpan.FromSeconds(1))!;
+
+        // The grain's sums hold this gateway's report (2 on the first endpoint) and another gateway's 1 on each other one.
+        _pool.ApplyInFlight(new PoolInFlight
+        {
+            Pool = _pool.Host,
+            Sequence = 1,
+            Activation = "a",
+            Totals = ImmutableDictionary<string, int>.Empty.Add(_endpoints[0].HostAndPort, 2).Add(_endpoints[1].HostAndPort, 1).Add(_endpoints[2].HostAndPort, 1),
+            Included = ImmutableDictionary<string, long>.Empty.Add("me", report.Sequence).Add("other", 5),
+        }, "me");
+        _endpoints[0].State.OnRequestFinished();
+        _endpoints[0].State.OnRequestFinished();
+
+        Assert.Same(_endpoints[0], Pick().Endpoint);
+    }
+
+    [Fact]
+    public void Pick_InFlightPushOlderThanStaleAfter_CountsOnlyItsOwn()
+    {
+        PushInFlight(1, (0, 4), (1, 4));
+        _time.Advance(_options.StaleAfter);
+        Push(Load(0), Load(1), Load(2, waiting: 1));
+
+        Assert.NotSame(_endpoints[2], Pick().Endpoint);
+    }
+
+    [Fact]
+    public void ApplyInFlight_OlderPushOfTheSameActivation_IsIgnored()
+    {
+        Push(Load(0), Load(1), Load(2));
+        PushInFlight(2, (1, 4), (2, 4));
+        PushInFlight(1, (0, 4), (1, 4));
 
         Assert.Same(_endpoints[0], Pick().Endpoint);
     }
@@ -72,7 +127,8 @@ public sealed class InferencePoolPickerTests
     public void Pick_ClusterWideDispatchOff_IgnoresOtherGatewaysSends()
     {
         _options.ClusterWideDispatch = false;
-        Push(Load(0, inFlight: 3), Load(1, waiting: 1), Load(2, waiting: 1));
+        Push(Load(0), Load(1, waiting: 1), Load(2, waiting: 1));
+        PushInFlight(1, (0, 3));
 
         Assert.Same(_endpoints[0], Pick().Endpoint);
     }
@@ -236,8 +292,18 @@ public sealed class InferencePoolPickerTests
     private void Push(EndpointLoad[] loads, ImmutableArray<PrefixHint> hints) =>
         _pool.Apply(new PoolLoad { Pool = _pool.Host, Sequence = 1, Endpoints = [.. loads], Prefixes = hints });
 
-    private EndpointLoad Load(int index, int waiting = 0, int inFlight = 0) =>
-        new() { Endpoint = _endpoints[index].HostAndPort, Waiting = waiting, InFlight = inFlight, KvCacheUsage = 0.2, Age = TimeSpan.FromMilliseconds(10) };
+    private EndpointLoad Load(int index, int waiting = 0) =>
+        new() { Endpoint = _endpoints[index].HostAndPort, Waiting = waiting, KvCacheUsage = 0.2, Age = TimeSpan.FromMilliseconds(10) };
+
+    // Requests in flight through other gateways, by endpoint index; this gateway has reported none.
+    private void PushInFlight(long sequence, params (int Index, int Count)[] counts) =>
+        _pool.ApplyInFlight(new PoolInFlight
+        {
+            Pool = _pool.Host,
+            Sequence = sequence,
+            Activation = "a",
+            Totals = counts.ToImmutableDictionary(c => _endpoints[c.Index].HostAndPort, c => c.Count),
+        }, "me");
 
     // What the forwarder does with the endpoint a pick returns.
     private static UpstreamEndpoint Started(UpstreamEndpoint endpoint)

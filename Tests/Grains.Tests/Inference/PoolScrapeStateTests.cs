@@ -51,11 +51,59 @@ public sealed class PoolScrapeStateTests
     public void Publish_InFlight_IsTheSumOfEachGatewaysLatestReport()
     {
         var state = new PoolScrapeState("p", TimeSpan.FromSeconds(10), 100);
-        state.Report(Report("g1", ["a:1"]) with { InFlight = ImmutableDictionary<string, int>.Empty.Add("a:1", 5) }, T0);
-        state.Report(Report("g1", ["a:1"]) with { InFlight = ImmutableDictionary<string, int>.Empty.Add("a:1", 2) }, T0);
-        state.Report(Report("g2", ["a:1"]) with { InFlight = ImmutableDictionary<string, int>.Empty.Add("a:1", 3) }, T0);
+        state.Report(Report("g1", ["a:1"]), T0);
+        state.Report(Report("g2", ["a:1"]), T0);
+        state.ReportInFlight(InFlight("g1", 1, ("a:1", 5)));
+        state.ReportInFlight(InFlight("g1", 2, ("a:1", 2)));
+        state.ReportInFlight(InFlight("g2", 1, ("a:1", 3)));
 
         Assert.Equal(5, Assert.Single(state.Publish(T0).Endpoints).InFlight);
+    }
+
+    [Fact]
+    public void ReportInFlight_OlderThanTheOneHeld_IsIgnored()
+    {
+        var state = new PoolScrapeState("p", TimeSpan.FromSeconds(10), 100);
+        state.Report(Report("g1", ["a:1"]), T0);
+        Assert.True(state.ReportInFlight(InFlight("g1", 2, ("a:1", 2))));
+
+        Assert.False(state.ReportInFlight(InFlight("g1", 1, ("a:1", 7))));
+        Assert.Equal(2, state.InFlightPush("x").Totals["a:1"]);
+    }
+
+    [Fact]
+    public void InFlightPush_SumsEveryGatewayAndSaysWhichReportOfEachItHolds()
+    {
+        var state = new PoolScrapeState("p", TimeSpan.FromSeconds(10), 100);
+        state.Report(Report("g1", ["a:1", "b:1"]), T0);
+        state.Report(Report("g2", ["a:1", "b:1"]), T0);
+        state.ReportInFlight(InFlight("g1", 4, ("a:1", 1), ("b:1", 2)));
+        state.ReportInFlight(InFlight("g2", 9, ("a:1", 3)));
+
+        var push = state.InFlightPush("act");
+
+        Assert.Equal(4, push.Totals["a:1"]);
+        Assert.Equal(2, push.Totals["b:1"]);
+        Assert.Equal(4, push.Included["g1"]);
+        Assert.Equal(9, push.Included["g2"]);
+        Assert.Equal(("p", "act"), (push.Pool, push.Activation));
+        Assert.True(state.InFlightPush("act").Sequence > push.Sequence);
+    }
+
+    [Fact]
+    public void InFlightPush_GatewayExpired_ItsRequestsNoLongerCount()
+    {
+        var state = new PoolScrapeState("p", TimeSpan.FromSeconds(10), 100);
+        state.Report(Report("g1", ["a:1"]), T0);
+        state.Report(Report("g2", ["a:1"]), T0.AddSeconds(5));
+        state.ReportInFlight(InFlight("g1", 1, ("a:1", 4)));
+        state.ReportInFlight(InFlight("g2", 1, ("a:1", 1)));
+
+        state.Targets(T0.AddSeconds(11));
+
+        var push = state.InFlightPush("act");
+        Assert.Equal(1, push.Totals["a:1"]);
+        Assert.False(push.Included.ContainsKey("g1"));
     }
 
     [Fact]
@@ -91,6 +139,13 @@ public sealed class PoolScrapeStateTests
 
         Assert.Equal((TimeSpan.MaxValue, "not scraped yet"), (load.Age, load.Error));
     }
+
+    private static PoolInFlightReport InFlight(string gateway, long sequence, params (string Endpoint, int Count)[] counts) => new()
+    {
+        GatewayId = gateway,
+        Sequence = sequence,
+        InFlight = counts.ToImmutableDictionary(c => c.Endpoint, c => c.Count),
+    };
 
     private static PoolDispatchReport Report(string gateway, string[] members, int dispatched = 0) => new()
     {
