@@ -31,6 +31,32 @@ public sealed class InferencePoolTests(ThreeGatewaysFixture fixture)
     }
 
     [Fact]
+    public async Task Picker_RequestsInFlightThroughOtherGateways_CountBeforeTheNextPick()
+    {
+        // Four idle servers alike; each request runs ~1.5 s. Nothing waits anywhere and the scrape's KV-cache figures
+        // differ by less than the score tolerance, so only the requests in flight through the other gateways tell the
+        // servers apart: without them each pick would be random (four distinct servers 9 % of the time).
+        var options = new ModelServerOptions { Engine = true, MaxRunning = 8, DecodeMs = 100, DecodeMsPerRunning = 0, PrefillMsPerToken = 0 };
+        await using var servers = await SimulatedServers.StartAsync(options, options, options, options);
+        var (route, _) = await ApplyPoolAsync(servers);
+
+        var requests = new List<Task<HttpResponseMessage>>();
+        for (var i = 0; i < 4; i++)
+        {
+            requests.Add(SendAsync(fixture.Gateways[i % 3], route, "demo-model", $"request {i}", maxTokens: 15));
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        var responses = await Task.WhenAll(requests);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(4, responses.Select(ServedBy).Distinct().Count());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Picker_SharedPrefixThroughDifferentGateways_StaysOnOneServer()
     {
         var options = new ModelServerOptions { Engine = true, DecodeMs = 1, DecodeMsPerRunning = 0, PrefillMsPerToken = 0 };
