@@ -11,21 +11,28 @@ var bodies = herding ? Workload.ShortBodies(settings.Seed, 50_000, tokens) : Wor
 await using var mesh = await BenchMesh.StartAsync();
 var phases = new List<(string Policy, List<Sample> Samples, string SlowServer)>();
 var policies = herding ? ["PICKER_ONE", "PICKER", "PICKER_LOCAL"] : settings.Policies;
-foreach (var policy in policies)
-{
-    // Fresh servers and gateways per phase: no policy starts with the caches, adapters or counts another one left.
-    await using var pool = herding ? await Pool.StartAsync([.. Enumerable.Repeat(Pool.Small, 8)]) : await Pool.StartAsync();
-    await mesh.StartGatewaysAsync(
-        new Dictionary<string, string?> { ["OrleansMesh:Gateway:InferencePicker:ClusterWideDispatch"] = policy == "PICKER_LOCAL" ? "false" : "true" },
-        count: policy == "PICKER_ONE" ? 1 : 3);
-    var host = $"bench-{policy.ToLowerInvariant().Replace('_', '-')}";
-    await mesh.ApplyAsync(BenchConfig.Yaml(policy.StartsWith("PICKER", StringComparison.Ordinal) ? "PICKER" : policy, host, pool.Ports), host);
 
-    // The picker's first push arrives within a scrape interval; a second lets every gateway hold fresh metrics.
-    await Task.Delay(TimeSpan.FromSeconds(1));
-    var samples = await OpenLoop.RunAsync(mesh.Clients, host, bodies, settings);
-    Console.Error.WriteLine($"[inference] {policy}: {Report.Summary(samples)}");
-    phases.Add((policy, samples, $"127.0.0.1:{pool.Ports[^1]}"));
+// Herding's figures move with whatever else the machine runs: its policies take turns in short rounds, so each
+// meets the same moments of load.
+var rounds = herding ? settings.Rounds : 1;
+for (var round = 0; round < rounds; round++)
+{
+    foreach (var policy in policies)
+    {
+        // Fresh servers and gateways per phase: no policy starts with the caches, adapters or counts another one left.
+        await using var pool = herding ? await Pool.StartAsync([.. Enumerable.Repeat(Pool.Small, 8)]) : await Pool.StartAsync();
+        await mesh.StartGatewaysAsync(
+            new Dictionary<string, string?> { ["OrleansMesh:Gateway:InferencePicker:ClusterWideDispatch"] = policy == "PICKER_LOCAL" ? "false" : "true" },
+            count: policy == "PICKER_ONE" ? 1 : 3);
+        var host = $"bench-{policy.ToLowerInvariant().Replace('_', '-')}-{round}";
+        await mesh.ApplyAsync(BenchConfig.Yaml(policy.StartsWith("PICKER", StringComparison.Ordinal) ? "PICKER" : policy, host, pool.Ports), host);
+
+        // The picker's first push arrives within a scrape interval; a second lets every gateway hold fresh metrics.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var samples = await OpenLoop.RunAsync(mesh.Clients, host, bodies, settings);
+        Console.Error.WriteLine($"[inference] {policy} (round {round + 1} of {rounds}): {Report.Summary(samples)}");
+        phases.Add((policy, samples, $"127.0.0.1:{pool.Ports[^1]}"));
+    }
 }
 
 // To a file: the hosts' shutdown logs go to the console.
