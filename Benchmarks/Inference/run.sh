@@ -11,8 +11,9 @@
 #   BENCH_SKIP_BUILD=1                                       reuse the Release build
 #   BENCH_MODE=herding   instead: eight identical servers, short requests, the picker through one gateway, through
 #                        three counting requests in flight cluster-wide, and through three each counting only its
-#                        own (writes inference-herding-<date>.md; set BENCH_RATE, e.g. 120, and BENCH_HERD_TOKENS,
-#                        default 8)
+#                        own, taking turns in BENCH_ROUNDS (3) rounds of BENCH_SECONDS (writes
+#                        inference-herding-<date>.md; set BENCH_RATE, e.g. 120, BENCH_SECONDS, e.g. 15, and
+#                        BENCH_HERD_TOKENS, default 8)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ "${BENCH_MODE:-}" == herding ]]; then
