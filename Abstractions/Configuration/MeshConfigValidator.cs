@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.GatewayApi;
 using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
@@ -55,6 +56,12 @@ public static class MeshConfigValidator
                 break;
             case InferenceObjective objective:
                 InferenceRules.Check(sink, objective.Spec);
+                break;
+            case HttpRouteResource route:
+                GatewayApiRules.Check(sink, route.Spec);
+                break;
+            case KubernetesGateway gateway:
+                GatewayApiRules.Check(sink, gateway.Spec);
                 break;
         }
 
