@@ -40,6 +40,12 @@ internal static class ResourceReader
             return null;
         }
 
+        // Before any field is checked: a Kubernetes kind has fields (data, rules, ...) of its own.
+        if (KubernetesKinds.Skip(mapping.Entries.Find(e => e.Key.Value == "apiVersion"), mapping.Entries.Find(e => e.Key.Value == "kind"), context))
+        {
+            return null;
+        }
+
         var fields = new Dictionary<string, (string Path, YamlTreeEntry Entry)>(StringComparer.Ordinal);
         foreach (var (key, path, entry) in context.Entries(mapping, ""))
         {
@@ -51,11 +57,6 @@ internal static class ResourceReader
             {
                 context.Error(path, entry.Key.Start, Suggestions.UnknownField(key, s_topLevel));
             }
-        }
-
-        if (KubernetesKinds.Skip(fields.GetValueOrDefault("apiVersion").Entry, fields.GetValueOrDefault("kind").Entry, context))
-        {
-            return null;
         }
 
         var apiVersion = ReadApiVersion(root, fields, context);
