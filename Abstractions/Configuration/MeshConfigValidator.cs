@@ -53,6 +53,7 @@ public static class MeshConfigValidator
                 break;
             case InferencePool pool:
                 InferenceRules.Check(sink, pool.Spec);
+                InferenceRules.MetricAnnotations(sink, pool.Metadata.Annotations);
                 break;
             case InferenceObjective objective:
                 InferenceRules.Check(sink, objective.Spec);
