@@ -66,6 +66,20 @@ public sealed class HttpRouteRoutingTests
     }
 
     [Theory]
+    [InlineData(null, true)]
+    [InlineData("inference-gateway", true)]
+    [InlineData("other-gateway", false)]
+    public void Compile_GatewayNameLabel_DedicatesAGatewayToOneGatewayApiGateway(string? label, bool serves)
+    {
+        var expanded = Expand(Route("r", "- path: {value: /}", "a"));
+        var labels = label is null ? Labels(("istio", "ingressgateway")) : Labels(("istio", "ingressgateway"), (GatewayApiTranslator.GatewayNameLabel, label));
+
+        var snapshot = Mesh.Compile(labels, [.. expanded.OfType<IstioGateway>()], Tables(expanded));
+
+        Assert.Equal(serves, snapshot.FindHost("llm.example.com")?.Route(Requests.Get("/", host: "llm.example.com"), out _) is not null);
+    }
+
+    [Theory]
     [InlineData("/llm", "/v1")]
     [InlineData("/llm/chat/completions", "/v1/chat/completions")]
     public void Rewrite_ReplacePrefixMatch_ReplacesJustTheMatchedSegments(string path, string expected)
