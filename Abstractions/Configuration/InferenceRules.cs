@@ -44,6 +44,27 @@ internal static class InferenceRules
         }
     }
 
+    /// <summary>OrleansMesh's metric-name annotations (<see cref="PoolMetricNames"/>): each a metric name with optional label matchers.</summary>
+    public static void MetricAnnotations(ValidationSink sink, IReadOnlyDictionary<string, string> annotations)
+    {
+        foreach (var (key, value) in annotations.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var path = FieldPath.Field("metadata.annotations", key);
+            if (PoolMetricNames.Annotations.Contains(key))
+            {
+                if (!MetricSelector.TryParse(value, out _, out var error))
+                {
+                    sink.Error(path, error!);
+                }
+            }
+            else if (key.StartsWith(PoolMetricNames.Prefix, StringComparison.Ordinal) && key.EndsWith("metric", StringComparison.Ordinal))
+            {
+                var close = Suggestions.Closest(key, PoolMetricNames.Annotations);
+                sink.Warning(path, $"annotation '{key}' is not one OrleansMesh reads{(close is null ? "" : $"; did you mean '{close}'?")} (metric annotations: {string.Join(", ", PoolMetricNames.Annotations)})");
+            }
+        }
+    }
+
     public static void Check(ValidationSink sink, InferenceObjectiveSpec spec)
     {
         if (string.IsNullOrEmpty(spec.PoolRef.Name))

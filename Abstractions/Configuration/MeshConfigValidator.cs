@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.GatewayApi;
 using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
@@ -52,9 +53,16 @@ public static class MeshConfigValidator
                 break;
             case InferencePool pool:
                 InferenceRules.Check(sink, pool.Spec);
+                InferenceRules.MetricAnnotations(sink, pool.Metadata.Annotations);
                 break;
             case InferenceObjective objective:
                 InferenceRules.Check(sink, objective.Spec);
+                break;
+            case HttpRouteResource route:
+                GatewayApiRules.Check(sink, route.Spec);
+                break;
+            case KubernetesGateway gateway:
+                GatewayApiRules.Check(sink, gateway.Spec);
                 break;
         }
 

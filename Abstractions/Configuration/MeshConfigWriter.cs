@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OrleansMesh.GatewayApi;
 using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
@@ -115,7 +116,7 @@ public static class MeshConfigWriter
     {
         var document = new YamlTreeMapping(default);
         Add(document, "apiVersion", YamlText.String(resource.ApiVersion));
-        Add(document, "kind", YamlText.Plain(resource.Kind.ToString()));
+        Add(document, "kind", YamlText.Plain(ResourceKinds.YamlKind(resource.Kind)));
         Add(document, "metadata", CommonSchema.Metadata.Write(resource.Metadata));
         Add(document, "spec", resource switch
         {
@@ -130,6 +131,8 @@ public static class MeshConfigWriter
             Rollout r => RolloutSchema.Spec.Write(r.Spec),
             InferencePool r => InferenceSchema.Pool.Write(r.Spec),
             InferenceObjective r => InferenceSchema.Objective.Write(r.Spec),
+            HttpRouteResource r => GatewayApiSchema.Route.Write(r.Spec),
+            KubernetesGateway r => GatewayApiSchema.Gateway.Write(r.Spec),
             UnenforcedResource r => StoredSpec(r.SpecYaml),
             _ => throw new ArgumentException($"unknown resource type {resource.GetType().Name}", nameof(resource)),
         });

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.GatewayApi;
 using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
@@ -13,6 +14,7 @@ internal sealed class ReferenceRules
     private readonly Dictionary<string, List<DestinationRule>> _rulesByHost = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Namespace, string Name)> _gateways = [];
     private readonly HashSet<(string Namespace, string Name)> _pools = [];
+    private readonly Dictionary<(string Namespace, string Name), KubernetesGateway> _kubernetesGateways = [];
 
     public ReferenceRules(IReadOnlyCollection<MeshResource> resources)
     {
@@ -36,6 +38,9 @@ internal sealed class ReferenceRules
                 case InferencePool pool:
                     _pools.Add((pool.Metadata.Namespace, pool.Metadata.Name));
                     break;
+                case KubernetesGateway kubernetesGateway:
+                    _kubernetesGateways[(kubernetesGateway.Metadata.Namespace, kubernetesGateway.Metadata.Name)] = kubernetesGateway;
+                    break;
             }
         }
     }
@@ -56,6 +61,9 @@ internal sealed class ReferenceRules
                     break;
                 case Rollout rollout:
                     Rollout(sink, rollout);
+                    break;
+                case HttpRouteResource route:
+                    HttpRoute(sink, route);
                     break;
                 case InferenceObjective objective when !_pools.Contains((objective.Metadata.Namespace, objective.Spec.PoolRef.Name)):
                     // Kubernetes takes the objective before its pool too; it simply has no effect until the pool exists.
@@ -175,6 +183,44 @@ internal sealed class ReferenceRules
         if (!driven)
         {
             sink.Warning("spec.host", $"no VirtualService route sends traffic to host '{spec.Host}' subset '{spec.Stable}': the Rollout has nothing to drive until one does");
+        }
+    }
+
+    // As Istio's status conditions say it: a parent that does not exist, or a listener that does not take the route,
+    // and a backend pool that does not exist; Kubernetes takes the route anyway, it routes nothing there until they do.
+    private void HttpRoute(ValidationSink sink, HttpRouteResource route)
+    {
+        var ns = route.Metadata.Namespace;
+        for (var i = 0; i < route.Spec.ParentRefs.Length; i++)
+        {
+            var parent = route.Spec.ParentRefs[i];
+            var key = (string.IsNullOrEmpty(parent.Namespace) ? ns : parent.Namespace, parent.Name);
+            if (!_kubernetesGateways.TryGetValue(key, out var gateway))
+            {
+                sink.Warning($"spec.parentRefs[{i}].name", $"there is no Gateway (gateway.networking.k8s.io) '{parent.Name}' in namespace '{key.Item1}'; the route serves nothing there until there is");
+            }
+            else if (!GatewayApiTranslator.Listeners(gateway, parent, route).Any())
+            {
+                sink.Warning($"spec.parentRefs[{i}]", $"no listener of Gateway '{key.Item1}/{parent.Name}' takes this route (sectionName, port, hostnames, protocol or allowedRoutes)");
+            }
+        }
+
+        for (var r = 0; r < route.Spec.Rules.Length; r++)
+        {
+            var rule = route.Spec.Rules[r];
+            var backends = rule.BackendRefs.Select((b, i) => (Backend: (HttpBackendRef?)b, Path: $"spec.rules[{r}].backendRefs[{i}]"))
+                .Concat(rule.Filters.Select((f, i) => (Backend: f.RequestMirror?.BackendRef, Path: $"spec.rules[{r}].filters[{i}].requestMirror.backendRef")));
+            foreach (var (backend, path) in backends)
+            {
+                if (backend is not null && BackendKinds.Of(backend) == BackendKind.InferencePool)
+                {
+                    var poolNamespace = string.IsNullOrEmpty(backend.Namespace) ? ns : backend.Namespace;
+                    if (!_pools.Contains((poolNamespace, backend.Name)))
+                    {
+                        sink.Warning(path + ".name", $"there is no InferencePool '{backend.Name}' in namespace '{poolNamespace}'; requests to it get 503 until there is");
+                    }
+                }
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using OrleansMesh.GatewayApi;
 using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
@@ -19,9 +20,14 @@ internal static class ResourceReader
     public static readonly string[] InferencePoolApiVersions = ["inference.networking.k8s.io/v1"];
 
     public static readonly string[] InferenceObjectiveApiVersions = ["inference.networking.x-k8s.io/v1alpha2"];
-    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions, .. MeshApiVersions, .. InferencePoolApiVersions, .. InferenceObjectiveApiVersions];
 
-    public static readonly string[] Kinds = Enum.GetNames<ResourceKind>();
+    /// <summary>The Gateway API's group: HTTPRoute, Gateway and GatewayClass.</summary>
+    public static readonly string[] GatewayApiVersions = ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1"];
+
+    public static readonly string[] ApiVersions = [.. NetworkingApiVersions, .. SecurityApiVersions, .. MeshApiVersions, .. InferencePoolApiVersions, .. InferenceObjectiveApiVersions, .. GatewayApiVersions];
+
+    /// <summary>The kinds as YAML spells them (the Gateway API's Gateway is <c>Gateway</c>, like Istio's).</summary>
+    public static readonly string[] Kinds = [.. Enum.GetValues<ResourceKind>().Select(ResourceKinds.YamlKind).Distinct(StringComparer.Ordinal)];
 
     private static readonly string[] s_topLevel = ["apiVersion", "kind", "metadata", "spec"];
 
@@ -31,6 +37,12 @@ internal static class ResourceReader
         if (root is not YamlTreeMapping mapping)
         {
             context.Error("", root.Start, $"a document must be a mapping with apiVersion, kind, metadata and spec, got {root.Describe()}");
+            return null;
+        }
+
+        // Before any field is checked: a Kubernetes kind has fields (data, rules, ...) of its own.
+        if (KubernetesKinds.Skip(mapping.Entries.Find(e => e.Key.Value == "apiVersion"), mapping.Entries.Find(e => e.Key.Value == "kind"), context))
+        {
             return null;
         }
 
@@ -48,7 +60,7 @@ internal static class ResourceReader
         }
 
         var apiVersion = ReadApiVersion(root, fields, context);
-        var kind = ReadKind(root, fields, context, apiVersion is not null);
+        var kind = ReadKind(root, fields, context, apiVersion);
         if (apiVersion is null || kind is null || !GroupServes(apiVersion, kind.Value, fields["apiVersion"], context))
         {
             return null;
@@ -82,6 +94,8 @@ internal static class ResourceReader
             ResourceKind.AuthorizationPolicy => new AuthorizationPolicy { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.AuthorizationPolicy, spec, context) },
             ResourceKind.InferencePool => new InferencePool { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(InferenceSchema.Pool, spec, context) },
             ResourceKind.InferenceObjective => new InferenceObjective { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(InferenceSchema.Objective, spec, context) },
+            ResourceKind.HTTPRoute => new HttpRouteResource { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(GatewayApiSchema.Route, spec, context) },
+            ResourceKind.KubernetesGateway => new KubernetesGateway { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(GatewayApiSchema.Gateway, spec, context) },
             _ => new PeerAuthentication { ApiVersion = apiVersion, Metadata = metadata, Spec = ReadSpec(SecuritySchema.PeerAuthentication, spec, context) },
         };
     }
@@ -97,6 +111,7 @@ internal static class ResourceReader
             ResourceKind.Rollout => MeshApiVersions,
             ResourceKind.InferencePool => InferencePoolApiVersions,
             ResourceKind.InferenceObjective => InferenceObjectiveApiVersions,
+            ResourceKind.HTTPRoute or ResourceKind.KubernetesGateway or ResourceKind.GatewayClass => GatewayApiVersions,
             _ when IsSecurityKind(kind) => SecurityApiVersions,
             _ => NetworkingApiVersions,
         };
@@ -105,7 +120,7 @@ internal static class ResourceReader
             return true;
         }
 
-        context.Error(field.Path, field.Entry.Value.Start, $"apiVersion '{apiVersion}' does not serve kind {kind}; use one of {string.Join(", ", versions)}");
+        context.Error(field.Path, field.Entry.Value.Start, $"apiVersion '{apiVersion}' does not serve kind {ResourceKinds.YamlKind(kind)}; use one of {string.Join(", ", versions)}");
         return false;
     }
 
@@ -155,7 +170,7 @@ internal static class ResourceReader
         return null;
     }
 
-    private static ResourceKind? ReadKind(YamlTreeNode root, Dictionary<string, (string Path, YamlTreeEntry Entry)> fields, ReadContext context, bool report)
+    private static ResourceKind? ReadKind(YamlTreeNode root, Dictionary<string, (string Path, YamlTreeEntry Entry)> fields, ReadContext context, string? apiVersion)
     {
         var supported = string.Join(", ", Kinds);
         if (!fields.TryGetValue("kind", out var field))
@@ -169,12 +184,15 @@ internal static class ResourceReader
             return null;
         }
 
-        if (Enum.TryParse<ResourceKind>(kind, ignoreCase: false, out var value) && Kinds.Contains(kind, StringComparer.Ordinal))
+        // Kubernetes tells kinds of one name apart by their group: Gateway is Istio's or the Gateway API's.
+        var named = Enum.GetValues<ResourceKind>().Where(k => ResourceKinds.YamlKind(k) == kind).ToList();
+        if (named.Count > 0)
         {
-            return value;
+            var gatewayApi = apiVersion is not null && GatewayApiVersions.Contains(apiVersion, StringComparer.Ordinal);
+            return named.Count == 1 ? named[0] : named.Find(k => (k == ResourceKind.KubernetesGateway) == gatewayApi);
         }
 
-        if (report)
+        if (apiVersion is not null)
         {
             var at = field.Entry.Value.Start;
             var close = Suggestions.Closest(kind, Kinds);

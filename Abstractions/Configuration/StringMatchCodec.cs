@@ -73,7 +73,8 @@ internal sealed class StringMatchCodec : YamlCodec<StringMatch>
             return mapping;
         }
 
-        var name = s_kinds.First(k => k.Kind == value.Kind).Name;
+        // A segment prefix (from an HTTPRoute) has no VirtualService spelling; written as the prefix it starts with.
+        var name = value.Kind == StringMatchKind.SegmentPrefix ? "prefix" : s_kinds.First(k => k.Kind == value.Kind).Name;
         mapping.Entries.Add(new YamlTreeEntry(YamlText.Plain(name), YamlText.String(value.Value)));
         return mapping;
     }

@@ -21,6 +21,9 @@ public sealed record InferencePoolBinding
     /// <summary>The pool's InferenceObjectives: name to priority (0 when unset).</summary>
     [Id(3)] public ImmutableDictionary<string, int> Objectives { get; init; } = ImmutableDictionary<string, int>.Empty;
 
+    /// <summary>The metric names the pool's members are read by, from its annotations; null: GIE's protocol names.</summary>
+    [Id(4)] public PoolMetricNames? Metrics { get; init; }
+
     /// <summary>The pool's host, <c>NAME.NAMESPACE.inferencepool</c>.</summary>
     public string Host => InferencePoolHosts.Host(Name, Namespace);
 }

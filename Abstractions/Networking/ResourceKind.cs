@@ -1,7 +1,7 @@
 namespace OrleansMesh.Networking;
 
 /// <summary>
-/// The kinds OrleansMesh accepts: Istio's, OrleansMesh's own and the Gateway API Inference Extension's. Sidecar,
+/// The kinds OrleansMesh accepts: Istio's, OrleansMesh's own, the Gateway API's and its Inference Extension's. Sidecar,
 /// EnvoyFilter, ProxyConfig and WorkloadGroup are stored as written and not enforced (<see cref="UnenforcedResource"/>);
 /// new kinds are added at the end, since stored state holds the values.
 /// </summary>
@@ -51,4 +51,13 @@ public enum ResourceKind
 
     /// <summary><c>inference.networking.x-k8s.io</c> InferenceObjective (Gateway API Inference Extension).</summary>
     InferenceObjective,
+
+    /// <summary><c>gateway.networking.k8s.io</c> HTTPRoute (Gateway API), translated into VirtualService rules.</summary>
+    HTTPRoute,
+
+    /// <summary><c>gateway.networking.k8s.io</c> Gateway (Gateway API; written <c>kind: Gateway</c>), translated into Istio Gateways.</summary>
+    KubernetesGateway,
+
+    /// <summary><c>gateway.networking.k8s.io</c> GatewayClass: stored, not enforced (every class is served by the mesh's gateways).</summary>
+    GatewayClass,
 }

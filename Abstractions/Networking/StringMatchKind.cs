@@ -17,4 +17,11 @@ public enum StringMatchKind
     /// <c>withoutHeaders</c> and <c>queryParams</c>, which Istio turns into Envoy's <c>present_match</c>.
     /// </summary>
     Present,
+
+    /// <summary>
+    /// The path starts with the literal followed by <c>/</c> or the end: the Gateway API's <c>PathPrefix</c>, matched
+    /// by whole segments as Envoy's <c>path_separated_prefix</c> (<c>/foo</c> takes <c>/foo</c> and <c>/foo/bar</c>,
+    /// not <c>/foobar</c>). Only HTTPRoute translation makes it; VirtualService YAML has no spelling for it.
+    /// </summary>
+    SegmentPrefix,
 }

@@ -20,7 +20,7 @@ public sealed record UnenforcedResource : MeshResource
 
     /// <summary>Whether OrleansMesh stores <paramref name="kind"/> without enforcing it.</summary>
     public static bool IsUnenforcedKind(ResourceKind kind) =>
-        kind is ResourceKind.Sidecar or ResourceKind.EnvoyFilter or ResourceKind.ProxyConfig or ResourceKind.WorkloadGroup;
+        kind is ResourceKind.Sidecar or ResourceKind.EnvoyFilter or ResourceKind.ProxyConfig or ResourceKind.WorkloadGroup or ResourceKind.GatewayClass;
 
     /// <summary>Why <paramref name="kind"/> is not enforced, as <c>apply</c> and <c>analyze</c> say it.</summary>
     public static string Reason(ResourceKind kind) => kind switch
@@ -29,6 +29,7 @@ public sealed record UnenforcedResource : MeshResource
         ResourceKind.EnvoyFilter => "kind EnvoyFilter is stored but not enforced by OrleansMesh: its Envoy patches have no meaning here, as OrleansMesh's gateways are not Envoy",
         ResourceKind.ProxyConfig => "kind ProxyConfig is stored but not enforced by OrleansMesh: it configures Envoy proxies, which OrleansMesh does not run",
         ResourceKind.WorkloadGroup => "kind WorkloadGroup is stored but not enforced by OrleansMesh: workloads do not register themselves; list them as WorkloadEntry resources",
+        ResourceKind.GatewayClass => "kind GatewayClass is stored but not enforced by OrleansMesh: every Gateway is served by the mesh's gateways, whatever its gatewayClassName",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an unenforced kind"),
     };
 }

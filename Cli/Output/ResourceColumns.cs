@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.Configuration;
+using OrleansMesh.GatewayApi;
 using OrleansMesh.Inference;
 using OrleansMesh.Networking;
 using OrleansMesh.Rollouts;
@@ -21,6 +22,8 @@ internal static class ResourceColumns
         ResourceKind.Rollout => ["HOST", "STABLE", "CANARY", "PHASE", "WEIGHT", "STEP", "MAX", "INTERVAL"],
         ResourceKind.InferencePool => ["SELECTOR", "PORT"],
         ResourceKind.InferenceObjective => ["POOL", "PRIORITY"],
+        ResourceKind.HTTPRoute => ["PARENTS", "HOSTNAMES", "BACKENDS"],
+        ResourceKind.KubernetesGateway => ["CLASS", "LISTENERS"],
         _ => [],
     };
 
@@ -38,6 +41,8 @@ internal static class ResourceColumns
         Rollout ro => [ro.Spec.Host, ro.Spec.Stable, ro.Spec.Canary, Phase(rollout), Weight(rollout), ro.Spec.Analysis.StepWeight == 0 ? "A/B" : $"{ro.Spec.Analysis.StepWeight}", $"{ro.Spec.Analysis.MaxWeight}", IstioDuration.Format(ro.Spec.Analysis.Interval)],
         InferencePool pool => [Labels(pool.Spec.Selector.MatchLabels), List(pool.Spec.TargetPorts.Select(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
         InferenceObjective objective => [objective.Spec.PoolRef.Name, (objective.Spec.Priority ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        HttpRouteResource route => [List(route.Spec.ParentRefs.Select(p => p.SectionName is null ? p.Name : $"{p.Name}/{p.SectionName}")), List(route.Spec.Hostnames), Backends(route)],
+        KubernetesGateway gateway => [gateway.Spec.GatewayClassName, List(gateway.Spec.Listeners.Select(l => $"{l.Name}:{l.Port}/{l.Protocol} {l.Hostname ?? "*"}"))],
         _ => [],
     };
 
@@ -62,6 +67,12 @@ internal static class ResourceColumns
     private static string Delegates(VirtualService vs) =>
         List(vs.Spec.Http.Select(r => r.Delegate).OfType<VirtualServiceDelegate>()
             .Select(d => $"{(string.IsNullOrEmpty(d.Namespace) ? vs.Metadata.Namespace : d.Namespace)}/{d.Name}")
+            .Distinct(StringComparer.Ordinal));
+
+    // The hosts the route's backends are, as the mesh routes to them (a pool as NAME.NAMESPACE.inferencepool).
+    private static string Backends(HttpRouteResource route) =>
+        List(route.Spec.Rules.SelectMany(r => r.BackendRefs)
+            .Select(b => BackendKinds.Host(b, route.Metadata.Namespace) ?? $"{b.Kind}/{b.Name}")
             .Distinct(StringComparer.Ordinal));
 
     private static string List(IEnumerable<string> items)

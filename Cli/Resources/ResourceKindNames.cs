@@ -13,6 +13,8 @@ internal static class ResourceKindNames
 
     private const string MeshGroup = "orleansmesh.io";
 
+    private const string GatewayApiGroup = "gateway.networking.k8s.io";
+
     private static readonly ImmutableArray<(ResourceKind Kind, string Singular, string Plural, string Short)> Names =
     [
         (ResourceKind.VirtualService, "virtualservice", "virtualservices", "vs"),
@@ -36,12 +38,19 @@ internal static class ResourceKindNames
         // The Gateway API Inference Extension's kinds, with their CRDs' short names.
         (ResourceKind.InferencePool, "inferencepool", "inferencepools", "infpool"),
         (ResourceKind.InferenceObjective, "inferenceobjective", "inferenceobjectives", "infobj"),
+
+        // The Gateway API's. Its Gateway shares kubectl's bare names with Istio's, which keeps them (as kubectl
+        // resolves an ambiguous name to one group); `gtw` or `gateways.gateway.networking.k8s.io` name it.
+        (ResourceKind.HTTPRoute, "httproute", "httproutes", "hr"),
+        (ResourceKind.KubernetesGateway, "gateway", "gateways", "gtw"),
+        (ResourceKind.GatewayClass, "gatewayclass", "gatewayclasses", "gc"),
     ];
 
     private static readonly FrozenDictionary<string, ImmutableArray<ResourceKind>> ByName = BuildLookup();
 
     /// <summary>For help and error messages: every kind with its short name.</summary>
-    public static string ValidSingleKinds { get; } = string.Join(", ", Names.Select(n => n.Short == n.Singular ? n.Singular : $"{n.Singular} ({n.Short})"));
+    public static string ValidSingleKinds { get; } = string.Join(", ", Names.Select((n, i) => (Name: Names.Take(i).Any(o => o.Singular == n.Singular) ? $"{n.Singular}.{Group(n.Kind)}" : n.Singular, n.Short))
+        .Select(n => n.Short == n.Name ? n.Name : $"{n.Name} ({n.Short})"));
 
     /// <summary>As <see cref="ValidSingleKinds"/>, with <c>all</c>.</summary>
     public static string ValidKinds { get; } = ValidSingleKinds + ", all";
@@ -65,6 +74,7 @@ internal static class ResourceKindNames
         ResourceKind.Rollout => MeshGroup,
         ResourceKind.InferencePool => "inference.networking.k8s.io",
         ResourceKind.InferenceObjective => "inference.networking.x-k8s.io",
+        ResourceKind.HTTPRoute or ResourceKind.KubernetesGateway or ResourceKind.GatewayClass => GatewayApiGroup,
         _ => NetworkingGroup,
     };
 
@@ -82,7 +92,7 @@ internal static class ResourceKindNames
             ImmutableArray<ResourceKind> one = [kind];
             foreach (var name in new[] { singular, plural, shortName, $"{singular}.{Group(kind)}", $"{plural}.{Group(kind)}", kind.ToString() })
             {
-                lookup[name] = one;
+                lookup.TryAdd(name, one);
             }
         }
 

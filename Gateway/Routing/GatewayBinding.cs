@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansMesh.GatewayApi;
 using IstioGateway = OrleansMesh.Networking.Gateway;
 
 namespace OrleansMesh.Gateway.Routing;
@@ -6,7 +7,9 @@ namespace OrleansMesh.Gateway.Routing;
 /// <summary>
 /// Decides which VirtualServices this gateway serves, with Istio's meaning of <c>gateways:</c>: none or <c>mesh</c>
 /// means mesh traffic, which every OrleansMesh gateway carries; a named Gateway applies when its selector matches
-/// this gateway's labels and one of its servers exposes the host.
+/// this gateway's labels and one of its servers exposes the host. A Gateway API Gateway's listeners (translated into
+/// Istio Gateways) are served by every gateway without the <c>gateway.networking.k8s.io/gateway-name</c> label, and by
+/// those whose label names that Gateway.
 /// </summary>
 internal sealed class GatewayBinding
 {
@@ -45,8 +48,11 @@ internal sealed class GatewayBinding
         return false;
     }
 
+    // A gateway without the Gateway API's gateway-name label serves every Gateway API Gateway; one with it, only its own.
     private bool Selects(IstioGateway gateway)
-        => gateway.Spec.Selector.All(l => _labels.TryGetValue(l.Key, out var value) && value == l.Value);
+        => gateway.Spec.Selector.All(l => _labels.TryGetValue(l.Key, out var value)
+            ? value == l.Value
+            : l.Key == GatewayApiTranslator.GatewayNameLabel);
 
     private static bool Exposes(IstioGateway gateway, string host)
         => gateway.Spec.Servers.Any(s => s.Hosts.Any(h => HostPattern.Covers(StripNamespace(h), host)));

@@ -32,7 +32,7 @@ internal sealed class RequestMatch
     public string? Name { get; }
 
     /// <summary>The literal prefix when the path is matched by prefix; a prefix <c>rewrite.uri</c> replaces just that part.</summary>
-    public string? UriPrefix => _uri is { Kind: StringMatchKind.Prefix } ? _uri.Value : null;
+    public string? UriPrefix => _uri is { Kind: StringMatchKind.Prefix or StringMatchKind.SegmentPrefix } ? _uri.Value : null;
 
     /// <summary>
     /// The part of the path a <c>rewrite.uri</c> replaces, as Envoy's <c>prefix_rewrite</c> does: the matched prefix,

@@ -39,6 +39,7 @@ internal sealed class StringMatcher
         StringMatchKind.Exact => input.Equals(_value, _comparison),
         StringMatchKind.Prefix => input.StartsWith(_value, _comparison),
         StringMatchKind.Present => true,
+        StringMatchKind.SegmentPrefix => input.StartsWith(_value, _comparison) && (input.Length == _value.Length || input[_value.Length] == '/'),
         _ => _regex!.IsMatch(input),
     };
 }

@@ -99,7 +99,8 @@ internal static class ConfigPlanner
         var touched = deleted.SelectMany(r => ResourceHosts.TablesOf(r, serviceEntries)).ToHashSet(StringComparer.Ordinal);
         var referencing = next.Values
             .Where(r => ResourceHosts.ReferencedBy(r.Resource, serviceEntries).Any(touched.Contains)
-                || deleted.Any(d => ResourceHosts.DelegatesTo(r.Resource, d.Id)))
+                || deleted.Any(d => ResourceHosts.DelegatesTo(r.Resource, d.Id))
+                || (r.Resource.Kind == ResourceKind.HTTPRoute && deleted.Any(d => d.Kind is ResourceKind.KubernetesGateway or ResourceKind.InferencePool)))
             .Select(r => r.Resource.Id)
             .ToHashSet();
         if (referencing.Count > 0)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.GatewayApi;
 using OrleansMesh.Grains.Routing;
 using OrleansMesh.Grains.Storage;
 using OrleansMesh.Networking;
@@ -285,7 +286,11 @@ internal sealed partial class MeshConfigGrain : Grain, IMeshConfigGrain
 
     private IRouteTableGrain Table(string host) => GrainFactory.GetGrain<IRouteTableGrain>(host);
 
-    private static ImmutableArray<Gateway> Gateways(IEnumerable<StoredResource> resources) => MeshWide<Gateway>(resources);
+    // A Gateway API Gateway goes to the gateways as the Istio Gateways its listeners translate into.
+    private static ImmutableArray<Gateway> Gateways(IEnumerable<StoredResource> resources) =>
+        [.. GatewayApiTranslator.Expand(CreationOrder.Sort(resources)).OfType<Gateway>()
+            .OrderBy(g => g.Metadata.Namespace, StringComparer.Ordinal)
+            .ThenBy(g => g.Metadata.Name, StringComparer.Ordinal)];
 
     // Resources that are in no host's route table: few and small, so every push carries them whole.
     private static ImmutableArray<T> MeshWide<T>(IEnumerable<StoredResource> resources)

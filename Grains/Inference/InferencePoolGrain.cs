@@ -24,6 +24,8 @@ internal sealed partial class InferencePoolGrain : Grain, IInferencePoolGrain
     })
     { Timeout = Timeout.InfiniteTimeSpan, DefaultRequestVersion = HttpVersion.Version11 };
 
+    private static readonly TimeSpan MetricNamesRefresh = TimeSpan.FromSeconds(1);
+
     private readonly TimeProvider time;
     private readonly InferencePoolOptions options;
     private readonly ILogger<InferencePoolGrain> logger;
@@ -35,6 +37,10 @@ internal sealed partial class InferencePoolGrain : Grain, IInferencePoolGrain
     private IGrainTimer? inFlightTimer;
     private long lastInFlightPush;
     private bool inFlightDirty;
+
+    // The metric names the pool's annotations choose, read from its route table at most once a second.
+    private ModelServerMetrics metrics = ModelServerMetrics.Default;
+    private DateTimeOffset metricsReadAt = DateTimeOffset.MinValue;
 
     public InferencePoolGrain(TimeProvider time, IOptions<InferencePoolOptions> options, ILogger<InferencePoolGrain> logger)
     {
@@ -121,13 +127,20 @@ internal sealed partial class InferencePoolGrain : Grain, IInferencePoolGrain
             return;
         }
 
+        if (now - metricsReadAt >= MetricNamesRefresh)
+        {
+            metricsReadAt = now;
+            await ReadMetricNamesAsync();
+        }
+
+        var reader = metrics;
         var targets = state.Targets(now);
         foreach (var target in targets)
         {
             state.Starting(target);
         }
 
-        var results = await Task.WhenAll(targets.Select(target => ScrapeOneAsync(target, cancellation)));
+        var results = await Task.WhenAll(targets.Select(target => ScrapeOneAsync(target, reader, cancellation)));
         var done = time.GetUtcNow();
         for (var i = 0; i < targets.Count; i++)
         {
@@ -147,7 +160,25 @@ internal sealed partial class InferencePoolGrain : Grain, IInferencePoolGrain
         await observers.Notify(o => o.OnPoolLoadAsync(load));
     }
 
-    private async Task<(ScrapedLoad Load, string? Error)> ScrapeOneAsync(string endpoint, CancellationToken cancellation)
+    private async Task ReadMetricNamesAsync()
+    {
+        try
+        {
+            var table = await GrainFactory.GetGrain<ControlPlane.IRouteTableGrain>(last.Pool).GetAsync();
+            var names = table.Pool?.Metrics;
+            if (!Equals(names, metrics.Names))
+            {
+                metrics = ModelServerMetrics.For(names);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The names last read stay; the next refresh tries again.
+            LogMetricNamesUnread(last.Pool, e.Message);
+        }
+    }
+
+    private async Task<(ScrapedLoad Load, string? Error)> ScrapeOneAsync(string endpoint, ModelServerMetrics reader, CancellationToken cancellation)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(options.ScrapeTimeout);
@@ -170,12 +201,12 @@ internal sealed partial class InferencePoolGrain : Grain, IInferencePoolGrain
                 return (default, $"metrics larger than {options.MaxMetricsBytes} bytes");
             }
 
-            if (!PrometheusTextParser.TryParse(text, ModelServerMetrics.Wanted, out var samples, out var parseError))
+            if (!PrometheusTextParser.TryParse(text, reader.WantedNames, out var samples, out var parseError))
             {
                 return (default, parseError);
             }
 
-            return ModelServerMetrics.TryRead(samples, out var load, out var error) ? (load, null) : (default, error);
+            return reader.TryReadLoad(samples, out var load, out var error) ? (load, null) : (default, error);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
         {
@@ -201,6 +232,9 @@ internal sealed partial class InferencePoolGrain : Grain, IInferencePoolGrain
 
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Metric names of pool {Pool} could not be read from its route table: {Error}")]
+    private partial void LogMetricNamesUnread(string pool, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Scrape of {Endpoint} for pool {Pool} failed: {Error}")]
     private partial void LogScrapeFailed(string pool, string endpoint, string error);

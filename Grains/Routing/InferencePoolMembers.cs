@@ -46,7 +46,7 @@ internal static class InferencePoolMembers
                 Ports = [new ServicePort { Number = port, Protocol = "HTTP", Name = PortName }],
                 Endpoints = members.ToImmutable(),
             },
-            Pool = new InferencePoolBinding { Name = pool.Metadata.Name, Namespace = @namespace, TargetPort = port, Objectives = objectives },
+            Pool = new InferencePoolBinding { Name = pool.Metadata.Name, Namespace = @namespace, TargetPort = port, Objectives = objectives, Metrics = PoolMetricNames.FromAnnotations(pool.Metadata.Annotations) },
         };
     }
 }

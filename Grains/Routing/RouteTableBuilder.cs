@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMesh.ControlPlane;
+using OrleansMesh.GatewayApi;
 using OrleansMesh.Grains.Config;
 using OrleansMesh.Inference;
 using OrleansMesh.Networking;
@@ -14,12 +15,12 @@ internal static class RouteTableBuilder
 {
     /// <summary>Builds <paramref name="host"/>'s table (generation 0) from <paramref name="all"/>.</summary>
     public static RouteTable Build(string host, IReadOnlyCollection<StoredResource> all) =>
-        Build(HostKey.Normalize(host), CreationOrder.Sort(all));
+        Build(HostKey.Normalize(host), Ordered(all));
 
     /// <summary>Builds the table of each of <paramref name="hosts"/>, keyed by normalized host.</summary>
     public static ImmutableDictionary<string, RouteTable> Build(IEnumerable<string> hosts, IReadOnlyCollection<StoredResource> all)
     {
-        var ordered = CreationOrder.Sort(all);
+        var ordered = Ordered(all);
         return hosts.Select(HostKey.Normalize).Distinct(StringComparer.Ordinal)
             .ToImmutableDictionary(key => key, key => Build(key, ordered), StringComparer.Ordinal);
     }
@@ -30,8 +31,8 @@ internal static class RouteTableBuilder
     /// </summary>
     public static ImmutableSortedSet<string> AffectedHosts(IReadOnlyCollection<StoredResource> before, IReadOnlyCollection<StoredResource> after)
     {
-        var old = before.ToDictionary(r => r.Resource.Id, r => r.Resource);
-        var current = after.ToDictionary(r => r.Resource.Id, r => r.Resource);
+        var old = Ordered(before).ToDictionary(r => r.Id);
+        var current = Ordered(after).ToDictionary(r => r.Id);
         var serviceEntries = ResourceHosts.ServiceEntries(before).Concat(ResourceHosts.ServiceEntries(after)).ToList();
         var virtualServices = old.Values.Concat(current.Values).OfType<VirtualService>().ToList();
         var pools = old.Values.Concat(current.Values).OfType<InferencePool>().ToList();
@@ -68,6 +69,10 @@ internal static class RouteTableBuilder
 
         return hosts.ToImmutable();
     }
+
+    // HTTPRoutes and Gateway API Gateways take part as the VirtualServices and Istio Gateways they translate into.
+    private static IReadOnlyList<MeshResource> Ordered(IEnumerable<StoredResource> all) =>
+        GatewayApiTranslator.Expand(CreationOrder.Sort(all));
 
     private static RouteTable Build(string key, IReadOnlyList<MeshResource> ordered)
     {

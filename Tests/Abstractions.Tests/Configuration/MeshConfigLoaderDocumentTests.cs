@@ -6,9 +6,9 @@ namespace OrleansMesh.Abstractions.Tests.Configuration;
 
 public sealed class MeshConfigLoaderDocumentTests
 {
-    private const string Supported = "networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3, security.istio.io/v1, security.istio.io/v1beta1, orleansmesh.io/v1alpha1, inference.networking.k8s.io/v1, inference.networking.x-k8s.io/v1alpha2";
+    private const string Supported = "networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3, security.istio.io/v1, security.istio.io/v1beta1, orleansmesh.io/v1alpha1, inference.networking.k8s.io/v1, inference.networking.x-k8s.io/v1alpha2, gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1beta1";
 
-    private const string Kinds = "VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway, RequestAuthentication, AuthorizationPolicy, PeerAuthentication, Sidecar, EnvoyFilter, ProxyConfig, WorkloadGroup, Rollout, InferencePool, InferenceObjective";
+    private const string Kinds = "VirtualService, DestinationRule, ServiceEntry, WorkloadEntry, Gateway, RequestAuthentication, AuthorizationPolicy, PeerAuthentication, Sidecar, EnvoyFilter, ProxyConfig, WorkloadGroup, Rollout, InferencePool, InferenceObjective, HTTPRoute, GatewayClass";
 
     [Fact]
     public void Load_SyntaxError_ReportsYamlDotNetMessageAndMarkWithDocument()

@@ -187,7 +187,7 @@ public sealed class GetCommandTests(MeshClusterFixture cluster) : MeshCtlTestBas
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            "error: the server doesn't have a resource type \"pods\"; valid kinds: virtualservice (vs), destinationrule (dr), serviceentry (se), workloadentry (we), gateway (gw), requestauthentication (ra), authorizationpolicy (ap), peerauthentication (pa), sidecar, envoyfilter, proxyconfig, workloadgroup (wg), rollout (ro), inferencepool (infpool), inferenceobjective (infobj), all",
+            "error: the server doesn't have a resource type \"pods\"; valid kinds: virtualservice (vs), destinationrule (dr), serviceentry (se), workloadentry (we), gateway (gw), requestauthentication (ra), authorizationpolicy (ap), peerauthentication (pa), sidecar, envoyfilter, proxyconfig, workloadgroup (wg), rollout (ro), inferencepool (infpool), inferenceobjective (infobj), httproute (hr), gateway.gateway.networking.k8s.io (gtw), gatewayclass (gc), all",
             result.Error.Trim());
     }
 

@@ -87,6 +87,21 @@ public sealed class ConfigPlannerTests
         Assert.Equal([Id(ResourceKind.VirtualService, "vs")], plan.Next.Keys);
     }
 
+    [Fact]
+    public void PlanDelete_GatewayApiGatewayOfARoute_WarnsOnTheRoute()
+    {
+        var loaded = OrleansMesh.Configuration.MeshConfigLoader.Load(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec: {gatewayClassName: istio, listeners: [{name: http, port: 80, protocol: HTTP}]}\n---\n"
+            + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {parentRefs: [{name: gw}], rules: [{backendRefs: [{name: a, port: 80}]}]}",
+            "test.yaml");
+        var stored = Store([.. loaded.Resources.Select((r, i) => Stored(r.Resource, i + 1))]);
+
+        var plan = ConfigPlanner.PlanDelete(stored, [Id(ResourceKind.KubernetesGateway, "gw")], lastRevision: 2);
+
+        var warning = Assert.Single(plan.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Warning, "httproute/default/r", "spec.parentRefs[0].name"), (warning.Severity, warning.Resource, warning.Path));
+    }
+
     private static IReadOnlyDictionary<ResourceId, StoredResource> Empty => new Dictionary<ResourceId, StoredResource>();
 
     private static Dictionary<ResourceId, StoredResource> Store(params StoredResource[] resources) =>
