@@ -21,9 +21,7 @@ for (var round = 0; round < rounds; round++)
     {
         // Fresh servers and gateways per phase: no policy starts with the caches, adapters or counts another one left.
         await using var pool = herding ? await Pool.StartAsync([.. Enumerable.Repeat(Pool.Small, 8)]) : await Pool.StartAsync();
-        await mesh.StartGatewaysAsync(
-            new Dictionary<string, string?> { ["OrleansMesh:Gateway:InferencePicker:ClusterWideDispatch"] = policy == "PICKER_LOCAL" ? "false" : "true" },
-            count: policy == "PICKER_ONE" ? 1 : 3);
+        await mesh.StartGatewaysAsync(PickerSettings(policy), count: policy == "PICKER_ONE" ? 1 : 3);
         var host = $"bench-{policy.ToLowerInvariant().Replace('_', '-')}-{round}";
         await mesh.ApplyAsync(BenchConfig.Yaml(policy.StartsWith("PICKER", StringComparison.Ordinal) ? "PICKER" : policy, host, pool.Ports), host);
 
@@ -40,3 +38,17 @@ var report = herding
     ? Herding.Markdown(settings, 8, Pool.Small.MaxRunning, tokens, [.. phases.Select(p => (p.Policy, p.Samples))])
     : Report.Markdown(settings, phases);
 await File.WriteAllTextAsync(args.Length > 0 ? args[0] : "inference.md", report);
+
+// PICKER_LOCAL: each gateway counts only its own requests. PICKER_GIE: GIE's default profile alone, without the
+// active-request scorer and the score tolerance the mesh adds.
+static Dictionary<string, string?> PickerSettings(string policy)
+{
+    var settings = new Dictionary<string, string?> { ["OrleansMesh:Gateway:InferencePicker:ClusterWideDispatch"] = policy == "PICKER_LOCAL" ? "false" : "true" };
+    if (policy == "PICKER_GIE")
+    {
+        settings["OrleansMesh:Gateway:InferencePicker:ActiveRequestWeight"] = "0";
+        settings["OrleansMesh:Gateway:InferencePicker:ScoreTolerance"] = "0";
+    }
+
+    return settings;
+}

@@ -37,7 +37,12 @@ internal static class Report
 
     private static IEnumerable<Sample> Ok(List<Sample> samples) => samples.Where(s => !s.Failed);
 
-    private static string Name(string policy) => policy == "PICKER" ? "InferencePool picker" : policy;
+    private static string Name(string policy) => policy switch
+    {
+        "PICKER" => "InferencePool picker",
+        "PICKER_GIE" => "InferencePool picker, GIE's default profile only (no active-request scorer, no tolerance)",
+        _ => policy,
+    };
 
     private static double Percentile(IEnumerable<double> values, double p)
     {
