@@ -7,7 +7,8 @@
 # p99, throughput and throughput within the TTFT objective. Writes Benchmarks/results/inference-<date>.md.
 #   BENCH_RATE=22 BENCH_SECONDS=40 BENCH_WARMUP_SECONDS=5   offered req/s, measured and warm-up seconds per policy
 #   BENCH_TTFT_OBJECTIVE_MS=1000                             the latency objective
-#   BENCH_POLICIES="ROUND_ROBIN LEAST_REQUEST PICKER"        BENCH_SEED=42
+#   BENCH_POLICIES="ROUND_ROBIN LEAST_REQUEST PICKER"        BENCH_SEED=42 (also PICKER_GIE: GIE's default profile
+#                                                            alone, without the active-request scorer and tolerance)
 #   BENCH_SKIP_BUILD=1                                       reuse the Release build
 #   BENCH_MODE=herding   instead: eight identical servers, short requests, the picker through one gateway, through
 #                        three counting requests in flight cluster-wide, and through three each counting only its
