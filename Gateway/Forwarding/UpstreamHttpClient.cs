@@ -1,12 +1,14 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using OrleansMesh.Gateway.Model;
+using OrleansMesh.Gateway.Resilience;
 using OrleansMesh.Gateway.Security.Identity;
-using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Forwarding;
 
-/// <summary>The one pooled HTTP client every forwarded request shares (connection reuse is most of a proxy's speed).</summary>
+/// <summary>
+/// The one pooled HTTP client every forwarded request shares (connection reuse is most of a proxy's speed) when its
+/// cluster has no <c>connectionPool</c> settings of its own; built by YARP's client factory like those.
+/// </summary>
 internal sealed class UpstreamHttpClient : IDisposable
 {
     /// <param name="options">Socket settings.</param>
@@ -15,21 +17,7 @@ internal sealed class UpstreamHttpClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            EnableMultipleHttp2Connections = true,
-            ConnectTimeout = settings.ConnectTimeout,
-            PooledConnectionIdleTimeout = settings.UpstreamIdleTimeout,
-
-            // Replaces any trace headers of the client with the current activity's, as YARP's own client factory does.
-            ActivityHeadersPropagator = MeshTracePropagator.Instance,
-        };
-        tls?.Apply(handler);
-        Invoker = new HttpMessageInvoker(handler);
+        Invoker = UpstreamHandlerFactory.Create("(shared)", new ConnectionPoolPolicy(), settings.ConnectTimeout, settings.UpstreamIdleTimeout, tls is null ? null : tls.Apply);
     }
 
     public HttpMessageInvoker Invoker { get; }

@@ -39,7 +39,7 @@ internal sealed class ClusterResilienceCache(TimeProvider time, TimeSpan default
             }
 
             var invoker = policy?.NeedsOwnPool == true || tls is not null
-                ? UpstreamHandlerFactory.Create(policy ?? new ConnectionPoolPolicy(), defaultConnectTimeout, defaultIdleTimeout, configureHandler is null ? null : handler => configureHandler(handler, tls))
+                ? UpstreamHandlerFactory.Create(clusterName, policy ?? new ConnectionPoolPolicy(), defaultConnectTimeout, defaultIdleTimeout, configureHandler is null ? null : handler => configureHandler(handler, tls))
                 : null;
             var created = new ClusterResilience(policy, http2, invoker, tls);
             _live[clusterName] = created;

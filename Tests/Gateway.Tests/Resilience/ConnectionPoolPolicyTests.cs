@@ -97,10 +97,23 @@ public sealed class ConnectionPoolPolicyTests
         SocketsHttpHandler? built = null;
         var policy = new ConnectionPoolPolicy { KeepAlivePingInterval = TimeSpan.FromSeconds(10), KeepAlivePingTimeout = TimeSpan.FromSeconds(3) };
 
-        using var invoker = UpstreamHandlerFactory.Create(policy, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), h => built = h);
+        using var invoker = UpstreamHandlerFactory.Create("c", policy, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), h => built = h);
 
         Assert.Equal(TimeSpan.FromSeconds(10), built?.KeepAlivePingDelay);
         Assert.Equal(TimeSpan.FromSeconds(3), built?.KeepAlivePingTimeout);
         Assert.Equal(HttpKeepAlivePingPolicy.Always, built?.KeepAlivePingPolicy);
+    }
+
+    [Fact]
+    public void Create_Policy_BuiltByYarpsFactoryWithTheLimitTimeoutsAndProxyDefaults()
+    {
+        SocketsHttpHandler? built = null;
+        var policy = new ConnectionPoolPolicy { MaxConnections = 7, ConnectTimeout = TimeSpan.FromSeconds(2), MaxConnectionDuration = TimeSpan.FromMinutes(5) };
+
+        using var invoker = UpstreamHandlerFactory.Create("c", policy, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), h => built = h);
+
+        Assert.Equal((7, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)), (built!.MaxConnectionsPerServer, built.ConnectTimeout, built.PooledConnectionIdleTimeout, built.PooledConnectionLifetime));
+        Assert.Equal((false, false, false, true), (built.UseProxy, built.AllowAutoRedirect, built.UseCookies, built.EnableMultipleHttp2Connections));
+        Assert.Same(OrleansMesh.Gateway.Telemetry.MeshTracePropagator.Instance, built.ActivityHeadersPropagator);
     }
 }
