@@ -12,7 +12,7 @@
 #
 # Settings (environment):
 #   BENCH_VARIANTS="default r2r pgo-off tc-off delay0"   which variants, in order (see variant_env below; also
-#                            r2r-pgo-off, quickjit-off, r2r-delay0)
+#                            r2r-pgo-off, quickjit-off, r2r-delay0, delay0-pgo-off, delay100)
 #   BENCH_ROUNDS=1           rounds over all variants (round-robin, so machine load drifts over all of them alike)
 #   BENCH_WARM_LOAD=40s      load between the first 10 s and the warm measurement
 #   BENCH_CONNECTIONS=32     wrk connections
@@ -76,6 +76,8 @@ variant_env() {
         tc-off) echo DOTNET_TieredCompilation=0 ;;            # <TieredCompilation>false</TieredCompilation>: full JIT at once
         quickjit-off) echo DOTNET_TC_QuickJit=0 ;;            # <TieredCompilationQuickJit>false</TieredCompilationQuickJit>
         delay0 | r2r-delay0) echo DOTNET_TC_CallCountingDelayMs=0 ;;  # tier up without waiting for start-up JIT activity to settle
+        delay0-pgo-off) printf '%s\n' DOTNET_TC_CallCountingDelayMs=0 DOTNET_TieredPGO=0 ;;  # both: no instrumented tier in between
+        delay100) echo DOTNET_TC_CallCountingDelayMs=100 ;;  # the runtime's default delay
     esac
 }
 variant_dir() { case $1 in r2r*) echo "$R2R_DIR" ;; *) bin Gateway ;; esac; }
@@ -89,6 +91,8 @@ describe() {
         quickjit-off) echo "QuickJit off (DOTNET_TC_QuickJit=0)" ;;
         delay0) echo "call counting without delay (DOTNET_TC_CallCountingDelayMs=0)" ;;
         r2r-delay0) echo "ReadyToRun publish + call counting without delay" ;;
+        delay0-pgo-off) echo "call counting without delay, TieredPGO off" ;;
+        delay100) echo "the runtime's call-counting delay (DOTNET_TC_CallCountingDelayMs=100)" ;;
     esac
 }
 
