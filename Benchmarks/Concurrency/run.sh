@@ -17,7 +17,9 @@
 #   BENCH_PORT_BASE=5680     backend HTTP/1.1 +1, backend h2c +2, gateway +5, silo http +6
 #   BENCH_SILO_PORT=21711 BENCH_ORLEANS_GATEWAY_PORT=21730
 #   BENCH_PATHS="direct gateway" which paths to run per stream count
-#   BENCH_GATEWAY_ENV=""      extra environment for the gateway, e.g. "DOTNET_gcServer=0" or "DOTNET_GCgen0size=0x400000"
+#   BENCH_GATEWAY_ENV="DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024"  the gateway's environment
+#                            beyond the cluster settings; the default is the image's (Gateway/Dockerfile); "" runs it
+#                            with the runtime's defaults; e.g. add "DOTNET_gcServer=0" for Workstation GC
 #   BENCH_HEAP_TOOLS=~/.dotnet/tools  where dotnet-gcdump and dotnet-counters are (`dotnet tool install -g dotnet-gcdump
 #                            dotnet-counters`); "none" skips the heap probe. The dumps are kept in the run's log directory.
 #   BENCH_SKIP_BUILD=1, BENCH_RESULTS_FILE
@@ -38,7 +40,8 @@ SILO_HTTP_PORT=$((PORT_BASE + 6))
 SILO_PORT=${BENCH_SILO_PORT:-21711}
 ORLEANS_GATEWAY_PORT=${BENCH_ORLEANS_GATEWAY_PORT:-21730}
 PATHS=${BENCH_PATHS:-"direct gateway"}
-read -r -a GATEWAY_ENV <<< "${BENCH_GATEWAY_ENV:-}"
+BENCH_GATEWAY_ENV=${BENCH_GATEWAY_ENV-DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024}
+read -r -a GATEWAY_ENV <<< "$BENCH_GATEWAY_ENV"
 HEAP_TOOLS=${BENCH_HEAP_TOOLS:-"$HOME/.dotnet/tools"}
 HOST_HEADER=backend.bench.local
 RESULTS_FILE=${BENCH_RESULTS_FILE:-"$ROOT/Benchmarks/results/streams-$(date +%Y-%m-%d).md"}
@@ -166,7 +169,7 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
 {
     echo "# Concurrent streams through one gateway — $(date -u +'%Y-%m-%d %H:%M UTC')"
     echo
-    echo "Command: \`Benchmarks/Concurrency/run.sh\` with BENCH_STREAMS=\"$STREAM_COUNTS\" BENCH_WINDOW=$WINDOW BENCH_INTERVAL_MS=$INTERVAL_MS BENCH_UPSTREAM=$UPSTREAM BENCH_SOURCE_ADDRESSES=$SOURCE_ADDRESSES BENCH_PATHS=\"$PATHS\"${BENCH_GATEWAY_ENV:+ BENCH_GATEWAY_ENV=\"$BENCH_GATEWAY_ENV\"}."
+    echo "Command: \`Benchmarks/Concurrency/run.sh\` with BENCH_STREAMS=\"$STREAM_COUNTS\" BENCH_WINDOW=$WINDOW BENCH_INTERVAL_MS=$INTERVAL_MS BENCH_UPSTREAM=$UPSTREAM BENCH_SOURCE_ADDRESSES=$SOURCE_ADDRESSES BENCH_PATHS=\"$PATHS\" BENCH_GATEWAY_ENV=\"$BENCH_GATEWAY_ENV\"."
     echo
     echo "An SSE backend (\`Benchmarks/Concurrency backend\`, Kestrel) writes one ~170-byte OpenAI chunk per stream every ${INTERVAL_MS} ms, stamped with"
     echo "CLOCK_MONOTONIC; the client (\`client\`, HttpClient, HTTP/1.1, one connection per stream, spread over $SOURCE_ADDRESSES source addresses"
@@ -176,7 +179,7 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
     echo "CPU 0; client, backend and control plane on CPU 1), warmed with 300 streams first. *Memory per stream*: the watched process's VmRSS with"
     echo "N streams open (middle of the window) minus before the first stream, over the streams open. fd limit \`ulimit -n\` = $FD_LIMIT (it cannot"
     echo "be raised here: no CAP_SYS_RESOURCE), ephemeral ports $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range)."
-    [[ -n "${BENCH_GATEWAY_ENV:-}" ]] && echo "Gateway environment: \`$BENCH_GATEWAY_ENV\`."
+    echo "Gateway environment: \`${BENCH_GATEWAY_ENV:-(runtime defaults)}\`."
     echo "Load average at start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other agents building on the same 2 cores)."
     echo
     echo "| Streams | Path | Open | Failed | Tokens measured | Delay p50 / p99 / p99.9 (ms) | Gap p50 / p99 (ms) | RSS before → open (MB) | RSS KB per stream | CPU cores (watched) |"
