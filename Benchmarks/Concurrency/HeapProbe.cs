@@ -8,7 +8,8 @@ namespace OrleansMesh.Benchmarks.Concurrency;
 /// <param name="CommittedBytes">Memory the GC kept committed after it (<c>dotnet.gc.last_collection.memory.committed_size</c>).</param>
 /// <param name="ResidentBytes">The process's VmRSS right after it.</param>
 /// <param name="DumpBytes">The live objects the heap dump walked (<c>dotnet-gcdump</c>'s "GC Heap bytes"; may miss some on large heaps: lossy EventPipe buffers).</param>
-internal sealed record HeapSample(long? HeapBytes, long? CommittedBytes, long? ResidentBytes, long? DumpBytes);
+/// <param name="AllocatedPerSecond">Bytes the process allocated per second in the last second of the counters' sample, after the dump.</param>
+internal sealed record HeapSample(long? HeapBytes, long? CommittedBytes, long? ResidentBytes, long? DumpBytes, double? AllocatedPerSecond);
 
 /// <summary>
 /// Measures another .NET process's managed heap with the diagnostics tools: <c>dotnet-gcdump collect</c> induces a
@@ -36,16 +37,17 @@ internal static class HeapProbe
         var resident = WatchedProcess.ResidentBytes(pid);
         var csv = Path.ChangeExtension(dumpPath, ".counters.csv");
         await RunAsync(counters, ["collect", "-p", Invariant(pid), "--counters", "System.Runtime", "--duration", "00:00:00:02", "--format", "csv", "-o", csv]);
-        var (heap, committed) = File.Exists(csv) ? LastCollection(csv) : (null, null);
+        var (heap, committed, allocated) = File.Exists(csv) ? LastCollection(csv) : (null, null, null);
         var report = await RunAsync(gcdump, ["report", dumpPath]);
-        return new HeapSample(heap, committed, resident, report is null ? null : DumpHeapBytes(report));
+        return new HeapSample(heap, committed, resident, report is null ? null : DumpHeapBytes(report), allocated);
     }
 
-    // The last sample of each gc.last_collection figure; heap size is the sum over generations.
-    private static (long? Heap, long? Committed) LastCollection(string csv)
+    // The last sample of each gc.last_collection figure (heap size: the sum over generations) and of the allocation rate.
+    private static (long? Heap, long? Committed, double? Allocated) LastCollection(string csv)
     {
         var heapByGeneration = new Dictionary<string, long>();
         long? committed = null;
+        double? allocated = null;
         foreach (var line in File.ReadLines(csv))
         {
             var fields = line.Split(',');
@@ -63,8 +65,12 @@ internal static class HeapProbe
             {
                 committed = (long)value;
             }
+            else if (name.StartsWith("dotnet.gc.heap.total_allocated", StringComparison.Ordinal))
+            {
+                allocated = value;
+            }
         }
-        return (heapByGeneration.Count == 0 ? null : heapByGeneration.Values.Sum(), committed);
+        return (heapByGeneration.Count == 0 ? null : heapByGeneration.Values.Sum(), committed, allocated);
     }
 
     // The report starts with "   448,747  GC Heap bytes".

@@ -224,7 +224,8 @@ internal static class StreamClient
             + $" gc_heap_before_mb={Mb(before.HeapBytes)} gc_heap_open_mb={Mb(open.HeapBytes)} gc_heap_kb_per_stream={PerStream(before.HeapBytes, open.HeapBytes)}"
             + $" live_dump_kb_per_stream={PerStream(before.DumpBytes, open.DumpBytes)}"
             + $" gc_committed_before_mb={Mb(before.CommittedBytes)} gc_committed_open_mb={Mb(open.CommittedBytes)} gc_committed_kb_per_stream={PerStream(before.CommittedBytes, open.CommittedBytes)}"
-            + $" rss_after_gc_before_mb={Mb(before.ResidentBytes)} rss_after_gc_open_mb={Mb(open.ResidentBytes)} rss_after_gc_kb_per_stream={PerStream(before.ResidentBytes, open.ResidentBytes)}";
+            + $" rss_after_gc_before_mb={Mb(before.ResidentBytes)} rss_after_gc_open_mb={Mb(open.ResidentBytes)} rss_after_gc_kb_per_stream={PerStream(before.ResidentBytes, open.ResidentBytes)}"
+            + $" allocated_mb_per_s={(open.AllocatedPerSecond is { } rate ? (rate / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "NaN")}";
     }
 
     private static Task Until(long timestamp, CancellationToken cancel = default)

@@ -201,18 +201,19 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
         echo "Memory right after a full blocking GC (induced by \`dotnet-gcdump collect\`), before the first stream and after the window with"
         echo "the streams still open (*open at probe*). *GC heap*: the runtime's heap size after that GC (live objects + fragmentation);"
         echo "*live objects*: what the heap dump walked; *GC committed*: memory the GC kept committed (heap + its free space/budget);"
-        echo "*RSS after GC*: the process's resident set then. Per stream = (open − before) / open at probe."
+        echo "*RSS after GC*: the process's resident set then. Per stream = (open − before) / open at probe. *Allocated*: the process's"
+        echo "allocation rate (dotnet-counters) just after the probe's GC, streams still open."
         echo
-        echo "| Streams | Path | Open at probe | GC heap before → open (MB) | GC heap KB per stream | Live objects KB per stream | GC committed KB per stream | RSS after GC KB per stream |"
-        echo "| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: |"
+        echo "| Streams | Path | Open at probe | GC heap before → open (MB) | GC heap KB per stream | Live objects KB per stream | GC committed KB per stream | RSS after GC KB per stream | Allocated (MB/s) |"
+        echo "| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
         for streams in $STREAM_COUNTS; do
             for path in direct gateway; do
                 label="$path-$streams"
                 grep -q "label=$label .*gc_heap_kb_per_stream=" "$RESULTS" 2> /dev/null || continue
-                printf '| %s | %s | %s | %s → %s | %s | %s | %s | %s |\n' "$streams" "$([[ $path == direct ]] && echo "direct (backend)" || echo "gateway")" \
+                printf '| %s | %s | %s | %s → %s | %s | %s | %s | %s | %s |\n' "$streams" "$([[ $path == direct ]] && echo "direct (backend)" || echo "gateway")" \
                     "$(field "$label" probe_open)" "$(field "$label" gc_heap_before_mb)" "$(field "$label" gc_heap_open_mb)" \
                     "$(field "$label" gc_heap_kb_per_stream)" "$(field "$label" live_dump_kb_per_stream)" \
-                    "$(field "$label" gc_committed_kb_per_stream)" "$(field "$label" rss_after_gc_kb_per_stream)"
+                    "$(field "$label" gc_committed_kb_per_stream)" "$(field "$label" rss_after_gc_kb_per_stream)" "$(field "$label" allocated_mb_per_s)"
             done
         done
     fi
