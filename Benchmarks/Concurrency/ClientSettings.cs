@@ -14,10 +14,15 @@ internal sealed record ClientSettings(
     int? WatchPid,
     string Label,
     int SourceAddresses,
-    string? Output)
+    string? Output,
+    string? HeapTools,
+    string? DumpDirectory)
 {
-    /// <summary>Tokens each stream asks for: enough to stay open from its start to past the end of the window.</summary>
-    public int TokensPerStream => (int)((Ramp + Settle + Window + TimeSpan.FromSeconds(5)) / Interval);
+    /// <summary>
+    /// Tokens each stream asks for: enough to stay open from its start to past the end of the window, and through the
+    /// heap probe that follows it (a heap dump of 10,000 streams takes seconds).
+    /// </summary>
+    public int TokensPerStream => (int)((Ramp + Settle + Window + TimeSpan.FromSeconds(HeapTools is null ? 5 : 60)) / Interval);
 
     public static ClientSettings Parse(string[] args)
     {
@@ -39,6 +44,8 @@ internal sealed record ClientSettings(
             Value("--watch-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             Value("--label") ?? "run",
             (int)Number("--source-addresses", 1),
-            Value("--out"));
+            Value("--out"),
+            Value("--heap-tools"),
+            Value("--dump-dir"));
     }
 }

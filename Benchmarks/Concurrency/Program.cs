@@ -9,5 +9,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: backend --http1-port P [--h2c-port P] [--interval-ms 50] [--h2-streams 1000]");
     Console.Error.WriteLine("       client --url URL --host HOST --streams N --ramp-s S --window-s S [--watch-pid PID] [--label L] [--source-addresses K]");
+    Console.Error.WriteLine("              [--heap-tools DIR (dotnet-gcdump, dotnet-counters) --dump-dir DIR]: the watched process's heap after a full GC, before and with the streams open");
     return 2;
 }

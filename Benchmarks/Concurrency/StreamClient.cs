@@ -28,6 +28,7 @@ internal static class StreamClient
         var body = Encoding.UTF8.GetBytes(
             $$"""{"model":"bench-model","stream":true,"max_tokens":{{settings.TokensPerStream}},"messages":[{"role":"user","content":"Count."}]}""");
 
+        var heapBefore = await ProbeAsync(settings, "before");
         var rssBefore = WatchedProcess.ResidentBytes(settings.WatchPid);
         var start = Stopwatch.GetTimestamp();
         var windowStart = start + Ticks(settings.Ramp + settings.Settle);
@@ -84,10 +85,15 @@ internal static class StreamClient
         var rssMiddle = WatchedProcess.ResidentBytes(settings.WatchPid);
         await Until(windowEnd);
         var cpuWindow = WatchedProcess.CpuSeconds(settings.WatchPid);
+        // After the window (its timings untouched by the probe's full GC), with the streams still open.
+        var openAtProbe = Volatile.Read(ref open);
+        var heapOpen = await ProbeAsync(settings, "open");
+        var openAfterProbe = Volatile.Read(ref open);
         await stop.CancelAsync();
         await Task.WhenAll(streams);
 
-        var line = Summary(settings, openAtMiddle, failed, completedEarly, delays, gaps, rssBefore, rssMiddle, cpuBefore, cpuWindow, firstError);
+        var line = Summary(settings, openAtMiddle, failed, completedEarly, delays, gaps, rssBefore, rssMiddle, cpuBefore, cpuWindow, firstError)
+            + HeapSummary(heapBefore, heapOpen, Math.Min(openAtProbe, openAfterProbe));
         Console.WriteLine(line);
         if (settings.Output is { } output)
         {
@@ -189,6 +195,37 @@ internal static class StreamClient
             F($"gap_p50_ms={gaps.Percentile(0.50):F2} gap_p99_ms={gaps.Percentile(0.99):F2} gap_max_ms={gaps.MaxMilliseconds:F1}"),
             F($"rss_before_mb={(rssBefore ?? 0) / 1048576.0:F1} rss_open_mb={(rssMiddle ?? 0) / 1048576.0:F1} kb_per_stream={perStream:F1} watched_cpu_cores={cpuCores:F2}"),
             firstError is null ? "" : F($"first_error=\"{firstError}\"")).TrimEnd();
+    }
+
+    private static async Task<HeapSample?> ProbeAsync(ClientSettings settings, string moment)
+    {
+        if (settings.HeapTools is not { } tools || settings.WatchPid is not { } pid)
+        {
+            return null;
+        }
+
+        var directory = settings.DumpDirectory ?? Path.GetTempPath();
+        Directory.CreateDirectory(directory);
+        return await HeapProbe.TakeAsync(tools, pid, Path.Combine(directory, $"{settings.Label}-{moment}.gcdump"));
+    }
+
+    // Per stream: the growth from before the first stream to the streams open, both right after a full GC, over the
+    // streams open during the probe (the smaller of the counts at its start and end).
+    private static string HeapSummary(HeapSample? before, HeapSample? open, int streams)
+    {
+        if (before is null || open is null || streams <= 0)
+        {
+            return "";
+        }
+
+        string PerStream(long? a, long? b) => a is { } x && b is { } y ? ((y - x) / 1024.0 / streams).ToString("F1", CultureInfo.InvariantCulture) : "NaN";
+        string Mb(long? bytes) => bytes is { } b ? (b / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "NaN";
+        return FormattableString.Invariant($" probe_open={streams}")
+            + $" gc_heap_before_mb={Mb(before.HeapBytes)} gc_heap_open_mb={Mb(open.HeapBytes)} gc_heap_kb_per_stream={PerStream(before.HeapBytes, open.HeapBytes)}"
+            + $" live_dump_kb_per_stream={PerStream(before.DumpBytes, open.DumpBytes)}"
+            + $" gc_committed_before_mb={Mb(before.CommittedBytes)} gc_committed_open_mb={Mb(open.CommittedBytes)} gc_committed_kb_per_stream={PerStream(before.CommittedBytes, open.CommittedBytes)}"
+            + $" rss_after_gc_before_mb={Mb(before.ResidentBytes)} rss_after_gc_open_mb={Mb(open.ResidentBytes)} rss_after_gc_kb_per_stream={PerStream(before.ResidentBytes, open.ResidentBytes)}"
+            + $" allocated_mb_per_s={(open.AllocatedPerSecond is { } rate ? (rate / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "NaN")}";
     }
 
     private static Task Until(long timestamp, CancellationToken cancel = default)

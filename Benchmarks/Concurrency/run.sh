@@ -16,6 +16,12 @@
 #   BENCH_SOURCE_ADDRESSES=4 the client spreads its connections over 127.0.0.1..K (ephemeral ports are per address)
 #   BENCH_PORT_BASE=5680     backend HTTP/1.1 +1, backend h2c +2, gateway +5, silo http +6
 #   BENCH_SILO_PORT=21711 BENCH_ORLEANS_GATEWAY_PORT=21730
+#   BENCH_PATHS="direct gateway" which paths to run per stream count
+#   BENCH_GATEWAY_ENV="DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024"  the gateway's environment
+#                            beyond the cluster settings; the default is the image's (Gateway/Dockerfile); "" runs it
+#                            with the runtime's defaults; e.g. add "DOTNET_gcServer=0" for Workstation GC
+#   BENCH_HEAP_TOOLS=~/.dotnet/tools  where dotnet-gcdump and dotnet-counters are (`dotnet tool install -g dotnet-gcdump
+#                            dotnet-counters`); "none" skips the heap probe. The dumps are kept in the run's log directory.
 #   BENCH_SKIP_BUILD=1, BENCH_RESULTS_FILE
 # Everything listens on 127.0.0.1 only; every process started here is stopped on exit.
 set -uo pipefail
@@ -33,6 +39,10 @@ GATEWAY_PORT=$((PORT_BASE + 5))
 SILO_HTTP_PORT=$((PORT_BASE + 6))
 SILO_PORT=${BENCH_SILO_PORT:-21711}
 ORLEANS_GATEWAY_PORT=${BENCH_ORLEANS_GATEWAY_PORT:-21730}
+PATHS=${BENCH_PATHS:-"direct gateway"}
+BENCH_GATEWAY_ENV=${BENCH_GATEWAY_ENV-DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024}
+read -r -a GATEWAY_ENV <<< "$BENCH_GATEWAY_ENV"
+HEAP_TOOLS=${BENCH_HEAP_TOOLS:-"$HOME/.dotnet/tools"}
 HOST_HEADER=backend.bench.local
 RESULTS_FILE=${BENCH_RESULTS_FILE:-"$ROOT/Benchmarks/results/streams-$(date +%Y-%m-%d).md"}
 WORK=$(mktemp -d /tmp/orleansmesh-streams.XXXXXX)
@@ -111,17 +121,24 @@ GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
 DIRECT_URL="http://127.0.0.1:$HTTP1_PORT/v1/chat/completions"
 RESULTS="$WORK/results.txt"
 
+HEAP_ARGS=()
+if [[ $HEAP_TOOLS != none && -x "$HEAP_TOOLS/dotnet-gcdump" && -x "$HEAP_TOOLS/dotnet-counters" ]]; then
+    HEAP_ARGS=(--heap-tools "$HEAP_TOOLS" --dump-dir "$WORK/dumps")
+else
+    log "no heap probe (dotnet-gcdump and dotnet-counters not in ${HEAP_TOOLS}): RSS only"
+fi
+
 client() {
     local label=$1 url=$2 pid=$3 streams=$4 ramp
     ramp=$(( streams / 1000 )); (( ramp < 2 )) && ramp=2
     log "$label: $streams streams (ramp ${ramp}s, window ${WINDOW}s) on $url"
     taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$url" --host "$HOST_HEADER" --streams "$streams" --ramp-s "$ramp" --settle-s 3 \
-        --window-s "$WINDOW" --interval-ms "$INTERVAL_MS" --watch-pid "$pid" --label "$label" --source-addresses "$SOURCE_ADDRESSES" --out "$RESULTS" >&2 \
+        --window-s "$WINDOW" --interval-ms "$INTERVAL_MS" --watch-pid "$pid" --label "$label" --source-addresses "$SOURCE_ADDRESSES" --out "$RESULTS" "${HEAP_ARGS[@]}" >&2 \
         || log "$label: the client failed"
 }
 
 for streams in $STREAM_COUNTS; do
-    start gateway "$(bin Gateway)" "$PROXY_CPUS" "${CLUSTER_ENV[@]}" Logging__LogLevel__Default=Warning \
+    start gateway "$(bin Gateway)" "$PROXY_CPUS" "${CLUSTER_ENV[@]}" "${GATEWAY_ENV[@]}" Logging__LogLevel__Default=Warning \
         dotnet OrleansMesh.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
     ready=0
     for _ in $(seq 1 240); do
@@ -135,9 +152,11 @@ for streams in $STREAM_COUNTS; do
     taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$GATEWAY_URL" --host "$HOST_HEADER" --streams 300 --ramp-s 1 --settle-s 1 --window-s 3 \
         --interval-ms "$INTERVAL_MS" --label warmup > "$WORK/warmup-$streams.txt" 2>&1
     sleep 2
-    client "direct-$streams" "$DIRECT_URL" "${PIDS[backend]}" "$streams"
-    sleep 2
-    client "gateway-$streams" "$GATEWAY_URL" "${PIDS[gateway]}" "$streams"
+    if [[ " $PATHS " == *" direct "* ]]; then
+        client "direct-$streams" "$DIRECT_URL" "${PIDS[backend]}" "$streams"
+        sleep 2
+    fi
+    [[ " $PATHS " == *" gateway "* ]] && client "gateway-$streams" "$GATEWAY_URL" "${PIDS[gateway]}" "$streams"
     stop gateway
     sleep 2
 done
@@ -150,7 +169,7 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
 {
     echo "# Concurrent streams through one gateway — $(date -u +'%Y-%m-%d %H:%M UTC')"
     echo
-    echo "Command: \`Benchmarks/Concurrency/run.sh\` with BENCH_STREAMS=\"$STREAM_COUNTS\" BENCH_WINDOW=$WINDOW BENCH_INTERVAL_MS=$INTERVAL_MS BENCH_UPSTREAM=$UPSTREAM BENCH_SOURCE_ADDRESSES=$SOURCE_ADDRESSES."
+    echo "Command: \`Benchmarks/Concurrency/run.sh\` with BENCH_STREAMS=\"$STREAM_COUNTS\" BENCH_WINDOW=$WINDOW BENCH_INTERVAL_MS=$INTERVAL_MS BENCH_UPSTREAM=$UPSTREAM BENCH_SOURCE_ADDRESSES=$SOURCE_ADDRESSES BENCH_PATHS=\"$PATHS\" BENCH_GATEWAY_ENV=\"$BENCH_GATEWAY_ENV\"."
     echo
     echo "An SSE backend (\`Benchmarks/Concurrency backend\`, Kestrel) writes one ~170-byte OpenAI chunk per stream every ${INTERVAL_MS} ms, stamped with"
     echo "CLOCK_MONOTONIC; the client (\`client\`, HttpClient, HTTP/1.1, one connection per stream, spread over $SOURCE_ADDRESSES source addresses"
@@ -160,9 +179,10 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
     echo "CPU 0; client, backend and control plane on CPU 1), warmed with 300 streams first. *Memory per stream*: the watched process's VmRSS with"
     echo "N streams open (middle of the window) minus before the first stream, over the streams open. fd limit \`ulimit -n\` = $FD_LIMIT (it cannot"
     echo "be raised here: no CAP_SYS_RESOURCE), ephemeral ports $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range)."
+    echo "Gateway environment: \`${BENCH_GATEWAY_ENV:-(runtime defaults)}\`."
     echo "Load average at start: $LOADAVG_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other agents building on the same 2 cores)."
     echo
-    echo "| Streams | Path | Open | Failed | Tokens measured | Delay p50 / p99 / p99.9 (ms) | Gap p50 / p99 (ms) | RSS before → open (MB) | KB per stream | CPU cores (watched) |"
+    echo "| Streams | Path | Open | Failed | Tokens measured | Delay p50 / p99 / p99.9 (ms) | Gap p50 / p99 (ms) | RSS before → open (MB) | RSS KB per stream | CPU cores (watched) |"
     echo "| ---: | --- | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |"
     for streams in $STREAM_COUNTS; do
         for path in direct gateway; do
@@ -176,6 +196,27 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
                 "$(field "$label" kb_per_stream)" "$(field "$label" watched_cpu_cores)"
         done
     done
+    if grep -q "gc_heap_kb_per_stream=" "$RESULTS" 2> /dev/null; then
+        echo
+        echo "Memory right after a full blocking GC (induced by \`dotnet-gcdump collect\`), before the first stream and after the window with"
+        echo "the streams still open (*open at probe*). *GC heap*: the runtime's heap size after that GC (live objects + fragmentation);"
+        echo "*live objects*: what the heap dump walked; *GC committed*: memory the GC kept committed (heap + its free space/budget);"
+        echo "*RSS after GC*: the process's resident set then. Per stream = (open − before) / open at probe. *Allocated*: the process's"
+        echo "allocation rate (dotnet-counters) just after the probe's GC, streams still open."
+        echo
+        echo "| Streams | Path | Open at probe | GC heap before → open (MB) | GC heap KB per stream | Live objects KB per stream | GC committed KB per stream | RSS after GC KB per stream | Allocated (MB/s) |"
+        echo "| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+        for streams in $STREAM_COUNTS; do
+            for path in direct gateway; do
+                label="$path-$streams"
+                grep -q "label=$label .*gc_heap_kb_per_stream=" "$RESULTS" 2> /dev/null || continue
+                printf '| %s | %s | %s | %s → %s | %s | %s | %s | %s | %s |\n' "$streams" "$([[ $path == direct ]] && echo "direct (backend)" || echo "gateway")" \
+                    "$(field "$label" probe_open)" "$(field "$label" gc_heap_before_mb)" "$(field "$label" gc_heap_open_mb)" \
+                    "$(field "$label" gc_heap_kb_per_stream)" "$(field "$label" live_dump_kb_per_stream)" \
+                    "$(field "$label" gc_committed_kb_per_stream)" "$(field "$label" rss_after_gc_kb_per_stream)" "$(field "$label" allocated_mb_per_s)"
+            done
+        done
+    fi
     echo
     echo "Added by the gateway (gateway − direct), ms:"
     echo

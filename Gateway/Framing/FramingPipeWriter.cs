@@ -31,6 +31,10 @@ internal sealed class FramingPipeWriter(PipeWriter inner, ResponseStatusWatch wa
             watch.Observe(_memory.Span[..bytes]);
         }
 
+        // Let go of the transport's block once it is written: kept until the next write, it held a 4 KB pooled block
+        // alive for every open connection whose response waits between writes (an SSE stream between tokens), even
+        // after the transport's pool had dropped it.
+        _memory = default;
         inner.Advance(bytes);
     }
 

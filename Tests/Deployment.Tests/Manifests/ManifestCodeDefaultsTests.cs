@@ -102,6 +102,17 @@ public sealed class ManifestCodeDefaultsTests
     }
 
     [Fact]
+    public void Gateway_SharedArrayPoolLimitIsTheImages()
+    {
+        // The image sets it for HttpClient's pooled HTTP/2 receive blocks (Benchmarks/results/streams-2026-12-07-heap.md);
+        // a deployment from the manifests must run the gateway as measured.
+        const string Name = "DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION";
+        var image = Assert.Single(RepositoryFiles.Read("Gateway", "Dockerfile").Split('\n').Select(l => l.Trim().TrimEnd('\\').Trim()), l => l.StartsWith(Name + "=", StringComparison.Ordinal));
+
+        Assert.Equal(image[(Name.Length + 1)..], KubernetesManifests.Env(Gateway, Name));
+    }
+
+    [Fact]
     public void Gateway_ProbesHitReadinessAndLivenessOnTheAdminPort()
     {
         Assert.Equal(MeshGatewayAdminOptions.ReadyPath, Gateway.ReadinessProbe.HttpGet.Path);
