@@ -83,7 +83,7 @@ variant_env() {
 variant_dir() { case $1 in r2r*) echo "$R2R_DIR" ;; *) bin Gateway ;; esac; }
 describe() {
     case $1 in
-        default) echo "as committed (JIT, TieredPGO on)" ;;
+        default) echo "as committed (JIT, TieredPGO on, call counting without delay)" ;;
         r2r) echo "ReadyToRun publish (PublishReadyToRun=true), TieredPGO on" ;;
         r2r-pgo-off) echo "ReadyToRun publish, TieredPGO off" ;;
         pgo-off) echo "TieredPGO off (DOTNET_TieredPGO=0)" ;;
