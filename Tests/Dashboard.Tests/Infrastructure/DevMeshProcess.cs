@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
+using OrleansMesh.Deployment.Tests.Processes;
 
 namespace OrleansMesh.Dashboard.Tests.Infrastructure;
 
@@ -10,16 +9,13 @@ namespace OrleansMesh.Dashboard.Tests.Infrastructure;
 /// </summary>
 internal sealed class DevMeshProcess : IAsyncDisposable
 {
-    private const int MaxOutputLines = 300;
+    private readonly MeshProcess _process;
 
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
-
-    private DevMeshProcess(Process process, int proxy, int silo, int siloPort, int gatewayPort)
+    private DevMeshProcess(MeshProcess process, int proxy, int silo, int siloPort, int gatewayPort)
     {
         _process = process;
-        Proxy = new Uri($"http://127.0.0.1:{proxy.ToString(CultureInfo.InvariantCulture)}");
-        Silo = new Uri($"http://127.0.0.1:{silo.ToString(CultureInfo.InvariantCulture)}");
+        Proxy = new Uri(Url(proxy));
+        Silo = new Uri(Url(silo));
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
     }
@@ -38,47 +34,35 @@ internal sealed class DevMeshProcess : IAsyncDisposable
     /// <summary>Orleans' client gateway port, which a cluster client connects to.</summary>
     public int GatewayPort { get; }
 
-    public string Output => string.Join(Environment.NewLine, _output);
+    public string Output => _process.Output;
 
     public static async Task<DevMeshProcess> StartAsync(string? adminToken)
     {
         var (proxy, admin, silo, siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
-        var dll = RepositoryFiles.Output("Silo", "OrleansMesh.Silo");
-        var start = new ProcessStartInfo("dotnet", [dll, "dev", "--no-demo"])
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ASPNETCORE_URLS"] = Url(proxy),
+            ["OrleansMesh__Gateway__AdminUrls"] = Url(admin),
+            ["OrleansMesh__Dev__SiloUrl"] = Url(silo),
+            ["OrleansMesh__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["OrleansMesh__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["OrleansMesh__Storage"] = "Memory",
+            ["OrleansMesh__Gateway__AccessLog__Enabled"] = "false",
         };
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("OrleansMesh__", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = Url(proxy);
-        start.Environment["OrleansMesh__Gateway__AdminUrls"] = Url(admin);
-        start.Environment["OrleansMesh__Dev__SiloUrl"] = Url(silo);
-        start.Environment["OrleansMesh__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["OrleansMesh__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["OrleansMesh__Storage"] = "Memory";
-        start.Environment["OrleansMesh__Gateway__AccessLog__Enabled"] = "false";
         if (adminToken is not null)
         {
-            start.Environment["OrleansMesh__AdminToken"] = adminToken;
+            environment["OrleansMesh__AdminToken"] = adminToken;
         }
 
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var mesh = new DevMeshProcess(process, proxy, silo, siloPort, gatewayPort);
-        process.OutputDataReceived += (_, e) => mesh.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => mesh.Keep(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var mesh = new DevMeshProcess(
+            MeshProcess.Start("the dev mesh", RepositoryFiles.Output("Silo", "OrleansMesh.Silo"), environment, "dev", "--no-demo"),
+            proxy,
+            silo,
+            siloPort,
+            gatewayPort);
         try
         {
-            await mesh.WaitUntilHealthyAsync(new Uri(mesh.Silo, "/healthz"), TimeSpan.FromSeconds(90));
+            await mesh._process.WaitUntilHealthyAsync(new Uri(mesh.Silo, "/healthz"), TimeSpan.FromSeconds(90));
         }
         catch
         {
@@ -89,64 +73,7 @@ internal sealed class DevMeshProcess : IAsyncDisposable
         return mesh;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static string Url(int port) => $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-
-    private async Task WaitUntilHealthyAsync(Uri url, TimeSpan within)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var elapsed = Stopwatch.StartNew();
-        while (elapsed.Elapsed < within)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the dev mesh exited with code {_process.ExitCode} before {url} was healthy:{Environment.NewLine}{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but slow to answer on a busy machine.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"the dev mesh: {url} was not healthy within {within}:{Environment.NewLine}{Output}");
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > MaxOutputLines && _output.TryDequeue(out _))
-        {
-        }
-    }
 }
