@@ -35,7 +35,7 @@ internal sealed class MeshTransformer(PathRewrite? path, string? authority, Head
         headers.TryAddWithoutValidation("x-forwarded-proto", incoming.Scheme);
         if (!incoming.Headers.ContainsKey(RequestIdHeader))
         {
-            headers.TryAddWithoutValidation(RequestIdHeader, Guid.NewGuid().ToString());
+            headers.TryAddWithoutValidation(RequestIdHeader, RequestIds.Next());
         }
 
         request?.Apply(proxyRequest);

@@ -64,29 +64,37 @@ internal sealed partial class PoolReporter : BackgroundService, IInferencePoolOb
 
     private async Task InFlightLoopAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_inFlightInterval, _time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (_registry.IsEmpty)
+                // No pool served: look again at the pace of the full reports. A periodic timer of a few ms kept running
+                // while idle would wake the runtime's timer thread hundreds of times a second for nothing.
+                while (_registry.IsEmpty)
                 {
-                    // No pool served: look again at the pace of the full reports rather than wake every few ms for nothing.
                     await Task.Delay(_interval, _time, stoppingToken).ConfigureAwait(false);
-                    continue;
                 }
 
-                foreach (var pool in _registry.Pools)
-                {
-                    if (!pool.Members.IsDefaultOrEmpty && pool.TakeInFlightReport(_gatewayId, InFlightHeartbeat) is { } report)
-                    {
-                        SendInFlight(pool.Host, report);
-                    }
-                }
+                await SendInFlightWhileServingAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private async Task SendInFlightWhileServingAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_inFlightInterval, _time);
+        while (!_registry.IsEmpty && await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            foreach (var pool in _registry.Pools)
+            {
+                if (!pool.Members.IsDefaultOrEmpty && pool.TakeInFlightReport(_gatewayId, InFlightHeartbeat) is { } report)
+                {
+                    SendInFlight(pool.Host, report);
+                }
+            }
         }
     }
 
