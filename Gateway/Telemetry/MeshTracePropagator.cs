@@ -54,11 +54,7 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
             return;
         }
 
-        var style = B3StyleOf(message.Headers);
-        foreach (var field in _fields)
-        {
-            message.Headers.Remove(field);
-        }
+        var style = RemoveTraceHeaders(message.Headers);
 
         _w3c.Inject(activity, carrier, setter);
         if (activity is null || setter is null || style == B3Style.None)
@@ -99,7 +95,14 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
         }
         else
         {
-            (trace, span) = (Read(carrier, getter, TraceId), Read(carrier, getter, SpanId));
+            // Most requests carry no B3 at all: without a trace id there is nothing to join, so stop at one lookup.
+            trace = Read(carrier, getter, TraceId);
+            if (trace is null)
+            {
+                return null;
+            }
+
+            span = Read(carrier, getter, SpanId);
             sampling = Read(carrier, getter, Flags) == "1" ? "d" : Read(carrier, getter, Sampled);
         }
 
@@ -114,8 +117,54 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
         return string.Create(CultureInfo.InvariantCulture, $"00-{traceId.ToLowerInvariant()}-{span.ToLowerInvariant()}-{flags}");
     }
 
-    private static B3Style B3StyleOf(System.Net.Http.Headers.HttpRequestHeaders headers) =>
-        headers.Contains(Single) ? B3Style.Single : headers.Contains(TraceId) ? B3Style.Multiple : B3Style.None;
+    // Removes every trace field the upstream request carries (copied from the client's request) and tells the B3 style
+    // the client used. One pass over the request's few headers: removing each of the nine fields by name would look
+    // every one up, on every request, though almost none carries any.
+    private B3Style RemoveTraceHeaders(System.Net.Http.Headers.HttpRequestHeaders headers)
+    {
+        var style = B3Style.None;
+        string[]? present = null;
+        var count = 0;
+        foreach (var header in headers.NonValidated)
+        {
+            var name = header.Key;
+            if (!IsTraceField(name))
+            {
+                continue;
+            }
+
+            present ??= new string[_fields.Length];
+            present[count++] = name;
+            if (string.Equals(name, Single, StringComparison.OrdinalIgnoreCase))
+            {
+                style = B3Style.Single;
+            }
+            else if (style == B3Style.None && string.Equals(name, TraceId, StringComparison.OrdinalIgnoreCase))
+            {
+                style = B3Style.Multiple;
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            headers.Remove(present![i]);
+        }
+
+        return style;
+    }
+
+    private bool IsTraceField(string name)
+    {
+        foreach (var field in _fields)
+        {
+            if (string.Equals(name, field, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string? Read(object? carrier, PropagatorGetterCallback getter, string name)
     {

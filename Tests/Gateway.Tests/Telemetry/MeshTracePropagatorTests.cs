@@ -83,6 +83,26 @@ public sealed class MeshTracePropagatorTests
         Assert.True(message.Headers.Contains("traceparent"));
     }
 
+    [Fact]
+    public void Inject_RemovesEveryTraceHeaderTheClientSent_KeepsOthers()
+    {
+        using var message = new HttpRequestMessage();
+        message.Headers.TryAddWithoutValidation("TraceParent", $"00-{Trace}-{Span}-01");
+        message.Headers.TryAddWithoutValidation("tracestate", "vendor=1");
+        message.Headers.TryAddWithoutValidation("x-b3-spanid", Span);
+        message.Headers.TryAddWithoutValidation("X-B3-Sampled", "1");
+        message.Headers.TryAddWithoutValidation("x-tenant", "a");
+        using var activity = new Activity("attempt").Start();
+
+        MeshTracePropagator.Instance.Inject(activity, message, (carrier, name, value) => ((HttpRequestMessage)carrier!).Headers.TryAddWithoutValidation(name, value));
+
+        Assert.False(message.Headers.Contains("tracestate"));
+        Assert.False(message.Headers.Contains("X-B3-SpanId"));
+        Assert.False(message.Headers.Contains("X-B3-Sampled"));
+        Assert.Equal($"00-{activity.TraceId.ToHexString()}-{activity.SpanId.ToHexString()}-00", Assert.Single(message.Headers.GetValues("traceparent")));
+        Assert.Equal("a", Assert.Single(message.Headers.GetValues("x-tenant")));
+    }
+
     private static string? Extract(Dictionary<string, string> headers)
     {
         MeshTracePropagator.Instance.ExtractTraceIdAndState(
