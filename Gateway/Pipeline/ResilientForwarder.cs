@@ -69,8 +69,17 @@ internal sealed partial class ResilientForwarder
     /// Forwards, and tells what the client is to get: the outcome of the last attempt, or the refusal (not written yet:
     /// the request path answers it) when none was made or the last one failed.
     /// </summary>
+    public ValueTask<ForwardResult> ForwardAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex)
+    {
+        // A route with no fault, limit, mirror or fallback has nothing to do before the destination pick: straight to
+        // the destination, one async frame (and its allocation) fewer per request.
+        return action.Resilience.Fault is null && action.RateLimits.Length == 0 && action.TokenRateLimit is null && action.Mirrors.Length == 0 && action.Fallback is null
+            ? ForwardToAsync(context, security, route, action, matchIndex, action.Pick(context), delayed: false, fallback: null)
+            : ForwardWithPoliciesAsync(context, security, route, action, matchIndex);
+    }
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ForwardResult> ForwardAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex)
+    private async ValueTask<ForwardResult> ForwardWithPoliciesAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex)
     {
         // fault: delay, then abort.
         var fault = action.Resilience.Fault;
@@ -118,11 +127,12 @@ internal sealed partial class ResilientForwarder
 
         var result = action.Fallback is { } fallback
             ? await ForwardWithFallbackAsync(context, security, route, action, matchIndex, destination, delayed, fallback)
-            : (await ForwardToAsync(context, security, route, action, matchIndex, destination, delayed, null) with { Cluster = destination.Cluster });
+            : await ForwardToAsync(context, security, route, action, matchIndex, destination, delayed, null);
         _tokenLimits.Settle(tokens, reachedUpstream: result.Attempts > 0);
         return result;
     }
 
+    // The destination's steps and its attempts, in one async frame: every forwarded request passes here.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ForwardResult> ForwardToAsync(HttpContext context, SecuritySnapshot security, CompiledRoute route, ForwardAction action, int matchIndex, WeightedDestination destination, bool delayed, FallbackAttempt? fallback)
     {
@@ -130,24 +140,24 @@ internal sealed partial class ResilientForwarder
         var cluster = destination.Cluster;
         if (ClusterAdmission.NoEndpoint(route, cluster, delayed) is { } noEndpoint)
         {
-            return ForwardResult.Refused(noEndpoint);
+            return ForwardResult.Refused(noEndpoint) with { Cluster = cluster };
         }
 
         if (cluster.RateLimits.Length > 0 && await _rateLimits.AcquireAsync(context, cluster.RateLimits) is { IsAllowed: false } refused)
         {
-            return ForwardResult.Refused(RateLimitGate.Reject(refused, delayed));
+            return ForwardResult.Refused(RateLimitGate.Reject(refused, delayed)) with { Cluster = cluster };
         }
 
         // InferencePool flow control: while the whole pool is saturated, wait by priority or be shed.
         if (cluster.RequestPicker is { } picker && await picker.AdmitAsync(context, delayed) is { } shed)
         {
-            return ForwardResult.Refused(shed);
+            return ForwardResult.Refused(shed) with { Cluster = cluster };
         }
 
         // breaker, then the connection pool.
         if (ClusterAdmission.Admit(cluster, delayed, out var admission, out var slot) is { } notAdmitted)
         {
-            return ForwardResult.Refused(notAdmitted) with { Admission = admission };
+            return ForwardResult.Refused(notAdmitted) with { Admission = admission, Cluster = cluster };
         }
 
         try
@@ -159,8 +169,50 @@ internal sealed partial class ResilientForwarder
             var attempts = new ForwardingAttempts(
                 _forwarder, context, cluster, cluster.Resilience.Invoker ?? _client, fallback is null ? transformer : new FallbackResponseGate(fallback, transformer),
                 retry, body, delayed, admission, _authorization, security);
-            var (last, routeTimedOut) = await RunAsync(context, resilience, attempts);
-            return Finish(context, route, attempts, last, routeTimedOut, delayed) with { Endpoint = attempts.LastEndpoint, Admission = admission };
+            AttemptResult last;
+            var routeTimedOut = false;
+            try
+            {
+                if (resilience.Pipeline is not { } pipeline)
+                {
+                    last = await attempts.SendAsync(CancellationToken.None);
+                }
+                else if (!resilience.RetriesOnly)
+                {
+                    (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts);
+                }
+                else
+                {
+                    // Most requests make one attempt, and a pipeline of retries alone adds nothing to it: the first
+                    // attempt runs here, as Polly would run it (same token, refused when already cancelled, an exception
+                    // becomes an outcome), and only one that asks for a retry enters the pipeline, handed its result.
+                    var aborted = context.RequestAborted;
+                    last = default;
+                    if (!aborted.IsCancellationRequested)
+                    {
+                        try
+                        {
+                            last = await attempts.SendAsync(aborted);
+                        }
+                        catch (Exception)
+                        {
+                            routeTimedOut = !aborted.IsCancellationRequested;
+                        }
+
+                        if (last.WillRetry)
+                        {
+                            attempts.ReplayNext(last);
+                            (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                attempts.ReleaseReservedRetry();
+            }
+
+            return Finish(context, route, attempts, last, routeTimedOut, delayed) with { Endpoint = attempts.LastEndpoint, Admission = admission, Cluster = cluster };
         }
         finally
         {
@@ -168,61 +220,20 @@ internal sealed partial class ResilientForwarder
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<(AttemptResult Last, bool RouteTimedOut)> RunAsync(HttpContext context, RouteResilience resilience, ForwardingAttempts attempts)
+    // The attempts under the route's Polly pipeline (retries with back-off, per-try and route timeouts).
+    private static async ValueTask<(AttemptResult Last, bool RouteTimedOut)> RunPipelineAsync(HttpContext context, ResiliencePipeline<AttemptResult> pipeline, ForwardingAttempts attempts)
     {
-        if (resilience.Pipeline is not { } pipeline)
-        {
-            return (await attempts.SendAsync(CancellationToken.None), false);
-        }
-
+        var resilienceContext = ResilienceContextPool.Shared.Get(context.RequestAborted);
         try
         {
-            // Most requests make one attempt, and a pipeline of retries alone adds nothing to it: the first attempt runs
-            // here, as Polly would run it (same token, refused when already cancelled, an exception becomes an outcome),
-            // and only one that asks for a retry enters the pipeline, whose first callback is handed its result.
-            if (resilience.RetriesOnly)
-            {
-                var aborted = context.RequestAborted;
-                if (aborted.IsCancellationRequested)
-                {
-                    return (default, false);
-                }
+            var outcome = await pipeline.ExecuteOutcomeAsync(ForwardingAttempts.Callback, resilienceContext, attempts);
 
-                AttemptResult first;
-                try
-                {
-                    first = await attempts.SendAsync(aborted);
-                }
-                catch (Exception)
-                {
-                    return (default, !aborted.IsCancellationRequested);
-                }
-
-                if (!first.WillRetry)
-                {
-                    return (first, false);
-                }
-
-                attempts.ReplayNext(first);
-            }
-
-            var resilienceContext = ResilienceContextPool.Shared.Get(context.RequestAborted);
-            try
-            {
-                var outcome = await pipeline.ExecuteOutcomeAsync(ForwardingAttempts.Callback, resilienceContext, attempts);
-
-                // An exception here is the route timeout (or the client leaving) during a back-off.
-                return outcome.Exception is null ? (outcome.Result, false) : (default, !context.RequestAborted.IsCancellationRequested);
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(resilienceContext);
-            }
+            // An exception here is the route timeout (or the client leaving) during a back-off.
+            return outcome.Exception is null ? (outcome.Result, false) : (default, !context.RequestAborted.IsCancellationRequested);
         }
         finally
         {
-            attempts.ReleaseReservedRetry();
+            ResilienceContextPool.Shared.Return(resilienceContext);
         }
     }
 
