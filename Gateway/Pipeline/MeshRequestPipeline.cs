@@ -19,7 +19,7 @@ namespace OrleansMesh.Gateway.Pipeline;
 /// <item>normalize: <see cref="PathNormalization"/></item>
 /// <item>authn: <see cref="GatewayAuthentication"/></item>
 /// <item>rbac (gateway): <see cref="GatewayAuthorization"/></item>
-/// <item>router: <see cref="MeshRouter"/> (host, model body, route; redirects and direct answers)</item>
+/// <item>router: <see cref="MeshRouter"/> (host, model body, route; then redirects and direct answers, or forward)</item>
 /// <item>fault, ratelimit, pick destination, admission (breaker, pool), pick endpoint, rbac (endpoint), forward with
 /// retries and fallback: <see cref="ResilientForwarder"/></item>
 /// <item>account: <see cref="RequestTelemetry"/>, <see cref="InferenceGate.Complete"/></item>
@@ -74,7 +74,9 @@ internal sealed class MeshRequestPipeline
         }
 
         var started = _telemetry.Start();
-        var (route, result) = await _router.RouteAsync(context, snapshot);
+        var decision = await _router.DecideAsync(context, snapshot);
+        var route = decision.Route;
+        var result = await _router.ActAsync(context, snapshot, decision);
         if (result.Rejection is { } rejection)
         {
             await MeshAnswers.WriteAsync(context, rejection);

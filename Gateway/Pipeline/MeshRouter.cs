@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using OrleansMesh.Gateway.Inference;
 using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Routing;
@@ -8,50 +7,76 @@ namespace OrleansMesh.Gateway.Pipeline;
 
 /// <summary>
 /// Envoy's router filter, the last step: the host's virtual host, the model read from an OpenAI-compatible body (routes
-/// match on it), the first matching route, then its action: redirect, direct answer, or forward.
+/// match on it), the first matching route (<see cref="DecideAsync"/>), then its action: redirect, direct answer, or
+/// forward (<see cref="ActAsync"/>). Two calls rather than one, so neither needs an async frame of its own: the body is
+/// almost always read at once, and the forward is the forwarder's own task.
 /// </summary>
 internal sealed class MeshRouter(ResilientForwarder forwarder, InferenceGate inference)
 {
-    // Pooled: a forwarded request always completes asynchronously, and the pipeline awaits it exactly once.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<(CompiledRoute? Route, ForwardResult Result)> RouteAsync(HttpContext context, GatewaySnapshot snapshot)
+    /// <summary>The route for the request, or why there is none.</summary>
+    public ValueTask<RouteDecision> DecideAsync(HttpContext context, GatewaySnapshot snapshot)
     {
         var request = context.Request;
         var host = snapshot.Routing.FindHost(request.Host.Value ?? "");
         if (host is null)
         {
-            return (null, ForwardResult.Refused(snapshot.IsLoaded
+            return ValueTask.FromResult(new RouteDecision(null, null, 0, snapshot.IsLoaded
                 ? new Rejection(RejectionKind.UnknownHost, $"no service or VirtualService for host '{request.Host.Value}'")
                 : new Rejection(RejectionKind.NoConfig, "the gateway has not received its config from the control plane yet")));
         }
 
         // OpenAI-compatible paths: the body's model becomes the x-mesh-model header routes match on (or a 400 here).
-        if (await inference.PrepareAsync(context) is { } refused)
+        var prepared = inference.PrepareAsync(context);
+        return prepared.IsCompletedSuccessfully
+            ? ValueTask.FromResult(Match(request, host, prepared.Result))
+            : MatchAfterBodyAsync(request, host, prepared);
+    }
+
+    /// <summary>Carries out the route's action; the result names the refusal when there is one to answer.</summary>
+    public ValueTask<ForwardResult> ActAsync(HttpContext context, GatewaySnapshot snapshot, RouteDecision decision)
+    {
+        if (decision.Refusal is { } refusal)
         {
-            return (null, ForwardResult.Refused(refused));
+            return ValueTask.FromResult(ForwardResult.Refused(refusal));
         }
 
-        var route = host.Route(request, out var matchIndex);
-        switch (route?.Action)
+        var request = context.Request;
+        switch (decision.Route!.Action)
         {
             case ForwardAction forward:
-                return (route, await forwarder.ForwardAsync(context, snapshot.Security, route, forward, matchIndex));
+                return forwarder.ForwardAsync(context, snapshot.Security, decision.Route, forward, decision.MatchIndex);
             case RedirectAction redirect:
                 context.Response.StatusCode = redirect.StatusCode;
                 context.Response.Headers.Location = redirect.Location(request);
-                break;
+                return default;
             case DirectResponseAction direct:
                 context.Response.StatusCode = direct.StatusCode;
-                if (!direct.Body.IsEmpty)
-                {
-                    await context.Response.Body.WriteAsync(direct.Body, context.RequestAborted);
-                }
-
-                break;
+                return direct.Body.IsEmpty ? default : WriteBodyAsync(context, direct.Body);
             default:
-                return (route, ForwardResult.Refused(new Rejection(RejectionKind.NoRoute, $"no route of host '{host.Name}' matches {request.Method} {request.Path}")));
+                return ValueTask.FromResult(ForwardResult.Refused(
+                    new Rejection(RejectionKind.NoRoute, $"no route of host '{decision.Host!.Name}' matches {request.Method} {request.Path}")));
+        }
+    }
+
+    private static async ValueTask<RouteDecision> MatchAfterBodyAsync(HttpRequest request, VirtualHost host, ValueTask<Rejection?> prepared) =>
+        Match(request, host, await prepared);
+
+    private static RouteDecision Match(HttpRequest request, VirtualHost host, Rejection? refusedBody)
+    {
+        if (refusedBody is not null)
+        {
+            return new RouteDecision(host, null, 0, refusedBody);
         }
 
-        return (route, default);
+        var route = host.Route(request, out var matchIndex);
+        return route is null
+            ? new RouteDecision(host, null, 0, new Rejection(RejectionKind.NoRoute, $"no route of host '{host.Name}' matches {request.Method} {request.Path}"))
+            : new RouteDecision(host, route, matchIndex, null);
+    }
+
+    private static async ValueTask<ForwardResult> WriteBodyAsync(HttpContext context, ReadOnlyMemory<byte> body)
+    {
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        return default;
     }
 }
