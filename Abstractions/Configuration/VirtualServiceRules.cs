@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using OrleansMesh.Networking;
 
 namespace OrleansMesh.Configuration;
@@ -225,6 +226,12 @@ internal static class VirtualServiceRules
             sink.Error(path + ".uri", $"'{uri}' must start with '/': it replaces the start of the request path");
         }
 
+        // It becomes the upstream request's Host header as written: a value that is no host[:port] could never work.
+        if (rewrite.Authority is { Length: > 0 } authority && !IsAuthority(authority))
+        {
+            sink.Error(path + ".authority", $"'{authority}' is not a valid authority: expected a host name or IP address, optionally with ':port'");
+        }
+
         if (rewrite.UriRegexRewrite is { } regex)
         {
             if (rewrite.Uri is not null)
@@ -234,6 +241,23 @@ internal static class VirtualServiceRules
 
             CommonRules.Regex(sink, path + ".uriRegexRewrite.match", regex.Match, anchored: false);
         }
+    }
+
+    private static bool IsAuthority(string authority)
+    {
+        var colon = authority.LastIndexOf(':');
+        var host = authority;
+        if (colon > 0 && authority.IndexOf(']', colon) < 0)
+        {
+            if (!ushort.TryParse(authority.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port == 0)
+            {
+                return false;
+            }
+
+            host = authority[..colon];
+        }
+
+        return Uri.CheckHostName(host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host) != UriHostNameType.Unknown;
     }
 
     private static void Retries(ValidationSink sink, string path, HttpRetry? retries)

@@ -9,15 +9,22 @@ namespace OrleansMesh.Benchmarks.RequestPath;
 /// requests per target after a warm-up, measured with <see cref="GC.GetTotalAllocatedBytes(bool)"/> (precise, the
 /// whole process: client, proxy and backend). A proxy's own cost is its figure minus direct's. With
 /// <c>--types</c>, a second pass samples allocations by type (<see cref="AllocationTypeSampler"/>).
-/// Usage: <c>dotnet OrleansMesh.Benchmarks.dll alloc [--requests N] [--warmup N] [--types] [--access-log] [--tracing]</c>.
+/// <c>--chat</c> sends the load benchmark's chat workload (<c>POST</c> with a JSON body naming the model, which the mesh
+/// routes on) instead of a <c>GET</c>.
+/// Usage: <c>dotnet OrleansMesh.Benchmarks.dll alloc [--requests N] [--warmup N] [--types] [--chat] [--access-log] [--tracing]</c>.
 /// </summary>
 internal static class AllocationHarness
 {
+    // Benchmarks/Load/chat.lua's body.
+    private static readonly byte[] s_chatBody =
+        """{"model":"bench-model","messages":[{"role":"system","content":"You are a terse assistant."},{"role":"user","content":"Say ok."}],"max_tokens":16,"stream":false}"""u8.ToArray();
+
     public static async Task<int> RunAsync(string[] args)
     {
         var requests = Option(args, "--requests", 20_000);
         var warmup = Option(args, "--warmup", 20_000);
         var types = args.Contains("--types");
+        var chat = args.Contains("--chat");
         var environment = args.Contains("--access-log") ? "Development" : "Production";
         var settings = new Dictionary<string, string?>();
         if (args.Contains("--tracing"))
@@ -35,11 +42,11 @@ internal static class AllocationHarness
             var results = new Dictionary<string, (double Bytes, double Gen0, double CpuUs)>();
             foreach (var (name, address) in targets)
             {
-                await SendAsync(client, address, warmup);
-                results[name] = await MeasureAsync(client, address, requests);
+                await SendAsync(client, address, warmup, chat);
+                results[name] = await MeasureAsync(client, address, requests, chat);
             }
 
-            Console.WriteLine($"# Allocation harness: {requests:N0} sequential requests per target after {warmup:N0} of warm-up; mesh environment {environment}, tracing {(settings.Count > 0 ? "on" : "default")}");
+            Console.WriteLine($"# Allocation harness: {requests:N0} sequential {(chat ? "chat (POST, model in the body)" : "GET")} requests per target after {warmup:N0} of warm-up; mesh environment {environment}, tracing {(settings.Count > 0 ? "on" : "default")}");
             Console.WriteLine();
             Console.WriteLine("| Target | Bytes/request (process) | Bytes/request (proxy only = target - direct) | Gen0 GCs per 1k requests | CPU µs/request (process) |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
@@ -52,7 +59,7 @@ internal static class AllocationHarness
 
             if (types)
             {
-                await PrintTypesAsync(client, targets, requests * 5);
+                await PrintTypesAsync(client, targets, requests * 5, chat);
             }
 
             return 0;
@@ -68,27 +75,27 @@ internal static class AllocationHarness
         }
     }
 
-    private static async Task<(double Bytes, double Gen0, double CpuUs)> MeasureAsync(HttpMessageInvoker client, Uri address, int requests)
+    private static async Task<(double Bytes, double Gen0, double CpuUs)> MeasureAsync(HttpMessageInvoker client, Uri address, int requests, bool chat)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var gen0 = GC.CollectionCount(0);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        await SendAsync(client, address, requests);
+        await SendAsync(client, address, requests, chat);
         var after = GC.GetTotalAllocatedBytes(precise: true);
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         return ((after - before) / (double)requests, (GC.CollectionCount(0) - gen0) * 1000.0 / requests, cpuUsed.TotalMicroseconds / requests);
     }
 
-    private static async Task PrintTypesAsync(HttpMessageInvoker client, (string Name, Uri Address)[] targets, int requests)
+    private static async Task PrintTypesAsync(HttpMessageInvoker client, (string Name, Uri Address)[] targets, int requests, bool chat)
     {
         using var sampler = new AllocationTypeSampler();
         var byTarget = new Dictionary<string, Dictionary<string, long>>();
         foreach (var (name, address) in targets)
         {
             sampler.Start();
-            await SendAsync(client, address, requests);
+            await SendAsync(client, address, requests, chat);
             byTarget[name] = sampler.Stop();
         }
 
@@ -111,13 +118,18 @@ internal static class AllocationHarness
         }
     }
 
-    private static async Task SendAsync(HttpMessageInvoker client, Uri address, int count)
+    private static async Task SendAsync(HttpMessageInvoker client, Uri address, int count, bool chat)
     {
         var uri = new Uri(address, "/v1/chat/completions");
         for (var i = 0; i < count; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var request = new HttpRequestMessage(chat ? HttpMethod.Post : HttpMethod.Get, uri);
             request.Headers.Host = HarnessServers.Host;
+            if (chat)
+            {
+                request.Content = new ByteArrayContent(s_chatBody) { Headers = { ContentType = new("application/json") } };
+            }
+
             using var response = await client.SendAsync(request, CancellationToken.None);
             if (response.StatusCode != HttpStatusCode.OK)
             {

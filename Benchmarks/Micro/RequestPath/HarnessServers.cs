@@ -18,12 +18,15 @@ namespace OrleansMesh.Benchmarks.RequestPath;
 
 /// <summary>
 /// The three servers of the load benchmark in one process, each on 127.0.0.1: the fixed-body backend, plain YARP with
-/// one catch-all route, and the mesh gateway wired as <c>Gateway/Program.cs</c> wires it, serving one ServiceEntry and a
-/// <c>uri prefix /v1/</c> route to it.
+/// one catch-all route, and the mesh gateway wired as <c>Gateway/Program.cs</c> wires it, serving one ServiceEntry, a route on the
+/// model named in the body (<c>x-mesh-model</c>) and a <c>uri prefix /v1/</c> route to it, as the load benchmark's YAML does.
 /// </summary>
 internal static class HarnessServers
 {
     public const string Host = "backend.bench.local";
+
+    /// <summary>The model the chat workload names in its body; the mesh routes it by the <c>by-model</c> route.</summary>
+    public const string Model = "bench-model";
 
     private static readonly byte[] s_body =
         """{"id":"cmpl-bench","object":"chat.completion","model":"bench-model","choices":[{"index":0,"text":"ok"}]}"""u8.ToArray();
@@ -124,6 +127,12 @@ internal static class HarnessServers
                             Hosts = [Host],
                             Http =
                             [
+                                new HttpRoute
+                                {
+                                    Name = "by-model",
+                                    Match = [new HttpMatchRequest { Headers = ImmutableDictionary<string, StringMatch>.Empty.Add("x-mesh-model", StringMatch.Exact(Model)) }],
+                                    Route = [new HttpRouteDestination { Destination = new Destination { Host = Host } }],
+                                },
                                 new HttpRoute
                                 {
                                     Name = "bench",

@@ -265,6 +265,29 @@ public sealed class VirtualServiceValidationTests
         Assert.Equal(10, diagnostic.Line);
     }
 
+    [Theory]
+    [InlineData("bad host")]
+    [InlineData("llm.internal:http")]
+    [InlineData("llm.internal:0")]
+    [InlineData("llm/internal")]
+    public void Load_RewriteAuthorityThatIsNoHostAndPort_ReportsAtAuthority(string authority)
+    {
+        var diagnostic = LoadAssert.SingleError(Yaml.Http($"- rewrite:\n    authority: \"{authority}\"\n  route:\n  - destination:\n      host: reviews"));
+
+        Assert.Equal($"'{authority}' is not a valid authority: expected a host name or IP address, optionally with ':port'", diagnostic.Message);
+        Assert.Equal("spec.http[0].rewrite.authority", diagnostic.Path);
+    }
+
+    [Theory]
+    [InlineData("llm.internal")]
+    [InlineData("llm.internal:8080")]
+    [InlineData("10.0.0.7:80")]
+    [InlineData("[::1]:8080")]
+    public void Load_RewriteAuthorityHostAndPort_IsAccepted(string authority)
+    {
+        LoadAssert.Clean(Yaml.Http($"- rewrite:\n    authority: \"{authority}\"\n  route:\n  - destination:\n      host: reviews"));
+    }
+
     [Fact]
     public void Load_MirrorPercentageOver100_ReportsRange()
     {
