@@ -11,7 +11,6 @@ namespace OrleansMesh.Gateway.Forwarding;
 internal sealed class MeshTransformer(PathRewrite? path, string? authority, HeaderEdits? request, HeaderEdits? response) : HttpTransformer
 {
     private const string RequestIdHeader = "x-request-id";
-    private const string HostHeader = "Host";
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -23,11 +22,9 @@ internal sealed class MeshTransformer(PathRewrite? path, string? authority, Head
             proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(path.Apply(incoming.Path.Value ?? "/")), incoming.QueryString);
         }
 
-        // Unvalidated: Kestrel checked the client's Host and the config compiler a rewritten authority; the typed setter
-        // would parse it again (as a URI) on every request.
+        proxyRequest.Headers.Host = authority ?? incoming.Host.Value;
+
         var headers = proxyRequest.Headers;
-        headers.Remove(HostHeader);
-        headers.TryAddWithoutValidation(HostHeader, authority ?? incoming.Host.Value);
         if (httpContext.Connection.RemoteIpAddress is { } remote)
         {
             AppendForwardedFor(incoming, headers, remote.ToString());
