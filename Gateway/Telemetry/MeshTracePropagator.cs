@@ -21,12 +21,20 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
 
     private readonly DistributedContextPropagator _w3c;
     private readonly string[] _fields;
+    private readonly int _singleIndex;
+    private readonly int _traceIdIndex;
 
     public MeshTracePropagator(DistributedContextPropagator w3c)
     {
         ArgumentNullException.ThrowIfNull(w3c);
         _w3c = w3c;
         _fields = [.. w3c.Fields, Single, TraceId, SpanId, ParentSpanId, Sampled, Flags];
+        _singleIndex = Array.IndexOf(_fields, Single);
+        _traceIdIndex = Array.IndexOf(_fields, TraceId);
+        if (_fields.Length > 32)
+        {
+            throw new ArgumentException("The inner propagator has too many fields.", nameof(w3c));
+        }
     }
 
     /// <summary>Over the process's default propagator (W3C).</summary>
@@ -122,48 +130,42 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
     // every one up, on every request, though almost none carries any.
     private B3Style RemoveTraceHeaders(System.Net.Http.Headers.HttpRequestHeaders headers)
     {
-        var style = B3Style.None;
-        string[]? present = null;
-        var count = 0;
+        var present = 0;
         foreach (var header in headers.NonValidated)
         {
-            var name = header.Key;
-            if (!IsTraceField(name))
+            if (FieldIndex(header.Key) is var index and >= 0)
             {
-                continue;
-            }
-
-            present ??= new string[_fields.Length];
-            present[count++] = name;
-            if (string.Equals(name, Single, StringComparison.OrdinalIgnoreCase))
-            {
-                style = B3Style.Single;
-            }
-            else if (style == B3Style.None && string.Equals(name, TraceId, StringComparison.OrdinalIgnoreCase))
-            {
-                style = B3Style.Multiple;
+                present |= 1 << index;
             }
         }
 
-        for (var i = 0; i < count; i++)
+        if (present == 0)
         {
-            headers.Remove(present![i]);
+            return B3Style.None;
         }
 
-        return style;
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            if ((present & (1 << i)) != 0)
+            {
+                headers.Remove(_fields[i]);
+            }
+        }
+
+        return (present & (1 << _singleIndex)) != 0 ? B3Style.Single : (present & (1 << _traceIdIndex)) != 0 ? B3Style.Multiple : B3Style.None;
     }
 
-    private bool IsTraceField(string name)
+    private int FieldIndex(string name)
     {
-        foreach (var field in _fields)
+        for (var i = 0; i < _fields.Length; i++)
         {
-            if (string.Equals(name, field, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, _fields[i], StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static string? Read(object? carrier, PropagatorGetterCallback getter, string name)
