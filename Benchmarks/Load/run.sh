@@ -60,6 +60,10 @@ SKIPPED=()
 LOG_TAG=load
 # shellcheck source=../lib/processes.sh
 source "$ROOT/Benchmarks/lib/processes.sh"
+# shellcheck source=../lib/measure.sh
+source "$ROOT/Benchmarks/lib/measure.sh"
+# shellcheck source=mesh-config.sh
+source "$ROOT/Benchmarks/Load/mesh-config.sh"
 
 # --- CPU placement -----------------------------------------------------------------------------------------
 if [[ "$PIN" == 1 ]] && command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
@@ -86,26 +90,6 @@ on_cpus() {
 }
 
 # --- Processes ---------------------------------------------------------------------------------------------
-
-# wait_for NAME URL TIMEOUT [HOST [CURL ARGS...]]: polls until URL answers 200; fails early if NAME's process died.
-wait_for() {
-    local name=$1 url=$2 timeout=$3 host=${4:-$HOST_HEADER} deadline code
-    shift 4 2> /dev/null || shift $#
-    deadline=$((SECONDS + timeout))
-    while (( SECONDS < deadline )); do
-        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Host: $host" "$@" "$url" || true)
-        [[ "$code" == 200 ]] && return 0
-        if ! running "$name"; then
-            log "$name exited; last lines of $WORK/$name.log:"
-            tail -n 15 "$WORK/$name.log" >&2
-            return 1
-        fi
-        sleep 0.5
-    done
-    log "$name did not answer 200 on $url within ${timeout}s (last status: ${code:-none})"
-    tail -n 15 "$WORK/$name.log" >&2
-    return 1
-}
 
 # --- Tools -------------------------------------------------------------------------------------------------
 APT_UPDATED=0
@@ -175,37 +159,6 @@ for port in "$BACKEND_PORT" "$YARP_PORT" "$NGINX_PORT" "$HAPROXY_PORT" "$GATEWAY
 done
 
 # --- Measuring ---------------------------------------------------------------------------------------------
-to_ms() {
-    awk -v v="$1" 'BEGIN {
-        if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
-        else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
-        else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.3f", v * 60000 }
-        else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
-        else { printf "nan" } }'
-}
-
-# cpu_ticks PID: user+system CPU (clock ticks) of PID and every process below it (nginx's workers), from /proc.
-# Through cat: a process that exits between the glob and the read is skipped (mawk would stop at the missing file).
-cpu_ticks() {
-    cat /proc/[0-9]*/stat 2> /dev/null | awk -v root="$1" '
-        {
-            # Field 2 (comm) may hold spaces: count the fields after its closing parenthesis.
-            pid = $1; line = $0; sub(/^.*\) /, "", line); split(line, f, " ")
-            parent[pid] = f[2]; ticks[pid] = f[12] + f[13]
-        }
-        END {
-            total = 0
-            for (pid in ticks) {
-                p = pid
-                for (depth = 0; depth < 10 && p != "" && p != 0; depth++) {
-                    if (p == root) { total += ticks[pid]; break }
-                    p = parent[p]
-                }
-            }
-            print total
-        }'
-}
-
 # workload_args WORKLOAD: wrk's arguments for the workload.
 workload_args() {
     case $1 in
@@ -403,51 +356,7 @@ run_mesh() {
     start gateway "$(project_dir Gateway)" "$PROXY_CPUS" "${cluster_env[@]}" Logging__LogLevel__Default=Warning \
         dotnet OrleansMesh.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
 
-    cat > "$WORK/mesh-bench.yaml" <<EOF
-apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata:
-  name: bench-backend
-  namespace: default
-spec:
-  hosts:
-  - $HOST_HEADER
-  location: MESH_INTERNAL
-  resolution: STATIC
-  ports:
-  - number: 80
-    name: http
-    protocol: HTTP
-  endpoints:
-  - address: 127.0.0.1
-    ports:
-      http: $BACKEND_PORT
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: bench-backend
-  namespace: default
-spec:
-  hosts:
-  - $HOST_HEADER
-  http:
-  - name: by-model
-    match:
-    - headers:
-        x-mesh-model:
-          exact: $MODEL
-    route:
-    - destination:
-        host: $HOST_HEADER
-  - name: bench
-    match:
-    - uri:
-        prefix: /v1/
-    route:
-    - destination:
-        host: $HOST_HEADER
-EOF
+    write_mesh_bench_yaml "$WORK/mesh-bench.yaml"
     local applied=0
     for attempt in 1 2 3 4 5 6; do
         if (cd "$(project_dir Cli)" && on_cpus "$LOAD_CPUS" "${cluster_env[@]}" dotnet meshctl.dll apply -f "$WORK/mesh-bench.yaml") > "$WORK/meshctl.log" 2>&1; then
