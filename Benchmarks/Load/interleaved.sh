@@ -165,7 +165,7 @@ report() {
     echo
     echo "Command: \`Benchmarks/Load/interleaved.sh\` with BENCH_ROUNDS=$ROUNDS BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_CONNECTIONS=$CONNECTIONS BENCH_WORKLOAD=$WORKLOAD${BASELINE_REF:+ BENCH_BASELINE_REF=$BASELINE_REF}."
     echo
-    echo "Targets, all running at once, measured in turns each round: plain YARP 2.3 (\`Load/YarpProxy\`), the mesh gateway at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- Gateway Abstractions || echo ' (with uncommitted changes)')${BASELINE_REF:+, and the mesh gateway at $BASELINE_COMMIT ($BASELINE_REF) as baseline}."
+    echo "Targets, all running at once, measured in turns each round: plain YARP 2.3 (\`Load/YarpProxy\`), the mesh gateway at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- Gateway Abstractions || echo ' (with uncommitted changes)')${BASELINE_REF:+, and the mesh gateway at $BASELINE_COMMIT as baseline}."
     echo "Workload: \`$WORKLOAD\` (as in run.sh), wrk -t1 -c$CONNECTIONS; each target warmed $WARMUP first. $PLACEMENT."
     echo "CPU µs/request: user+system CPU of the proxy process during its run (/proc), divided by the requests wrk completed."
     echo "Load average at start: $LOADAVG_START; at the end: $LOADAVG_END."
