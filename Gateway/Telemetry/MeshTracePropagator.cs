@@ -21,6 +21,7 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
 
     private readonly DistributedContextPropagator _w3c;
     private readonly string[] _fields;
+    private readonly ulong _firstLetters;
     private readonly int _singleIndex;
     private readonly int _traceIdIndex;
 
@@ -29,6 +30,11 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
         ArgumentNullException.ThrowIfNull(w3c);
         _w3c = w3c;
         _fields = [.. w3c.Fields, Single, TraceId, SpanId, ParentSpanId, Sampled, Flags];
+        foreach (var field in _fields)
+        {
+            _firstLetters |= LetterBit(field[0]);
+        }
+
         _singleIndex = Array.IndexOf(_fields, Single);
         _traceIdIndex = Array.IndexOf(_fields, TraceId);
         if (_fields.Length > 32)
@@ -155,8 +161,18 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
         return (present & (1 << _singleIndex)) != 0 ? B3Style.Single : (present & (1 << _traceIdIndex)) != 0 ? B3Style.Multiple : B3Style.None;
     }
 
+    // A bit per first letter, case folded (letters share bits with other characters: a shared bit only costs the
+    // comparisons it would have saved).
+    private static ulong LetterBit(char first) => 1UL << (char.ToLowerInvariant(first) & 63);
+
     private int FieldIndex(string name)
     {
+        // Most headers are not trace fields: their first letter already tells, before any comparison of names.
+        if (name.Length == 0 || (_firstLetters & LetterBit(name[0])) == 0)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < _fields.Length; i++)
         {
             if (string.Equals(name, _fields[i], StringComparison.OrdinalIgnoreCase))
