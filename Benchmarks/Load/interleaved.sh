@@ -112,16 +112,8 @@ if [[ -n "$BASELINE_REF" ]]; then
 fi
 
 write_mesh_bench_yaml "$WORK/mesh-bench.yaml"
-applied=0
-for attempt in 1 2 3 4 5 6; do
-    if (cd "$(bin Cli)" && on_load_cpus "${cluster_env[@]}" dotnet meshctl.dll apply -f "$WORK/mesh-bench.yaml") > "$WORK/meshctl.log" 2>&1; then
-        applied=1
-        break
-    fi
-    log "meshctl apply failed (attempt $attempt): $(tail -n 1 "$WORK/meshctl.log")"
-    sleep 2
-done
-[[ $applied == 1 ]] || { cat "$WORK/meshctl.log" >&2; exit 1; }
+meshctl_apply "$(bin Cli)" "$WORK/mesh-bench.yaml" "$WORK/meshctl.log" on_load_cpus "${cluster_env[@]}" \
+    || { cat "$WORK/meshctl.log" >&2; exit 1; }
 
 declare -A PORT=([yarp]=$YARP_PORT [mesh]=$GATEWAY_PORT [baseline]=$BASELINE_PORT)
 for target in "${TARGETS[@]}"; do

@@ -1,6 +1,6 @@
 # The load benchmarks' mesh config (sourced): one ServiceEntry for the backend and a VirtualService routing the chat
-# workload on the model in its body (x-mesh-model) ahead of a plain `uri prefix /v1/` route. Needs HOST_HEADER,
-# BACKEND_PORT and MODEL.
+# workload on the model in its body (x-mesh-model) ahead of a plain `uri prefix /v1/` route, and its apply. Needs
+# HOST_HEADER, BACKEND_PORT and MODEL, and lib/processes.sh's `log`.
 
 # write_mesh_bench_yaml FILE
 write_mesh_bench_yaml() {
@@ -49,4 +49,18 @@ spec:
     - destination:
         host: $HOST_HEADER
 EOF
+}
+
+# meshctl_apply CLI_DIR FILE LOG [PREFIX...]: `meshctl apply -f FILE`, run as `PREFIX... dotnet meshctl.dll` in CLI_DIR
+# (PREFIX: a CPU placement and the cluster's environment), tried up to 6 times 2 s apart while a silo that just started
+# cannot take it yet; the last output in LOG.
+meshctl_apply() {
+    local cli=$1 file=$2 out=$3 attempt
+    shift 3
+    for attempt in 1 2 3 4 5 6; do
+        (cd "$cli" && "$@" dotnet meshctl.dll apply -f "$file") > "$out" 2>&1 && return 0
+        log "meshctl apply failed (attempt $attempt): $(tail -n 1 "$out")"
+        sleep 2
+    done
+    return 1
 }

@@ -357,16 +357,7 @@ run_mesh() {
         dotnet OrleansMesh.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
 
     write_mesh_bench_yaml "$WORK/mesh-bench.yaml"
-    local applied=0
-    for attempt in 1 2 3 4 5 6; do
-        if (cd "$(project_dir Cli)" && on_cpus "$LOAD_CPUS" "${cluster_env[@]}" dotnet meshctl.dll apply -f "$WORK/mesh-bench.yaml") > "$WORK/meshctl.log" 2>&1; then
-            applied=1
-            break
-        fi
-        log "meshctl apply failed (attempt $attempt): $(tail -n 1 "$WORK/meshctl.log")"
-        sleep 2
-    done
-    if [[ $applied == 0 ]]; then
+    if ! meshctl_apply "$(project_dir Cli)" "$WORK/mesh-bench.yaml" "$WORK/meshctl.log" on_cpus "$LOAD_CPUS" "${cluster_env[@]}"; then
         log "meshctl apply output:"; cat "$WORK/meshctl.log" >&2
         SKIPPED+=("mesh: meshctl apply failed, see $WORK/meshctl.log")
         stop gateway; stop silo

@@ -53,8 +53,7 @@ internal sealed class MeshRouter(ResilientForwarder forwarder, InferenceGate inf
                 context.Response.StatusCode = direct.StatusCode;
                 return direct.Body.IsEmpty ? default : WriteBodyAsync(context, direct.Body);
             default:
-                return ValueTask.FromResult(ForwardResult.Refused(
-                    new Rejection(RejectionKind.NoRoute, $"no route of host '{decision.Host!.Name}' matches {request.Method} {request.Path}")));
+                return ValueTask.FromResult(ForwardResult.Refused(NoRoute(decision.Host!, request)));
         }
     }
 
@@ -70,9 +69,12 @@ internal sealed class MeshRouter(ResilientForwarder forwarder, InferenceGate inf
 
         var route = host.Route(request, out var matchIndex);
         return route is null
-            ? new RouteDecision(host, null, 0, new Rejection(RejectionKind.NoRoute, $"no route of host '{host.Name}' matches {request.Method} {request.Path}"))
+            ? new RouteDecision(host, null, 0, NoRoute(host, request))
             : new RouteDecision(host, route, matchIndex, null);
     }
+
+    private static Rejection NoRoute(VirtualHost host, HttpRequest request) =>
+        new(RejectionKind.NoRoute, $"no route of host '{host.Name}' matches {request.Method} {request.Path}");
 
     private static async ValueTask<ForwardResult> WriteBodyAsync(HttpContext context, ReadOnlyMemory<byte> body)
     {

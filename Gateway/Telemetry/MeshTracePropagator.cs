@@ -30,6 +30,13 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
         ArgumentNullException.ThrowIfNull(w3c);
         _w3c = w3c;
         _fields = [.. w3c.Fields, Single, TraceId, SpanId, ParentSpanId, Sampled, Flags];
+
+        // Which fields a request carries is kept as bits of an int.
+        if (_fields.Length > 32)
+        {
+            throw new ArgumentException("The inner propagator has too many fields.", nameof(w3c));
+        }
+
         foreach (var field in _fields)
         {
             _firstLetters |= LetterBit(field[0]);
@@ -37,10 +44,6 @@ internal sealed class MeshTracePropagator : DistributedContextPropagator
 
         _singleIndex = Array.IndexOf(_fields, Single);
         _traceIdIndex = Array.IndexOf(_fields, TraceId);
-        if (_fields.Length > 32)
-        {
-            throw new ArgumentException("The inner propagator has too many fields.", nameof(w3c));
-        }
     }
 
     /// <summary>Over the process's default propagator (W3C).</summary>
