@@ -9,6 +9,7 @@ namespace OrleansMesh.Integration.Tests.Telemetry;
 /// gateway's server span is the client's child, its upstream attempt a client span under it, and the model server's
 /// server span the attempt's child (the <c>traceparent</c> the gateway sent); B3 headers join the trace the same way.
 /// </summary>
+[Collection(TracingCollection.Name)]
 public sealed class TracingTests : IAsyncLifetime
 {
     private const string Host = "traced-model";
