@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.Net.Http.Headers;
 using OrleansMesh.Gateway.Telemetry;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -22,9 +23,8 @@ internal sealed class MeshTransformer(PathRewrite? path, string? authority, Head
             proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(path.Apply(incoming.Path.Value ?? "/")), incoming.QueryString);
         }
 
-        proxyRequest.Headers.Host = authority ?? incoming.Host.Value;
-
         var headers = proxyRequest.Headers;
+        SetHost(headers, authority ?? incoming.Host.Value);
         if (httpContext.Connection.RemoteIpAddress is { } remote)
         {
             AppendForwardedFor(incoming, headers, remote.ToString());
@@ -53,6 +53,25 @@ internal sealed class MeshTransformer(PathRewrite? path, string? authority, Head
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Sets the upstream Host as a raw value: Kestrel validated the client's and the config's was validated at apply,
+    /// and the typed <see cref="HttpRequestHeaders.Host"/> setter parses both the copy YARP made and the new value,
+    /// two <see cref="Uri"/>s per request. HttpClient parses the one it sends once.
+    /// </summary>
+    private static void SetHost(HttpRequestHeaders headers, string? host)
+    {
+        if (headers.NonValidated.TryGetValues(HeaderNames.Host, out var copied) && copied.Count == 1 && string.Equals(copied.ToString(), host, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        headers.Remove(HeaderNames.Host);
+        if (!string.IsNullOrEmpty(host))
+        {
+            headers.TryAddWithoutValidation(HeaderNames.Host, host);
+        }
     }
 
     private static void AppendForwardedFor(HttpRequest incoming, HttpRequestHeaders headers, string remote)

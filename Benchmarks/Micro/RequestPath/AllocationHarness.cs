@@ -10,8 +10,9 @@ namespace OrleansMesh.Benchmarks.RequestPath;
 /// whole process: client, proxy and backend). A proxy's own cost is its figure minus direct's. With
 /// <c>--types</c>, a second pass samples allocations by type (<see cref="AllocationTypeSampler"/>).
 /// <c>--chat</c> sends the load benchmark's chat workload (<c>POST</c> with a JSON body naming the model, which the mesh
-/// routes on) instead of a <c>GET</c>.
-/// Usage: <c>dotnet OrleansMesh.Benchmarks.dll alloc [--requests N] [--warmup N] [--types] [--chat] [--access-log] [--tracing]</c>.
+/// routes on) instead of a <c>GET</c>. <c>--logging</c> keeps the host's default logger providers, as a deployed process
+/// has them (without it, none).
+/// Usage: <c>dotnet OrleansMesh.Benchmarks.dll alloc [--requests N] [--warmup N] [--types] [--chat] [--logging] [--access-log] [--tracing]</c>.
 /// </summary>
 internal static class AllocationHarness
 {
@@ -26,15 +27,16 @@ internal static class AllocationHarness
         var types = args.Contains("--types");
         var chat = args.Contains("--chat");
         var environment = args.Contains("--access-log") ? "Development" : "Production";
+        var logging = args.Contains("--logging");
         var settings = new Dictionary<string, string?>();
         if (args.Contains("--tracing"))
         {
             settings["OrleansMesh:Gateway:Telemetry:Tracing"] = "true";
         }
 
-        var (backend, backendAddress) = await HarnessServers.StartBackendAsync();
-        var (yarp, yarpAddress) = await HarnessServers.StartYarpAsync(backendAddress);
-        var (mesh, meshAddress) = await HarnessServers.StartMeshAsync(backendAddress, environment, settings);
+        var (backend, backendAddress) = await HarnessServers.StartBackendAsync(logging);
+        var (yarp, yarpAddress) = await HarnessServers.StartYarpAsync(backendAddress, logging);
+        var (mesh, meshAddress) = await HarnessServers.StartMeshAsync(backendAddress, environment, settings, logging);
         using var client = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None });
         try
         {
@@ -46,7 +48,7 @@ internal static class AllocationHarness
                 results[name] = await MeasureAsync(client, address, requests, chat);
             }
 
-            Console.WriteLine($"# Allocation harness: {requests:N0} sequential {(chat ? "chat (POST, model in the body)" : "GET")} requests per target after {warmup:N0} of warm-up; mesh environment {environment}, tracing {(settings.Count > 0 ? "on" : "default")}");
+            Console.WriteLine($"# Allocation harness: {requests:N0} sequential {(chat ? "chat (POST, model in the body)" : "GET")} requests per target after {warmup:N0} of warm-up; mesh environment {environment}, tracing {(settings.Count > 0 ? "on" : "default")}, logger providers {(logging ? "the host's defaults" : "none")}");
             Console.WriteLine();
             Console.WriteLine("| Target | Bytes/request (process) | Bytes/request (proxy only = target - direct) | Gen0 GCs per 1k requests | CPU µs/request (process) |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");

@@ -31,10 +31,10 @@ internal static class HarnessServers
     private static readonly byte[] s_body =
         """{"id":"cmpl-bench","object":"chat.completion","model":"bench-model","choices":[{"index":0,"text":"ok"}]}"""u8.ToArray();
 
-    public static async Task<(WebApplication App, Uri Address)> StartBackendAsync()
+    public static async Task<(WebApplication App, Uri Address)> StartBackendAsync(bool logging)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        ConfigureLogging(builder, logging);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.Run(static context =>
@@ -47,10 +47,10 @@ internal static class HarnessServers
         return (app, await StartAsync(app));
     }
 
-    public static async Task<(WebApplication App, Uri Address)> StartYarpAsync(Uri backend)
+    public static async Task<(WebApplication App, Uri Address)> StartYarpAsync(Uri backend, bool logging)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
+        ConfigureLogging(builder, logging);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddReverseProxy().LoadFromMemory(
             [new RouteConfig { RouteId = "all", ClusterId = "backend", Match = new RouteMatch { Path = "{**catch-all}" } }],
@@ -63,10 +63,11 @@ internal static class HarnessServers
     /// <param name="backend">The backend's address.</param>
     /// <param name="environment">The host environment: <c>Production</c> as in the load benchmark (access log off), <c>Development</c> turns the access log on.</param>
     /// <param name="settings">Extra configuration, e.g. <c>OrleansMesh:Gateway:Telemetry:Tracing</c>.</param>
-    public static async Task<(WebApplication App, Uri Address)> StartMeshAsync(Uri backend, string environment, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="logging">Whether the host keeps its default logger providers (see <see cref="ConfigureLogging"/>).</param>
+    public static async Task<(WebApplication App, Uri Address)> StartMeshAsync(Uri backend, string environment, IReadOnlyDictionary<string, string?> settings, bool logging)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.Logging.ClearProviders();
+        ConfigureLogging(builder, logging);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [WebHostDefaults.ServerUrlsKey] = "http://127.0.0.1:0",
@@ -85,6 +86,19 @@ internal static class HarnessServers
         app.Services.GetRequiredService<GatewaySnapshotStore>().Swap(compiled.Snapshot);
         compiled.Commit();
         return (app, address);
+    }
+
+    /// <summary>
+    /// Without <paramref name="logging"/>, no logger provider: what the request path allocates by itself. With it, the
+    /// host's default providers as a deployed process has them, where ASP.NET Core's hosting logger being on makes a
+    /// span per request unless the app turns that logger off.
+    /// </summary>
+    private static void ConfigureLogging(WebApplicationBuilder builder, bool logging)
+    {
+        if (!logging)
+        {
+            builder.Logging.ClearProviders();
+        }
     }
 
     private static async Task<Uri> StartAsync(WebApplication app)
