@@ -128,6 +128,12 @@ internal static class InferenceBodyParser
             return InferenceError.InvalidModel;
         }
 
+        if (RecentModelNames.Find(ref reader) is { } known)
+        {
+            model = known;
+            return null;
+        }
+
         // Printable ASCII only: the name travels on as a header, and HTTP clients refuse control and non-ASCII characters there.
         // Bytes that are not UTF-8, or an escaped lone surrogate (\ud800), make GetString throw InvalidOperationException
         // (a 500, found by fuzzing): neither is a usable name.
@@ -146,6 +152,7 @@ internal static class InferenceBodyParser
             return InferenceError.InvalidModel;
         }
 
+        RecentModelNames.Remember(ref reader, value);
         model = value;
         return null;
     }

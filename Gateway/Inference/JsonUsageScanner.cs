@@ -7,7 +7,7 @@ namespace OrleansMesh.Gateway.Inference;
 /// writes <c>usage</c> last, and a usage object cut by a write boundary is whole again in the window after the next
 /// write. Call <see cref="Release"/> when the response is done.
 /// </summary>
-internal sealed class JsonUsageScanner
+internal sealed class JsonUsageScanner(string? requestedModel = null)
 {
     public const int WindowBytes = 4096;
 
@@ -76,7 +76,7 @@ internal sealed class JsonUsageScanner
             Usage = usage;
         }
 
-        if (Model is null && UsageJson.LastModel(bytes) is { } model)
+        if (Model is null && UsageJson.LastModel(bytes, requestedModel) is { } model)
         {
             Model = model;
         }

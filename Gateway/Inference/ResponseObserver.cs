@@ -72,11 +72,11 @@ internal sealed class ResponseObserver
 
         if (type.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
-            _sse = new SseUsageScanner();
+            _sse = new SseUsageScanner(Request.Model);
         }
         else if (MediaTypes.IsJson(type))
         {
-            _json = new JsonUsageScanner();
+            _json = new JsonUsageScanner(Request.Model);
         }
     }
 

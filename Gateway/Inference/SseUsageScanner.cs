@@ -6,7 +6,7 @@ namespace OrleansMesh.Gateway.Inference;
 /// the last chunk). Only the unfinished line is kept between writes, and only up to <see cref="MaxLineBytes"/>; a longer
 /// line is passed over.
 /// </summary>
-internal sealed class SseUsageScanner
+internal sealed class SseUsageScanner(string? requestedModel = null)
 {
     public const int MaxLineBytes = 64 * 1024;
 
@@ -103,7 +103,7 @@ internal sealed class SseUsageScanner
         }
 
         _sawEvent = true;
-        if (UsageJson.TryReadEvent(payload, out var usage, out var model))
+        if (UsageJson.TryReadEvent(payload, out var usage, out var model, requestedModel))
         {
             Usage = usage ?? Usage;
             Model ??= model;

@@ -17,7 +17,11 @@ internal static class UsageJson
     public static bool HasUsageObject(ReadOnlySpan<byte> json) => LastValueOf(json, UsageKey, (byte)'{') >= 0;
 
     /// <summary>Parses one whole JSON object (an SSE event's data): its top-level <c>usage</c> and <c>model</c>.</summary>
-    public static bool TryReadEvent(ReadOnlySpan<byte> json, out TokenUsage? usage, out string? model)
+    /// <param name="json">The event's data.</param>
+    /// <param name="usage">The usage found, or null.</param>
+    /// <param name="model">The model found, or null: <paramref name="requested"/> itself when it names that.</param>
+    /// <param name="requested">The model the request named, or null.</param>
+    public static bool TryReadEvent(ReadOnlySpan<byte> json, out TokenUsage? usage, out string? model, string? requested = null)
     {
         usage = null;
         model = null;
@@ -46,7 +50,7 @@ internal static class UsageJson
                 else if (reader.ValueTextEquals("model"u8))
                 {
                     reader.Read();
-                    model = reader.TokenType == JsonTokenType.String ? reader.GetString() : model;
+                    model = reader.TokenType == JsonTokenType.String ? ModelValue(ref reader, requested) : model;
                     reader.Skip();
                 }
                 else
@@ -88,8 +92,11 @@ internal static class UsageJson
         }
     }
 
-    /// <summary>The last complete <c>"model": "…"</c> string in <paramref name="window"/>, or null.</summary>
-    public static string? LastModel(ReadOnlySpan<byte> window)
+    /// <summary>
+    /// The last complete <c>"model": "…"</c> string in <paramref name="window"/>, or null; <paramref name="requested"/>
+    /// itself when it names the model the request named.
+    /// </summary>
+    public static string? LastModel(ReadOnlySpan<byte> window, string? requested = null)
     {
         var start = LastValueOf(window, ModelKey, (byte)'"');
         if (start < 0)
@@ -100,13 +107,17 @@ internal static class UsageJson
         try
         {
             var reader = new Utf8JsonReader(window[start..], isFinalBlock: false, state: default);
-            return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            return reader.Read() && reader.TokenType == JsonTokenType.String ? ModelValue(ref reader, requested) : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    // A response nearly always names the model the request asked for: that string is reused rather than copied again.
+    private static string? ModelValue(ref Utf8JsonReader reader, string? requested) =>
+        requested is not null && reader.ValueTextEquals(requested) ? requested : reader.GetString();
 
     // The reader is on the usage object's StartObject; false if the object is cut off or has no token counts.
     private static bool TryReadUsage(ref Utf8JsonReader reader, out TokenUsage usage)

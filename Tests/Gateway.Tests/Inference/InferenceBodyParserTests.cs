@@ -14,6 +14,36 @@ public sealed class InferenceBodyParserTests
     }
 
     [Fact]
+    public void TryParse_ModelNamedAgain_IsTheSameString()
+    {
+        var first = Parse("""{"model":"repeat-model-a","messages":[]}""");
+        var second = Parse("""{"messages":[],"model":"repeat-model-a"}""");
+
+        Assert.Same(first.Model, second.Model);
+    }
+
+    [Fact]
+    public void TryParse_EscapedModel_IsReadAsText()
+    {
+        Parse("""{"model":"escaped-model-b","messages":[]}""");
+
+        var parsed = Parse("""{"model":"escaped\u002dmodel-b","messages":[]}""");
+
+        Assert.Equal("escaped-model-b", parsed.Model);
+    }
+
+    [Fact]
+    public void TryParse_ManyModels_EachReadsAsItself()
+    {
+        // More names than the remembered ones' slots: some share a slot, and none may be taken for another.
+        var names = Enumerable.Range(0, 300).Select(i => $"many-model-{i}").ToArray();
+        foreach (var name in names.Concat(names))
+        {
+            Assert.Equal(name, Parse($$"""{"model":"{{name}}","messages":[]}""").Model);
+        }
+    }
+
+    [Fact]
     public void TryParse_ModelAfterOtherFields_IsFound()
     {
         var parsed = Parse("""{"messages":[{"role":"user","content":"x"}],"temperature":0.2,"tools":[],"model":"m2"}""");

@@ -32,6 +32,29 @@ public sealed class JsonUsageScannerTests
     }
 
     [Fact]
+    public void Observe_ModelAsRequested_IsTheRequestsString()
+    {
+        var requested = new string("chat-v1".AsSpan());
+        var scanner = new JsonUsageScanner(requested);
+
+        scanner.Observe(Encoding.UTF8.GetBytes(Completion));
+        scanner.Release();
+
+        Assert.Same(requested, scanner.Model);
+    }
+
+    [Fact]
+    public void Observe_ModelOtherThanRequested_IsTheResponsesModel()
+    {
+        var scanner = new JsonUsageScanner("chat");
+
+        scanner.Observe(Encoding.UTF8.GetBytes(Completion));
+        scanner.Release();
+
+        Assert.Equal("chat-v1", scanner.Model);
+    }
+
+    [Fact]
     public void Observe_SplitAtEveryPossiblePoint_ReadsTheSameUsage()
     {
         var bytes = Encoding.UTF8.GetBytes(Completion);

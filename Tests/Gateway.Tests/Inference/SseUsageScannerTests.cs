@@ -38,6 +38,27 @@ public sealed class SseUsageScannerTests
     }
 
     [Fact]
+    public void Observe_ModelAsRequested_IsTheRequestsString()
+    {
+        var requested = new string("chat-v2".AsSpan());
+        var scanner = new SseUsageScanner(requested);
+
+        scanner.Observe(Encoding.UTF8.GetBytes(Stream));
+
+        Assert.Same(requested, scanner.Model);
+    }
+
+    [Fact]
+    public void Observe_ModelOtherThanRequested_IsTheStreamsModel()
+    {
+        var scanner = new SseUsageScanner("chat-v1");
+
+        scanner.Observe(Encoding.UTF8.GetBytes(Stream));
+
+        Assert.Equal("chat-v2", scanner.Model);
+    }
+
+    [Fact]
     public void Observe_WholeStream_ReadsUsageAndModel()
     {
         var scanner = new SseUsageScanner();
