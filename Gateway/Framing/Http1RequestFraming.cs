@@ -144,71 +144,102 @@ internal sealed class Http1RequestFraming
             return serverIdle ? PassUpgradeHead() : 0;
         }
 
+        // The whole head nearly always sits in one buffer: its lines are then found in a span, not by sequence positions.
+        return rest.IsSingleSegment ? CheckHead(rest.FirstSpan, serverIdle) : CheckSegmentedHead(rest, serverIdle);
+    }
+
+    private long CheckHead(ReadOnlySpan<byte> rest, bool serverIdle)
+    {
+        while (true)
+        {
+            var unexamined = rest[(int)_headChecked..];
+            var lf = unexamined.IndexOf((byte)'\n');
+            if (lf < 0)
+            {
+                return Unfinished(unexamined.Length);
+            }
+
+            if (NextLine(unexamined[..lf], serverIdle) is { } done)
+            {
+                return done;
+            }
+        }
+    }
+
+    private long CheckSegmentedHead(in ReadOnlySequence<byte> rest, bool serverIdle)
+    {
         while (true)
         {
             var unexamined = rest.Slice(_headChecked);
             if (unexamined.PositionOf((byte)'\n') is not { } lf)
             {
-                return _headChecked + unexamined.Length > _maxHeadBytes ? HeadTooLarge() : 0;
+                return Unfinished(unexamined.Length);
             }
 
             var line = unexamined.Slice(0, lf);
-            var lineBytes = line.Length + 1;
-            if (_headChecked + lineBytes > _maxHeadBytes)
+            byte[]? rented = null;
+            try
             {
-                return HeadTooLarge();
+                if (NextLine(line.IsSingleSegment ? line.FirstSpan : Copy(line, out rented), serverIdle) is { } done)
+                {
+                    return done;
+                }
             }
-
-            var result = CheckLine(line, out var endOfHead);
-            if (result is { } violation)
+            finally
             {
-                return Fail(violation.Code, violation.Message, inBody: false);
-            }
-
-            _headChecked += lineBytes;
-            if (endOfHead)
-            {
-                return EndHead(serverIdle);
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
             }
         }
     }
 
-    private (string Code, string Message)? CheckLine(in ReadOnlySequence<byte> line, out bool endOfHead)
+    // A head whose end has not arrived: refused once it is already too large, else wait for more.
+    private long Unfinished(long unexamined) => _headChecked + unexamined > _maxHeadBytes ? HeadTooLarge() : 0;
+
+    // One line without its LF: what CheckHead returns once the head is done or refused, or null to read the next line.
+    private long? NextLine(ReadOnlySpan<byte> line, bool serverIdle)
+    {
+        var lineBytes = line.Length + 1;
+        if (_headChecked + lineBytes > _maxHeadBytes)
+        {
+            return HeadTooLarge();
+        }
+
+        if (CheckLine(line, out var endOfHead) is { } violation)
+        {
+            return Fail(violation.Code, violation.Message, inBody: false);
+        }
+
+        _headChecked += lineBytes;
+        return endOfHead ? EndHead(serverIdle) : null;
+    }
+
+    private (string Code, string Message)? CheckLine(ReadOnlySpan<byte> content, out bool endOfHead)
     {
         endOfHead = false;
-        byte[]? rented = null;
-        var content = line.IsSingleSegment ? line.FirstSpan : Copy(line, out rented);
-        try
+        if (content.IsEmpty || content[^1] != '\r')
         {
-            if (content.IsEmpty || content[^1] != '\r')
-            {
-                return (FramingCodes.InvalidHeader, "lines must end with CRLF, not a bare LF");
-            }
-
-            content = content[..^1];
-            if (content.Contains((byte)'\r'))
-            {
-                return (FramingCodes.InvalidHeader, "a bare CR is not allowed in a request head");
-            }
-
-            if (content.IsEmpty)
-            {
-                // Empty lines before the request line are ignored (RFC 9112 §2.2); after it, one ends the head.
-                endOfHead = _headLines > 0;
-                return null;
-            }
-
-            return _headLines++ == 0
-                ? _head.RequestLine(content) is { } rule ? (FramingCodes.InvalidRequestLine, rule) : null
-                : _head.HeaderLine(content);
+            return (FramingCodes.InvalidHeader, "lines must end with CRLF, not a bare LF");
         }
-        finally
+
+        content = content[..^1];
+        if (content.Contains((byte)'\r'))
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            return (FramingCodes.InvalidHeader, "a bare CR is not allowed in a request head");
         }
+
+        if (content.IsEmpty)
+        {
+            // Empty lines before the request line are ignored (RFC 9112 §2.2); after it, one ends the head.
+            endOfHead = _headLines > 0;
+            return null;
+        }
+
+        return _headLines++ == 0
+            ? _head.RequestLine(content) is { } rule ? (FramingCodes.InvalidRequestLine, rule) : null
+            : _head.HeaderLine(content);
     }
 
     private long EndHead(bool serverIdle)

@@ -13,9 +13,15 @@ internal sealed class FramingRun
     private readonly byte[] _bytes;
     private int _received;
 
-    public FramingRun(string connection, int maxHeadBytes = 4096)
+    private readonly int _segment;
+
+    /// <param name="connection">The bytes the client sends.</param>
+    /// <param name="maxHeadBytes">The framing's head limit.</param>
+    /// <param name="segment">The size of each buffer segment the pending bytes are shown in (a pipe's blocks).</param>
+    public FramingRun(string connection, int maxHeadBytes = 4096, int segment = int.MaxValue)
     {
         _bytes = Encoding.Latin1.GetBytes(connection);
+        _segment = segment;
         Framing = new Http1RequestFraming(maxHeadBytes);
     }
 
@@ -35,8 +41,7 @@ internal sealed class FramingRun
         while (_received < end)
         {
             _received = Math.Min(_received + piece, end);
-            var pending = new ReadOnlySequence<byte>(_bytes, Passed, _received - Passed);
-            Passed += (int)Framing.Examine(pending, serverIdle: true);
+            Passed += (int)Framing.Examine(Pending(), serverIdle: true);
         }
 
         return this;
@@ -44,7 +49,41 @@ internal sealed class FramingRun
 
     public FramingRun Examine(bool serverIdle)
     {
-        Passed += (int)Framing.Examine(new ReadOnlySequence<byte>(_bytes, Passed, _received - Passed), serverIdle);
+        Passed += (int)Framing.Examine(Pending(), serverIdle);
         return this;
+    }
+
+    private ReadOnlySequence<byte> Pending()
+    {
+        var pending = _bytes.AsMemory(Passed, _received - Passed);
+        if (pending.Length <= _segment)
+        {
+            return new ReadOnlySequence<byte>(pending);
+        }
+
+        var first = new Segment(pending[.._segment], 0);
+        var last = first;
+        for (var start = _segment; start < pending.Length; start += _segment)
+        {
+            last = last.Append(pending[start..Math.Min(start + _segment, pending.Length)]);
+        }
+
+        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
     }
 }

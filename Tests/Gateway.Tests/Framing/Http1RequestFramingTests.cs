@@ -47,6 +47,41 @@ public sealed class Http1RequestFramingTests
 
     [Theory]
     [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(16)]
+    public void Examine_HeadsAcrossBufferSegments_PassesTheSameAsOneBuffer(int segment)
+    {
+        var connection = "\r\n" + PostHead + "Content-Length: 3\r\n\r\nabc" + Get + Get;
+
+        var run = new FramingRun(connection, segment: segment).Receive(int.MaxValue);
+
+        Assert.Equal(FramingRun.Whole(connection).Passed, run.Passed);
+        Assert.Equal(3, run.Framing.Requests);
+        Assert.Null(run.Framing.Violation);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void Examine_BareLfAcrossBufferSegments_IsRefused(int segment)
+    {
+        var run = new FramingRun("GET / HTTP/1.1\r\nHost: model\nX: 1\r\n\r\n", segment: segment).Receive(int.MaxValue);
+
+        Assert.Equal(0, run.Passed);
+        Assert.Equal(FramingCodes.InvalidHeader, run.Framing.Violation?.Code);
+    }
+
+    [Fact]
+    public void Examine_HeadTooLargeAcrossBufferSegments_IsRefused()
+    {
+        var run = new FramingRun(PostHead + "X-Long: " + new string('a', 200) + "\r\n\r\n", maxHeadBytes: 128, segment: 16).Receive(int.MaxValue);
+
+        Assert.Equal(0, run.Passed);
+        Assert.NotNull(run.Framing.Violation);
+    }
+
+    [Theory]
+    [InlineData(1)]
     [InlineData(2)]
     [InlineData(7)]
     public void Examine_BytesInSmallPieces_PassesTheSameAsWhole(int piece)
