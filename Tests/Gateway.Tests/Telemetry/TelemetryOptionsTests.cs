@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using OrleansMesh.Gateway.Hosting;
-using OrleansMesh.Gateway.Model;
 using OrleansMesh.Gateway.Telemetry;
 
 namespace OrleansMesh.Gateway.Tests.Telemetry;
@@ -24,11 +22,7 @@ public sealed class TelemetryOptionsTests
 
     private static TelemetryOptions Resolve(params (string Key, string Value)[] settings)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
-        builder.Services.AddOptions<MeshGatewayOptions>().BindConfiguration(MeshGatewayOptions.SectionName);
-        builder.AddMeshGatewayTelemetry();
-        using var app = builder.Build();
+        using var app = TelemetryApp.Build(settings);
         return app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
     }
 }

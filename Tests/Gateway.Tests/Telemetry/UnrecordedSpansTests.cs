@@ -1,5 +1,4 @@
 using OrleansMesh.Gateway.Hosting;
-using OrleansMesh.Gateway.Model;
 
 namespace OrleansMesh.Gateway.Tests.Telemetry;
 
@@ -35,11 +34,7 @@ public sealed class UnrecordedSpansTests
 
     private static bool HostingLoggerOn(params (string Key, string Value)[] settings)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
-        builder.Services.AddOptions<MeshGatewayOptions>().BindConfiguration(MeshGatewayOptions.SectionName);
-        builder.AddMeshGatewayTelemetry();
-        using var app = builder.Build();
+        using var app = TelemetryApp.Build(settings);
         return app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(TelemetryExtensions.HostingDiagnosticsCategory).IsEnabled(LogLevel.Critical);
     }
 }
