@@ -62,11 +62,27 @@ internal static class MeshTracing
         span.SetTag(ResponseFlagsTag, responseFlags);
     }
 
-    /// <summary>The W3C trace id of the request's span (for the access log), or null when none is recorded.</summary>
+    /// <summary>
+    /// The W3C trace id of the request's span (for the access log), or null when none is recorded. With tracing off
+    /// there is no span: then the trace the client sampled (<c>traceparent</c>, or B3), which it passes on unchanged.
+    /// </summary>
     public static string? TraceId(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var activity = context.Features.Get<IHttpActivityFeature>()?.Activity ?? Activity.Current;
-        return activity is { Recorded: true } ? activity.TraceId.ToHexString() : null;
+        if ((context.Features.Get<IHttpActivityFeature>()?.Activity ?? Activity.Current) is { } activity)
+        {
+            return activity.Recorded ? activity.TraceId.ToHexString() : null;
+        }
+
+        MeshTracePropagator.Instance.ExtractTraceIdAndState(context.Request.Headers, ReadHeader, out var parent, out _);
+        return ActivityContext.TryParse(parent, null, out var client) && client.TraceFlags.HasFlag(ActivityTraceFlags.Recorded)
+            ? client.TraceId.ToHexString()
+            : null;
+    }
+
+    private static void ReadHeader(object? carrier, string name, out string? value, out IEnumerable<string>? values)
+    {
+        values = null;
+        value = carrier is IHeaderDictionary headers && headers.TryGetValue(name, out var found) ? found.ToString() : null;
     }
 }
