@@ -351,8 +351,8 @@ run_mesh() {
         dotnet OrleansMesh.Silo.dll --urls "http://127.0.0.1:$SILO_HTTP_PORT"
     wait_for silo "http://127.0.0.1:$SILO_HTTP_PORT/healthz" 60 127.0.0.1 || { SKIPPED+=("mesh: the silo did not start, see $WORK/silo.log"); stop silo; return; }
 
-    # The same log level as the plain YARP proxy (Warning): the gateway ships no appsettings.json, and at
-    # ASP.NET Core's default (Information) it would write two console lines per request.
+    # The same log level as the plain YARP proxy (Warning). As shipped, the gateway's appsettings.json writes no line
+    # per request either (Tests/Gateway.Tests/Hosting/ShippedLoggingTests.cs); Warning also quiets its start-up lines.
     start gateway "$(project_dir Gateway)" "$PROXY_CPUS" "${cluster_env[@]}" Logging__LogLevel__Default=Warning \
         dotnet OrleansMesh.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
 
