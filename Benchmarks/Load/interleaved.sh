@@ -6,6 +6,7 @@
 #
 # Settings (environment):
 #   BENCH_ROUNDS=5  BENCH_DURATION=10s  BENCH_WARMUP=20s  BENCH_CONNECTIONS=32  BENCH_WORKLOAD=chat (or get)
+#   BENCH_FEATURES=all   the mesh config with every feature in force and none firing (see mesh-config.sh)
 #   BENCH_BASELINE_REF   a git ref (e.g. HEAD~3): its Gateway is built in a temporary worktree and measured too
 #   BENCH_SKIP_BUILD=1   reuse the Release build output (not the baseline's)
 #   BENCH_PORT_BASE=5700 backend +1, yarp +2, gateway +5, silo http +6, baseline gateway +8, admin ports +10/+11
@@ -155,7 +156,7 @@ LOADAVG_END=$(cut -d' ' -f1-3 /proc/loadavg)
 report() {
     echo "## Interleaved load benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
-    echo "Command: \`Benchmarks/Load/interleaved.sh\` with BENCH_ROUNDS=$ROUNDS BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_CONNECTIONS=$CONNECTIONS BENCH_WORKLOAD=$WORKLOAD${BASELINE_REF:+ BENCH_BASELINE_REF=$BASELINE_REF}."
+    echo "Command: \`Benchmarks/Load/interleaved.sh\` with BENCH_ROUNDS=$ROUNDS BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_CONNECTIONS=$CONNECTIONS BENCH_WORKLOAD=$WORKLOAD${BENCH_FEATURES:+ BENCH_FEATURES=$BENCH_FEATURES}${BASELINE_REF:+ BENCH_BASELINE_REF=$BASELINE_REF}."
     echo
     echo "Targets, all running at once, measured in turns each round: plain YARP 2.3 (\`Load/YarpProxy\`), the mesh gateway at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- Gateway Abstractions || echo ' (with uncommitted changes)')${BASELINE_REF:+, and the mesh gateway at $BASELINE_COMMIT as baseline}."
     echo "Workload: \`$WORKLOAD\` (as in run.sh), wrk -t1 -c$CONNECTIONS; each target warmed $WARMUP first. $PLACEMENT."

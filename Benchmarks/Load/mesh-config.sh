@@ -1,9 +1,18 @@
 # The load benchmarks' mesh config (sourced): one ServiceEntry for the backend and a VirtualService routing the chat
 # workload on the model in its body (x-mesh-model) ahead of a plain `uri prefix /v1/` route, and its apply. Needs
 # HOST_HEADER, BACKEND_PORT and MODEL, and lib/processes.sh's `log`.
+#
+# BENCH_FEATURES=all adds what an Istio user configures for such a service, all of it in force on every request and
+# none of it firing: a DestinationRule with a connection pool and outlier detection (so every outcome is counted for the
+# cluster-wide breaker), retries and a timeout on both routes, and an ALLOW AuthorizationPolicy on the gateway that
+# every request is evaluated against. Default: none of it (model routing and metrics only).
 
 # write_mesh_bench_yaml FILE
 write_mesh_bench_yaml() {
+    local route_policy=""
+    if [[ "${BENCH_FEATURES:-}" == all ]]; then
+        route_policy=$'    timeout: 30s\n    retries:\n      attempts: 2\n      perTryTimeout: 10s\n      retryOn: connect-failure,refused-stream,503'
+    fi
     cat > "$1" <<EOF
 apiVersion: networking.istio.io/v1
 kind: ServiceEntry
@@ -41,6 +50,7 @@ spec:
     route:
     - destination:
         host: $HOST_HEADER
+${route_policy}
   - name: bench
     match:
     - uri:
@@ -48,7 +58,45 @@ spec:
     route:
     - destination:
         host: $HOST_HEADER
+${route_policy}
 EOF
+    if [[ "${BENCH_FEATURES:-}" == all ]]; then
+        cat >> "$1" <<EOF
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: bench-backend
+  namespace: default
+spec:
+  host: $HOST_HEADER
+  trafficPolicy:
+    connectionPool:
+      http:
+        http1MaxPendingRequests: 100000
+        http2MaxRequests: 100000
+    outlierDetection:
+      consecutive5xxErrors: 5
+      interval: 10s
+      baseEjectionTime: 30s
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: bench-allow
+  namespace: istio-system
+spec:
+  selector:
+    matchLabels:
+      istio: ingressgateway
+  action: ALLOW
+  rules:
+  - to:
+    - operation:
+        methods: ["GET", "POST"]
+        paths: ["/v1/*", "/*"]
+EOF
+    fi
 }
 
 # meshctl_apply CLI_DIR FILE LOG [PREFIX...]: `meshctl apply -f FILE`, run as `PREFIX... dotnet meshctl.dll` in CLI_DIR

@@ -19,6 +19,7 @@
 #   BENCH_PORT_BASE=5600 backend +1, yarp +2, nginx +3, haproxy +4, gateway +5, silo http +6, portkey +7
 #   BENCH_SILO_PORT=11111 BENCH_ORLEANS_GATEWAY_PORT=30000   the control plane's localhost clustering ports
 #   BENCH_READY_TIMEOUT=120  seconds to wait for the mesh gateway to route the test path
+#   BENCH_FEATURES=all   the mesh config with every feature in force and none firing (see mesh-config.sh)
 #   BENCH_RESULTS_FILE   where the markdown goes (default: Benchmarks/results/load-<date>.md)
 # Everything listens on 127.0.0.1 only; every process started here is stopped on exit.
 set -uo pipefail
@@ -492,7 +493,7 @@ mkdir -p "$RESULTS_DIR"
 {
     echo "# Load benchmark — $(date -u +'%Y-%m-%d %H:%M UTC')"
     echo
-    echo "Command: \`Benchmarks/Load/run.sh\` with BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_CONNECTIONS=$CONNECTIONS BENCH_THREADS=$THREADS BENCH_PIN=$PIN BENCH_TARGETS=\"$TARGETS\" BENCH_WORKLOADS=\"$WORKLOADS\"."
+    echo "Command: \`Benchmarks/Load/run.sh\` with BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_CONNECTIONS=$CONNECTIONS BENCH_THREADS=$THREADS BENCH_PIN=$PIN BENCH_TARGETS=\"$TARGETS\" BENCH_WORKLOADS=\"$WORKLOADS\"${BENCH_FEATURES:+ BENCH_FEATURES=$BENCH_FEATURES}."
     echo
     echo "Load: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Host: $HOST_HEADER' http://127.0.0.1:PORT$TEST_PATH\` after $WARMUP of discarded warm-up load per workload;"
     echo "on each proxy process first the warm-up of every workload, then the measured runs, in this order: $WORKLOADS (\`chat\` adds \`-s Benchmarks/Load/chat.lua\`: POST, \`Content-Type: application/json\`, body \`$CHAT_BODY\`)."

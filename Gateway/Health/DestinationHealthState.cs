@@ -24,6 +24,7 @@ internal sealed class DestinationHealthState
     private int _probeSuccesses;
     private int _probeFailures;
     private int _pending;
+    private int _urgent;
     private int _ejected;
     private int _endpointCount;
     private int _reporting;
@@ -50,6 +51,12 @@ internal sealed class DestinationHealthState
     public bool WantsProbes => Volatile.Read(ref _wantsProbes) != 0;
 
     public int EndpointCount => Volatile.Read(ref _endpointCount);
+
+    /// <summary>Whether outcomes (or a due report) wait for the reporter.</summary>
+    public bool HasPending => Volatile.Read(ref _pending) != 0;
+
+    /// <summary>Whether what waits should be reported at once rather than at the next tick: failures, probe outcomes, a due report.</summary>
+    public bool IsUrgent => Volatile.Read(ref _urgent) != 0;
 
     /// <summary>The current timestamp of the clock ejection deadlines are on.</summary>
     public long Now => _time.GetTimestamp();
@@ -105,7 +112,10 @@ internal sealed class DestinationHealthState
         return Admission.Rejected;
     }
 
-    /// <summary>Counts one attempt's outcome; failures and probe outcomes wake the reporter at once.</summary>
+    /// <summary>
+    /// Counts one attempt's outcome; failures and probe outcomes wake the reporter at once, the first success since the
+    /// last report wakes it for the next tick. Under load the pending flag is already set: a read, no interlocked write.
+    /// </summary>
     public void Record(EndpointHealth? endpoint, UpstreamOutcome outcome, Admission admission)
     {
         // A probe whose client left may still have reached the destination: its permit is not reused here; the grain
@@ -138,9 +148,14 @@ internal sealed class DestinationHealthState
             }
         }
 
-        Volatile.Write(ref _pending, 1);
+        if (Volatile.Read(ref _pending) == 0 && Interlocked.Exchange(ref _pending, 1) == 0)
+        {
+            _registry.NotePending();
+        }
+
         if (urgent)
         {
+            Volatile.Write(ref _urgent, 1);
             _registry.Signal();
         }
     }
@@ -148,6 +163,7 @@ internal sealed class DestinationHealthState
     /// <summary>Takes the outcomes counted since the last report; null when there are none and <paramref name="always"/> is false.</summary>
     public HealthReport? TakeReport(string gatewayId, IDestinationHealthObserver? observer, bool always = false)
     {
+        Volatile.Write(ref _urgent, 0);
         if (Interlocked.Exchange(ref _pending, 0) == 0 && !always)
         {
             return null;
@@ -194,8 +210,24 @@ internal sealed class DestinationHealthState
 
     public void EndCall(bool probes) => Volatile.Write(ref probes ? ref _probing : ref _reporting, 0);
 
-    /// <summary>Makes the next report due even without outcomes (to fetch the grain's state).</summary>
-    public void MarkPending() => Volatile.Write(ref _pending, 1);
+    /// <summary>Makes a report due at once, even without outcomes (to fetch the grain's state); the caller signals the reporter.</summary>
+    public void MarkPending()
+    {
+        Volatile.Write(ref _pending, 1);
+        Volatile.Write(ref _urgent, 1);
+    }
+
+    /// <summary>
+    /// A tick found this destination's previous report still in flight: what is pending goes as soon as it is answered
+    /// rather than a tick later.
+    /// </summary>
+    public void MarkDue()
+    {
+        if (HasPending)
+        {
+            Volatile.Write(ref _urgent, 1);
+        }
+    }
 
     /// <summary>Clears the probe request flag; the reporter calls it before asking the grain.</summary>
     public void ProbesRequested() => Volatile.Write(ref _wantsProbes, 0);

@@ -5,12 +5,12 @@ namespace OrleansMesh.Gateway.Health;
 
 /// <summary>
 /// The destinations whose health this gateway tracks, by <see cref="DestinationKey"/>, kept across config snapshots,
-/// and the wake-up signal the request path gives the reporter when an outcome should not wait for the next tick.
+/// and the signals the request path gives the reporter (<see cref="ReportPacer"/>).
 /// </summary>
 internal sealed class HealthRegistry(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DestinationHealthState> _states = new(StringComparer.Ordinal);
-    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ReportPacer _pacer = new(time);
 
     public ICollection<DestinationHealthState> States => _states.Values;
 
@@ -38,19 +38,27 @@ internal sealed class HealthRegistry(TimeProvider time)
         }
     }
 
-    public void Signal() => Volatile.Read(ref _wake).TrySetResult();
+    /// <summary>Wakes the reporter now: an outcome or request that should not wait for the next tick.</summary>
+    public void Signal() => _pacer.Urgent();
 
-    /// <summary>Waits for a signal or <paramref name="interval"/>, then re-arms the signal.</summary>
-    public async Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>A destination has its first outcome since its last report: wakes an idle reporter for the next tick.</summary>
+    public void NotePending() => _pacer.Pending();
+
+    /// <summary>Whether any destination has outcomes or a probe request waiting for the reporter.</summary>
+    public bool AnyPending()
     {
-        var wake = Volatile.Read(ref _wake);
-        if (!wake.Task.IsCompleted)
+        foreach (var state in _states.Values)
         {
-            await Task.WhenAny(wake.Task, Task.Delay(interval, time, cancellationToken)).ConfigureAwait(false);
+            if (state.HasPending || state.WantsProbes)
+            {
+                return true;
+            }
         }
 
-        // Re-armed before the caller scans for work, so a signal given during the scan wakes the next wait.
-        Interlocked.CompareExchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), wake);
-        cancellationToken.ThrowIfCancellationRequested();
+        return false;
     }
+
+    /// <inheritdoc cref="ReportPacer.WaitAsync"/>
+    public Task<bool> WaitAsync(TimeSpan interval, bool idle, CancellationToken cancellationToken) =>
+        _pacer.WaitAsync(interval, idle, cancellationToken);
 }

@@ -54,9 +54,12 @@ internal sealed partial class HealthReporter : BackgroundService, IDestinationHe
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            bool ticked;
             try
             {
-                await _registry.WaitAsync(_options.ReportInterval, stoppingToken).ConfigureAwait(false);
+                // Degraded, the local breakers run on every tick; otherwise nothing pending means no timer at all.
+                var idle = !IsDegraded && !_registry.AnyPending();
+                ticked = await _registry.WaitAsync(_options.ReportInterval, idle, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -69,12 +72,13 @@ internal sealed partial class HealthReporter : BackgroundService, IDestinationHe
             }
             else
             {
-                Report(stoppingToken);
+                Report(ticked, stoppingToken);
             }
         }
     }
 
-    private void Report(CancellationToken cancellationToken)
+    // On the tick every destination with outcomes reports; woken early, only those whose outcomes cannot wait.
+    private void Report(bool ticked, CancellationToken cancellationToken)
     {
         foreach (var state in _registry.States)
         {
@@ -85,7 +89,12 @@ internal sealed partial class HealthReporter : BackgroundService, IDestinationHe
             }
 
             // One report in flight per destination, none waiting for another destination's: outcomes counted
-            // meanwhile go in the next report, sent as soon as this one is answered.
+            // meanwhile go in the next report, at the next tick, or as soon as this one is answered when they cannot wait.
+            if (!ticked && !state.IsUrgent)
+            {
+                continue;
+            }
+
             if (state.TryBeginCall(probes: false))
             {
                 if (state.TakeReport(_gatewayId, _reference) is { } report)
@@ -96,6 +105,10 @@ internal sealed partial class HealthReporter : BackgroundService, IDestinationHe
                 {
                     state.EndCall(probes: false);
                 }
+            }
+            else if (ticked)
+            {
+                state.MarkDue();
             }
         }
     }
@@ -120,7 +133,10 @@ internal sealed partial class HealthReporter : BackgroundService, IDestinationHe
         finally
         {
             state.EndCall(probes: false);
-            _registry.Signal();
+            if (state.IsUrgent)
+            {
+                _registry.Signal();
+            }
         }
     }
 
@@ -227,6 +243,9 @@ internal sealed partial class HealthReporter : BackgroundService, IDestinationHe
         _degradedSince = _time.GetTimestamp();
         LogDegraded(exception.GetType().Name, exception.Message, _registry.States.Count);
         LogControlPlaneFailure(exception);
+
+        // The local breakers take over at once, and run on every tick from now on.
+        _registry.Signal();
     }
 
     private void LeaveDegraded()

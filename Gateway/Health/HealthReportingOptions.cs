@@ -8,8 +8,9 @@ internal sealed class HealthReportingOptions
     public const string SectionName = "OrleansMesh:Gateway:Health";
 
     /// <summary>
-    /// How often successes are batched to the grains. Default: 100 ms. Failures and probe outcomes do not wait for it:
-    /// they are sent as soon as the previous report of their destination has been answered.
+    /// How often successes are batched to the grains: at most one report per destination and interval while only
+    /// successes come, none while nothing does. Default: 100 ms. Failures and probe outcomes do not wait for it: they
+    /// are sent as soon as the previous report of their destination has been answered.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMilliseconds(100);

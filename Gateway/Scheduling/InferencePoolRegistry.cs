@@ -12,6 +12,7 @@ namespace OrleansMesh.Gateway.Scheduling;
 internal sealed class InferencePoolRegistry(IOptions<InferencePickerOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, PoolState> _pools = new(StringComparer.OrdinalIgnoreCase);
+    private TaskCompletionSource _added = NewSource();
 
     public InferencePickerOptions Options { get; } = options.Value;
 
@@ -21,7 +22,34 @@ internal sealed class InferencePoolRegistry(IOptions<InferencePickerOptions> opt
 
     public bool IsEmpty => _pools.IsEmpty;
 
-    public PoolState Get(string host) => _pools.GetOrAdd(host, h => new PoolState(h, Options, Time));
+    public PoolState Get(string host)
+    {
+        var state = _pools.GetOrAdd(host, h => new PoolState(h, Options, Time));
+        Volatile.Read(ref _added).TrySetResult();
+        return state;
+    }
+
+    /// <summary>Completes once the gateway serves a pool: the reporter waits here, with no timer, while it serves none.</summary>
+    public async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    {
+        while (IsEmpty)
+        {
+            var added = Volatile.Read(ref _added);
+            if (!IsEmpty)
+            {
+                return;
+            }
+
+            if (added.Task.IsCompleted)
+            {
+                // A pool was added and dropped since: wait for the next.
+                Interlocked.CompareExchange(ref _added, NewSource(), added);
+                continue;
+            }
+
+            await added.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public PoolState? Find(string host) => _pools.GetValueOrDefault(host);
 
@@ -53,4 +81,6 @@ internal sealed class InferencePoolRegistry(IOptions<InferencePickerOptions> opt
             }
         }
     }
+
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -68,13 +68,8 @@ internal sealed partial class PoolReporter : BackgroundService, IInferencePoolOb
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                // No pool served: look again at the pace of the full reports. A periodic timer of a few ms kept running
-                // while idle would wake the runtime's timer thread hundreds of times a second for nothing.
-                while (_registry.IsEmpty)
-                {
-                    await Task.Delay(_interval, _time, stoppingToken).ConfigureAwait(false);
-                }
-
+                // No pool served, no timer: every wake-up of an idle gateway costs the thread pool's spinning too.
+                await _registry.WaitUntilServingAsync(stoppingToken).ConfigureAwait(false);
                 await SendInFlightWhileServingAsync(stoppingToken).ConfigureAwait(false);
             }
         }
@@ -113,22 +108,31 @@ internal sealed partial class PoolReporter : BackgroundService, IInferencePoolOb
 
     private async Task ReportLoopAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_interval, _time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                foreach (var pool in _registry.Pools)
-                {
-                    if (!pool.Members.IsDefaultOrEmpty && Begin(pool.Host))
-                    {
-                        _ = ReportAsync(pool, stoppingToken);
-                    }
-                }
+                await _registry.WaitUntilServingAsync(stoppingToken).ConfigureAwait(false);
+                await ReportWhileServingAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private async Task ReportWhileServingAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_interval, _time);
+        while (!_registry.IsEmpty && await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            foreach (var pool in _registry.Pools)
+            {
+                if (!pool.Members.IsDefaultOrEmpty && Begin(pool.Host))
+                {
+                    _ = ReportAsync(pool, stoppingToken);
+                }
+            }
         }
     }
 

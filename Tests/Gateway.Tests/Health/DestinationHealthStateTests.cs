@@ -162,6 +162,52 @@ public sealed class DestinationHealthStateTests
         Assert.Equal(failure, OutcomeKinds.IsFailure((UpstreamOutcome)outcome, failOn));
     }
 
+    [Fact]
+    public void Record_Success_IsPendingForTheNextTick()
+    {
+        _state.Record(_state.Endpoint("10.0.0.1:80"), UpstreamOutcome.Success, Admission.Allowed);
+
+        Assert.True(_state.HasPending);
+        Assert.False(_state.IsUrgent);
+    }
+
+    [Fact]
+    public void Record_Failure_IsUrgent()
+    {
+        _state.Record(_state.Endpoint("10.0.0.1:80"), UpstreamOutcome.GatewayError, Admission.Allowed);
+
+        Assert.True(_state.IsUrgent);
+    }
+
+    [Fact]
+    public void TakeReport_ClearsPendingAndUrgent()
+    {
+        _state.Record(_state.Endpoint("10.0.0.1:80"), UpstreamOutcome.GatewayError, Admission.Allowed);
+
+        _state.TakeReport("gw", null);
+
+        Assert.False(_state.HasPending);
+        Assert.False(_state.IsUrgent);
+    }
+
+    [Fact]
+    public void MarkDue_WithOutcomesPending_MakesThemUrgent()
+    {
+        _state.Record(_state.Endpoint("10.0.0.1:80"), UpstreamOutcome.Success, Admission.Allowed);
+
+        _state.MarkDue();
+
+        Assert.True(_state.IsUrgent);
+    }
+
+    [Fact]
+    public void MarkDue_WithNothingPending_LeavesItIdle()
+    {
+        _state.MarkDue();
+
+        Assert.False(_state.IsUrgent);
+    }
+
     private static DestinationHealth Health(BreakerState state, long version, TimeSpan openRemaining = default, Guid? incarnation = null) => new()
     {
         Destination = "ratings|v1",
