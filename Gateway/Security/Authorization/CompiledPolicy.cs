@@ -15,5 +15,16 @@ internal sealed class CompiledPolicy(AuthorizationPolicy policy)
     /// <summary>The workloads it applies to: its namespace's (every namespace's from the root one), selected by labels.</summary>
     public PolicyScope Scope { get; } = PolicyScope.Of(policy.Metadata, policy.Spec.Selector);
 
-    public bool Matches(RequestAttributes request) => _rules.Any(r => r.Matches(request));
+    public bool Matches(RequestAttributes request)
+    {
+        foreach (var rule in _rules)
+        {
+            if (rule.Matches(request))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -9,8 +9,53 @@ internal sealed class CompiledRule(AuthorizationRule rule)
     private readonly OperationMatcher[] _to = [.. rule.To.Select(o => new OperationMatcher(o))];
     private readonly ConditionMatcher[] _when = [.. rule.When.Select(c => new ConditionMatcher(c))];
 
-    public bool Matches(RequestAttributes request) =>
-        (_from.Length == 0 || _from.Any(f => f.Matches(request)))
-        && (_to.Length == 0 || _to.Any(t => t.Matches(request)))
-        && _when.All(w => w.Matches(request));
+    // Loops rather than LINQ: a lambda capturing the request would allocate on every request.
+    public bool Matches(RequestAttributes request)
+    {
+        if (_from.Length > 0 && !AnyFrom(request))
+        {
+            return false;
+        }
+
+        if (_to.Length > 0 && !AnyTo(request))
+        {
+            return false;
+        }
+
+        foreach (var condition in _when)
+        {
+            if (!condition.Matches(request))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AnyFrom(RequestAttributes request)
+    {
+        foreach (var source in _from)
+        {
+            if (source.Matches(request))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyTo(RequestAttributes request)
+    {
+        foreach (var operation in _to)
+        {
+            if (operation.Matches(request))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

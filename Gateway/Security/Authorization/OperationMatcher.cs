@@ -11,7 +11,7 @@ internal sealed class OperationMatcher(RequestOperation operation)
     private readonly ValueSet<IstioStringMatch> _paths = ValueSets.Strings(operation.Paths, operation.NotPaths);
 
     public bool Matches(RequestAttributes request) =>
-        (_hosts.IsEmpty || _hosts.Matches([request.Host, WithoutPort(request.Host)]))
+        (_hosts.IsEmpty || _hosts.Matches(request.Host, WithoutPort(request.Host)))
         && (_ports.IsEmpty || _ports.Matches(request.DestinationPort))
         && (_methods.IsEmpty || _methods.Matches(request.Method))
         && (_paths.IsEmpty || _paths.Matches(request.Path));

@@ -21,7 +21,7 @@ internal sealed class PolicySet(IReadOnlyCollection<CompiledPolicy> policies)
             return AuthorizationDecision.Allow;
         }
 
-        IReadOnlyList<string> audited = _audit.Length == 0 ? [] : [.. _audit.Where(p => p.Matches(request)).Select(p => p.Name)];
+        var audited = _audit.Length == 0 ? [] : Audited(request);
         foreach (var policy in _deny)
         {
             if (policy.Matches(request))
@@ -30,7 +30,24 @@ internal sealed class PolicySet(IReadOnlyCollection<CompiledPolicy> policies)
             }
         }
 
-        var allowed = _allow.Length == 0 || _allow.Any(p => p.Matches(request));
+        var allowed = _allow.Length == 0 || AnyAllows(request);
         return allowed && audited.Count == 0 ? AuthorizationDecision.Allow : new AuthorizationDecision(allowed, null, audited);
+    }
+
+    // Its own method: a lambda capturing the request makes the compiler allocate the closure on entry to the method
+    // that declares it, whether or not the lambda runs.
+    private IReadOnlyList<string> Audited(RequestAttributes request) => [.. _audit.Where(p => p.Matches(request)).Select(p => p.Name)];
+
+    private bool AnyAllows(RequestAttributes request)
+    {
+        foreach (var policy in _allow)
+        {
+            if (policy.Matches(request))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using OrleansMesh.Gateway.Security.Authentication;
 
 namespace OrleansMesh.Gateway.Security.Authorization;
@@ -8,6 +9,9 @@ namespace OrleansMesh.Gateway.Security.Authorization;
 /// </summary>
 internal sealed record RequestAttributes
 {
+    private IPAddress? _sourceAddress;
+    private IPAddress? _remoteAddress;
+
     public string Method { get; init; } = "";
 
     /// <summary>The normalised path, without the query.</summary>
@@ -25,6 +29,20 @@ internal sealed record RequestAttributes
     /// <summary>The original client: the connection's peer, as Istio with no trusted proxies (numTrustedProxies 0).</summary>
     public string? RemoteIp { get; init; }
 
+    /// <summary><see cref="SourceIp"/> as an address: given by the request path, parsed from the text otherwise.</summary>
+    public IPAddress? SourceAddress
+    {
+        get => _sourceAddress ??= Parse(SourceIp);
+        init => _sourceAddress = value;
+    }
+
+    /// <summary><see cref="RemoteIp"/> as an address: given by the request path, parsed from the text otherwise.</summary>
+    public IPAddress? RemoteAddress
+    {
+        get => _remoteAddress ??= Parse(RemoteIp);
+        init => _remoteAddress = value;
+    }
+
     public string? Sni { get; init; }
 
     public string? SourcePrincipal { get; init; }
@@ -35,6 +53,11 @@ internal sealed record RequestAttributes
 
     public MeshAuthentication? Authentication { get; init; }
 
+    /// <summary>The request's headers (none when null).</summary>
+    public IHeaderDictionary? Headers { get; init; }
+
     /// <summary>A request header's values joined with commas, as Envoy matches them; null when absent.</summary>
-    public Func<string, string?> Header { get; init; } = static _ => null;
+    public string? Header(string name) => Headers is { } headers && headers.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    private static IPAddress? Parse(string? text) => text is not null && IPAddress.TryParse(text, out var address) ? address : null;
 }

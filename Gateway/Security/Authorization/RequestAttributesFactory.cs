@@ -10,8 +10,8 @@ internal static class RequestAttributesFactory
     public static RequestAttributes Create(HttpContext context, string? destinationIp, int destinationPort)
     {
         var request = context.Request;
-        var peer = ValueSets.Text(context.Connection.RemoteIpAddress);
-        var headers = request.Headers;
+        var address = context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
+        var peer = ValueSets.Text(address);
         return new RequestAttributes
         {
             Method = request.Method,
@@ -21,9 +21,11 @@ internal static class RequestAttributesFactory
             DestinationPort = ValueSets.Text(destinationPort),
             SourceIp = peer,
             RemoteIp = peer,
+            SourceAddress = address,
+            RemoteAddress = address,
             Sni = context.Features.Get<ITlsHandshakeFeature>()?.HostName,
             Authentication = context.Features.Get<IMeshAuthenticationFeature>()?.Authentication,
-            Header = name => headers.TryGetValue(name, out var values) ? values.ToString() : null,
+            Headers = request.Headers,
         };
     }
 

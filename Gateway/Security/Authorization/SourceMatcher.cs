@@ -10,8 +10,8 @@ internal sealed class SourceMatcher(RequestSource source)
     private readonly ValueSet<IstioStringMatch> _namespaces = ValueSets.Strings(source.Namespaces, source.NotNamespaces);
     private readonly ValueSet<IstioStringMatch> _serviceAccounts = ValueSets.Strings(source.ServiceAccounts, source.NotServiceAccounts);
     private readonly ValueSet<IstioStringMatch> _trustDomains = ValueSets.Strings(source.TrustDomains, source.NotTrustDomains);
-    private readonly ValueSet<System.Net.IPNetwork> _ipBlocks = ValueSets.IpBlocks(source.IpBlocks, source.NotIpBlocks);
-    private readonly ValueSet<System.Net.IPNetwork> _remoteIpBlocks = ValueSets.IpBlocks(source.RemoteIpBlocks, source.NotRemoteIpBlocks);
+    private readonly IpBlockSet _ipBlocks = IpBlockSet.Parse(source.IpBlocks, source.NotIpBlocks);
+    private readonly IpBlockSet _remoteIpBlocks = IpBlockSet.Parse(source.RemoteIpBlocks, source.NotRemoteIpBlocks);
 
     public bool Matches(RequestAttributes request) =>
         (_principals.IsEmpty || _principals.Matches(request.SourcePrincipal))
@@ -19,8 +19,8 @@ internal sealed class SourceMatcher(RequestSource source)
         && (_namespaces.IsEmpty || _namespaces.Matches(request.SourceNamespace))
         && (_serviceAccounts.IsEmpty || _serviceAccounts.Matches(request.SourceServiceAccount))
         && (_trustDomains.IsEmpty || _trustDomains.Matches(TrustDomain(request.SourcePrincipal)))
-        && (_ipBlocks.IsEmpty || _ipBlocks.Matches(request.SourceIp))
-        && (_remoteIpBlocks.IsEmpty || _remoteIpBlocks.Matches(request.RemoteIp));
+        && (_ipBlocks.IsEmpty || _ipBlocks.Matches(request.SourceAddress))
+        && (_remoteIpBlocks.IsEmpty || _remoteIpBlocks.Matches(request.RemoteAddress));
 
     // Istio's source.trustDomain: the principal is <trust domain>/ns/<namespace>/sa/<account>.
     internal static string? TrustDomain(string? principal) =>

@@ -62,13 +62,21 @@ internal sealed partial class RemoteJwks : IJwksSource
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (_inflight is not { IsCompleted: false } && _lastUnknownKeyRefresh is { } last && now - last < _options.JwksMinRefreshInterval)
+            if (_inflight is { IsCompleted: false } running)
+            {
+                // A fetch is already on its way (the first one, or a scheduled refresh): shared, and the rate-limit
+                // window is not spent on it, since it may have left before the issuer rotated.
+                refresh = running;
+            }
+            else if (_lastUnknownKeyRefresh is { } last && now - last < _options.JwksMinRefreshInterval)
             {
                 return _keys ?? [];
             }
-
-            _lastUnknownKeyRefresh = now;
-            refresh = Refresh();
+            else
+            {
+                _lastUnknownKeyRefresh = now;
+                refresh = Refresh();
+            }
         }
 
         return await refresh.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Primitives;
 using OrleansMesh.Configuration;
 using OrleansMesh.Gateway.Security.Authentication;
 using OrleansMesh.Gateway.Security.Authorization;
@@ -37,7 +38,7 @@ internal static class Policies
             DestinationIp = "127.0.0.1",
             DestinationPort = port,
             Authentication = claims is null ? null : Auth(claims),
-            Header = name => headers.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault(),
+            Headers = new HeaderDictionary(headers.ToDictionary(h => h.Name, h => new StringValues(h.Value), StringComparer.OrdinalIgnoreCase)),
         };
 
     public static MeshAuthentication Auth(string claims)

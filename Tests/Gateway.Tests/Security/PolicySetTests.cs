@@ -24,6 +24,23 @@ public sealed class PolicySetTests
         Assert.Null(decision.Policy);
     }
 
+    [Fact]
+    public void Evaluate_AllowingOperationAndSourceRules_AllocatesNothing()
+    {
+        // Evaluated on every request a policy applies to: a lambda capturing the request would allocate each time. (A
+        // Host with a port costs its portless copy, which host rules also match.)
+        var policies = Load(Policy("viewer", "action: ALLOW\nrules:\n- from:\n  - source:\n      ipBlocks: [10.1.0.0/16]\n  to:\n  - operation:\n      hosts: [httpbin.foo]\n      methods: [GET, POST]\n      paths: [/v1/*, /productpage]"));
+        var request = Request("POST", "/v1/chat/completions", host: "httpbin.foo");
+        Assert.True(policies.Evaluate(request).Allowed);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var allowed = policies.Evaluate(request).Allowed;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allowed);
+        Assert.Equal(0, allocated);
+    }
+
     [Theory]
     [InlineData("GET", "/productpage", true)]
     [InlineData("GET", "/static/app.js", true)]

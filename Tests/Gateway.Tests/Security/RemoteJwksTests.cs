@@ -55,6 +55,22 @@ public sealed class RemoteJwksTests : IDisposable
     }
 
     [Fact]
+    public async Task RefreshForUnknownKeyAsync_FetchInFlight_SharesItWithoutSpendingTheRateLimit()
+    {
+        _server.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var source = (RemoteJwks)_cache.For(_rule);
+        await _server.WaitForRequestsAsync(1);
+
+        var shared = source.RefreshForUnknownKeyAsync(CancellationToken.None);
+        _server.Hold.SetResult();
+        await shared;
+        Assert.Equal(1, _server.Requests);
+
+        await source.RefreshForUnknownKeyAsync(CancellationToken.None);
+        Assert.Equal(2, _server.Requests);
+    }
+
+    [Fact]
     public async Task GetKeysAsync_FetchFails_KeepsLastGoodKeys()
     {
         var source = (RemoteJwks)_cache.For(_rule);
@@ -109,11 +125,19 @@ public sealed class RemoteJwksTests : IDisposable
             }
         }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        /// <summary>When set, answers wait for it.</summary>
+        public TaskCompletionSource? Hold { get; set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _requests);
             _arrivals.Release();
-            return Task.FromResult(new HttpResponseMessage(Status) { Content = new StringContent(Body) });
+            if (Hold is { } hold)
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+
+            return new HttpResponseMessage(Status) { Content = new StringContent(Body) };
         }
     }
 }
