@@ -177,32 +177,36 @@ internal sealed partial class ResilientForwarder
                 {
                     last = await attempts.SendAsync(CancellationToken.None);
                 }
-                else if (!resilience.RetriesOnly)
-                {
-                    (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts);
-                }
                 else
                 {
-                    // Most requests make one attempt, and a pipeline of retries alone adds nothing to it: the first
-                    // attempt runs here, as Polly would run it (same token, refused when already cancelled, an exception
-                    // becomes an outcome), and only one that asks for a retry enters the pipeline, handed its result.
+                    // Most requests make one attempt: it runs here, as Polly would run it (refused when already
+                    // cancelled, an exception becomes an outcome) under the shorter of the per-try and route timeouts,
+                    // and only one that asks for a retry enters the pipeline, handed its result and the route's time left.
                     var aborted = context.RequestAborted;
                     last = default;
                     if (!aborted.IsCancellationRequested)
                     {
+                        var started = _time.GetTimestamp();
+                        using var deadline = resilience.FirstAttemptTimeout is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
                         try
                         {
-                            last = await attempts.SendAsync(aborted);
+                            // YARP links this token with the client's.
+                            last = await attempts.SendAsync(deadline?.Token ?? aborted);
                         }
                         catch (Exception)
                         {
                             routeTimedOut = !aborted.IsCancellationRequested;
                         }
 
-                        if (last.WillRetry)
+                        var left = resilience.Timeout - _time.GetElapsedTime(started);
+                        if (left <= TimeSpan.Zero && deadline is { IsCancellationRequested: true })
+                        {
+                            routeTimedOut = true;
+                        }
+                        else if (last.WillRetry)
                         {
                             attempts.ReplayNext(last);
-                            (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts);
+                            (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts, left);
                         }
                     }
                 }
@@ -220,10 +224,15 @@ internal sealed partial class ResilientForwarder
         }
     }
 
-    // The attempts under the route's Polly pipeline (retries with back-off, per-try and route timeouts).
-    private static async ValueTask<(AttemptResult Last, bool RouteTimedOut)> RunPipelineAsync(HttpContext context, ResiliencePipeline<AttemptResult> pipeline, ForwardingAttempts attempts)
+    // The retries under the route's Polly pipeline (back-off, per-try timeouts, and the route timeout's time left).
+    private static async ValueTask<(AttemptResult Last, bool RouteTimedOut)> RunPipelineAsync(HttpContext context, ResiliencePipeline<AttemptResult> pipeline, ForwardingAttempts attempts, TimeSpan? routeTimeLeft)
     {
         var resilienceContext = ResilienceContextPool.Shared.Get(context.RequestAborted);
+        if (routeTimeLeft is { } left)
+        {
+            resilienceContext.Properties.Set(RouteResilience.TimeLeft, left);
+        }
+
         try
         {
             var outcome = await pipeline.ExecuteOutcomeAsync(ForwardingAttempts.Callback, resilienceContext, attempts);

@@ -3,6 +3,7 @@ using OrleansMesh.Gateway.Security.Identity;
 using OrleansMesh.Networking;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace OrleansMesh.Gateway.Resilience;
 
@@ -14,7 +15,6 @@ namespace OrleansMesh.Gateway.Resilience;
 internal sealed class ResilienceCompiler
 {
     // Polly's timeout strategy accepts no less.
-    private static readonly TimeSpan s_minTimeout = TimeSpan.FromMilliseconds(10);
 
     private readonly TimeProvider _time;
     private readonly EnvoyBackoff _backoff;
@@ -61,7 +61,15 @@ internal sealed class ResilienceCompiler
         var builder = new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = _time };
         if (key.Total is { } total)
         {
-            builder.AddTimeout(Max(total, s_minTimeout));
+            var routeTimeout = Max(total, RouteResilience.MinTimeout);
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                Timeout = routeTimeout,
+
+                // Entered after a first attempt made outside it, the pipeline has what is left of the route's time.
+                TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                    args.Context.Properties.TryGetValue(RouteResilience.TimeLeft, out var left) ? Max(left, RouteResilience.MinTimeout) : routeTimeout),
+            });
         }
 
         if (key.Retries > 0)
@@ -84,7 +92,7 @@ internal sealed class ResilienceCompiler
 
         if (key.Retries > 0 && key.PerTry is { } perTry)
         {
-            builder.AddTimeout(Max(perTry, s_minTimeout));
+            builder.AddTimeout(Max(perTry, RouteResilience.MinTimeout));
         }
 
         return builder.Build();

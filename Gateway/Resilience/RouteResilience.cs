@@ -21,8 +21,21 @@ internal sealed class RouteResilience(RetryPolicy? retry, FaultPolicy? fault, Ti
     public ResiliencePipeline<AttemptResult>? Pipeline { get; } = pipeline;
 
     /// <summary>
-    /// Whether <see cref="Pipeline"/> holds retries alone (no route or per-try timeout, e.g. Istio's default retries):
-    /// then it does nothing for a first attempt, which can run before it.
+    /// The deadline of a first attempt run before <see cref="Pipeline"/>: the shorter of the per-try timeout (which
+    /// the pipeline applies only when it retries) and the route timeout, no shorter than <see cref="MinTimeout"/>;
+    /// null for none (e.g. Istio's default retries).
     /// </summary>
-    public bool RetriesOnly { get; } = timeout is null && retry?.PerTryTimeout is null;
+    public TimeSpan? FirstAttemptTimeout { get; } = Shorter(retry is { MaxRetries: > 0 } ? retry.PerTryTimeout : null, timeout);
+
+    /// <summary>What is left of the route timeout when the pipeline is entered after a first attempt made outside it.</summary>
+    public static ResiliencePropertyKey<TimeSpan> TimeLeft { get; } = new("OrleansMesh.RouteTimeLeft");
+
+    /// <summary>The shortest timeout applied: Polly's timeout strategy accepts none shorter (its range starts at 10 ms).</summary>
+    public static TimeSpan MinTimeout { get; } = TimeSpan.FromMilliseconds(10);
+
+    private static TimeSpan? Shorter(TimeSpan? a, TimeSpan? b)
+    {
+        var shorter = a is null ? b : b is null ? a : a < b ? a : b;
+        return shorter is { } t && t < MinTimeout ? MinTimeout : shorter;
+    }
 }

@@ -61,6 +61,7 @@ public sealed class ResilienceFixture : IAsyncLifetime
             Route("per-try", "retries: {attempts: 2, perTryTimeout: 300ms, retryOn: 5xx}"),
             Service("overall", SlowA.Port, SlowB.Port), RoundRobin("overall"),
             Route("overall", "timeout: 3s\n    retries: {attempts: 10, perTryTimeout: 400ms, retryOn: 5xx}"),
+            Service("route-only", SlowA.Port), Route("route-only", "timeout: 500ms\n    retries: {attempts: 0}"),
             Service("bodies", UnavailableReadingBodies.Port, ok2.Port), RoundRobin("bodies"),
             Route("bodies", "retries: {attempts: 3, retryOn: '503'}"),
             Service("pool", Held.Port),

@@ -29,4 +29,16 @@ public sealed class TimeoutTests(ResilienceFixture fixture)
         Assert.Equal("UT", Flags(response));
         Assert.True(fixture.SlowA.Requests + fixture.SlowB.Requests - before >= 2, "the route timeout did not span several attempts");
     }
+
+    [Fact]
+    public async Task RouteTimeoutWithoutRetries_SlowEndpoint_Returns504UpstreamTimeoutAfterOneAttempt()
+    {
+        var before = fixture.SlowA.Requests;
+
+        using var response = await fixture.Gateway.GetAsync("route-only", "/v1/models");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("UT", Flags(response));
+        Assert.Equal(before + 1, fixture.SlowA.Requests);
+    }
 }
