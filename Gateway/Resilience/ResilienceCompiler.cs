@@ -14,8 +14,6 @@ namespace OrleansMesh.Gateway.Resilience;
 /// </summary>
 internal sealed class ResilienceCompiler
 {
-    // Polly's timeout strategy accepts no less.
-
     private readonly TimeProvider _time;
     private readonly EnvoyBackoff _backoff;
     private readonly ClusterResilienceCache _clusters;
