@@ -15,7 +15,7 @@ internal sealed class ConditionMatcher
         var isIp = key is "source.ip" or "remote.ip" or "destination.ip";
         if (isIp)
         {
-            var set = IpBlockSet.Parse(condition.Values, condition.NotValues);
+            var set = ValueSets.IpBlocks(condition.Values, condition.NotValues);
             _matches = set.Matches;
         }
         else

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Net;
 
 namespace OrleansMesh.Gateway.Security.Authorization;
@@ -11,21 +10,6 @@ namespace OrleansMesh.Gateway.Security.Authorization;
 internal sealed class IpBlockSet(IPNetwork[] blocks, IPNetwork[] notBlocks)
 {
     public bool IsEmpty => blocks.Length == 0 && notBlocks.Length == 0;
-
-    public static IpBlockSet Parse(ImmutableArray<string> values, ImmutableArray<string> notValues) =>
-        new([.. Safe(values).Select(ParseBlock)], [.. Safe(notValues).Select(ParseBlock)]);
-
-    /// <summary>An address or CIDR block; a bare address is a /32 or /128.</summary>
-    public static IPNetwork ParseBlock(string block)
-    {
-        if (block.Contains('/', StringComparison.Ordinal))
-        {
-            return IPNetwork.Parse(block);
-        }
-
-        var address = IPAddress.Parse(block);
-        return new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
-    }
 
     public bool Matches(IPAddress? address)
     {
@@ -46,12 +30,7 @@ internal sealed class IpBlockSet(IPNetwork[] blocks, IPNetwork[] notBlocks)
             parsed[i] = addresses[i] is { } text && IPAddress.TryParse(text, out var ip) ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip) : null;
         }
 
-        if (blocks.Length > 0 && !parsed.Any(a => Any(blocks, a)))
-        {
-            return false;
-        }
-
-        return !parsed.Any(a => Any(notBlocks, a));
+        return (blocks.Length == 0 || AnyOf(blocks, parsed)) && !AnyOf(notBlocks, parsed);
     }
 
     private static bool Any(IPNetwork[] set, IPAddress? address)
@@ -72,5 +51,16 @@ internal sealed class IpBlockSet(IPNetwork[] blocks, IPNetwork[] notBlocks)
         return false;
     }
 
-    private static ImmutableArray<string> Safe(ImmutableArray<string> values) => values.IsDefault ? [] : values;
+    private static bool AnyOf(IPNetwork[] set, IPAddress?[] addresses)
+    {
+        foreach (var address in addresses)
+        {
+            if (Any(set, address))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -10,8 +10,8 @@ internal sealed class SourceMatcher(RequestSource source)
     private readonly ValueSet<IstioStringMatch> _namespaces = ValueSets.Strings(source.Namespaces, source.NotNamespaces);
     private readonly ValueSet<IstioStringMatch> _serviceAccounts = ValueSets.Strings(source.ServiceAccounts, source.NotServiceAccounts);
     private readonly ValueSet<IstioStringMatch> _trustDomains = ValueSets.Strings(source.TrustDomains, source.NotTrustDomains);
-    private readonly IpBlockSet _ipBlocks = IpBlockSet.Parse(source.IpBlocks, source.NotIpBlocks);
-    private readonly IpBlockSet _remoteIpBlocks = IpBlockSet.Parse(source.RemoteIpBlocks, source.NotRemoteIpBlocks);
+    private readonly IpBlockSet _ipBlocks = ValueSets.IpBlocks(source.IpBlocks, source.NotIpBlocks);
+    private readonly IpBlockSet _remoteIpBlocks = ValueSets.IpBlocks(source.RemoteIpBlocks, source.NotRemoteIpBlocks);
 
     public bool Matches(RequestAttributes request) =>
         (_principals.IsEmpty || _principals.Matches(request.SourcePrincipal))

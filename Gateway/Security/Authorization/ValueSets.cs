@@ -4,13 +4,28 @@ using System.Net;
 
 namespace OrleansMesh.Gateway.Security.Authorization;
 
-/// <summary>Builds <see cref="ValueSet{T}"/>s of the kinds policies use (strings and ports), and the text of addresses and ports.</summary>
+/// <summary>Builds the value sets policies use (strings, CIDR blocks and ports), and the text of addresses and ports.</summary>
 internal static class ValueSets
 {
     private static PortText? s_lastPort;
 
     public static ValueSet<IstioStringMatch> Strings(ImmutableArray<string> values, ImmutableArray<string> notValues, bool ignoreCase = false) =>
         new((m, a) => m.Matches(a), IstioStringMatch.All(Safe(values), ignoreCase), IstioStringMatch.All(Safe(notValues), ignoreCase));
+
+    public static IpBlockSet IpBlocks(ImmutableArray<string> values, ImmutableArray<string> notValues) =>
+        new([.. Safe(values).Select(ParseBlock)], [.. Safe(notValues).Select(ParseBlock)]);
+
+    /// <summary>An address or CIDR block; a bare address is a /32 or /128. Validated at apply time.</summary>
+    public static IPNetwork ParseBlock(string block)
+    {
+        if (block.Contains('/', StringComparison.Ordinal))
+        {
+            return IPNetwork.Parse(block);
+        }
+
+        var address = IPAddress.Parse(block);
+        return new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+    }
 
     public static ValueSet<string> Ports(ImmutableArray<string> values, ImmutableArray<string> notValues) =>
         new((p, a) => a is not null && string.Equals(p, a, StringComparison.Ordinal), [.. Safe(values)], [.. Safe(notValues)]);
