@@ -16,7 +16,8 @@
 #   BENCH_SOURCE_ADDRESSES=4 the client spreads its connections over 127.0.0.1..K (ephemeral ports are per address)
 #   BENCH_PORT_BASE=5680     backend HTTP/1.1 +1, backend h2c +2, gateway +5, silo http +6
 #   BENCH_SILO_PORT=21711 BENCH_ORLEANS_GATEWAY_PORT=21730
-#   BENCH_PATHS="direct gateway" which paths to run per stream count
+#   BENCH_PATHS="direct gateway" which paths to run per stream count; "yarp" adds plain YARP (Benchmarks/Load/YarpProxy,
+#                            static config, the same upstream protocol, pinned like the gateway), the peer to compare with
 #   BENCH_GATEWAY_ENV="DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024"  the gateway's environment
 #                            beyond the cluster settings; the default is the image's (Gateway/Dockerfile); "" runs it
 #                            with the runtime's defaults; e.g. add "DOTNET_gcServer=0" for Workstation GC
@@ -56,6 +57,11 @@ for port in "$HTTP1_PORT" "$H2C_PORT" "$GATEWAY_PORT" "$SILO_HTTP_PORT" "$SILO_P
     port_free "$port" || { log "port $port on 127.0.0.1 is in use; set BENCH_PORT_BASE / BENCH_SILO_PORT / BENCH_ORLEANS_GATEWAY_PORT"; exit 1; }
 done
 
+YARP_PORT=$((PORT_BASE + 3))
+for port in "$YARP_PORT"; do
+    [[ " $PATHS " != *" yarp "* ]] || port_free "$port" || { log "port $port on 127.0.0.1 is in use; set BENCH_PORT_BASE"; exit 1; }
+done
+
 # --- Limits: each process may hold `ulimit -n` descriptors; a stream costs the client and the backend one socket
 # each, and the gateway two over HTTP/1.1 (client side and upstream) but one over h2c (streams share connections).
 FD_LIMIT=$(ulimit -n)
@@ -69,7 +75,7 @@ log "fd limit $FD_LIMIT, ephemeral ports $(tr '\t' '-' < /proc/sys/net/ipv4/ip_l
 
 # --- Build -------------------------------------------------------------------------------------------------
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-    for project in Benchmarks/Concurrency/Concurrency.csproj Silo/Silo.csproj Gateway/Gateway.csproj Cli/Cli.csproj; do
+    for project in Benchmarks/Concurrency/Concurrency.csproj Silo/Silo.csproj Gateway/Gateway.csproj Cli/Cli.csproj Benchmarks/Load/YarpProxy/YarpProxy.csproj; do
         log "dotnet build -c Release $project"
         dotnet build -c Release -nologo -v q "$ROOT/$project" > "$WORK/build.log" 2>&1 \
             || { sleep 5; dotnet build -c Release -nologo -v q "$ROOT/$project" >> "$WORK/build.log" 2>&1; } \
@@ -159,6 +165,24 @@ for streams in $STREAM_COUNTS; do
     [[ " $PATHS " == *" gateway "* ]] && client "gateway-$streams" "$GATEWAY_URL" "${PIDS[gateway]}" "$streams"
     stop gateway
     sleep 2
+    if [[ " $PATHS " == *" yarp "* ]]; then
+        # Plain YARP, same upstream protocol and GC environment as the gateway, warmed the same way.
+        YARP_ARGS=(--urls "http://127.0.0.1:$YARP_PORT" "--ReverseProxy:Clusters:backend:Destinations:d1:Address=http://127.0.0.1:$UPSTREAM_PORT")
+        [[ $UPSTREAM == http2 ]] && YARP_ARGS+=(--ReverseProxy:Clusters:backend:HttpRequest:Version=2 --ReverseProxy:Clusters:backend:HttpRequest:VersionPolicy=RequestVersionExact)
+        start yarp "$(bin Benchmarks/Load/YarpProxy)" "$PROXY_CPUS" env "${GATEWAY_ENV[@]}" dotnet OrleansMesh.Benchmarks.YarpProxy.dll "${YARP_ARGS[@]}"
+        YARP_URL="http://127.0.0.1:$YARP_PORT/v1/chat/completions"
+        for _ in $(seq 1 60); do
+            [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "Host: $HOST_HEADER" -H 'Content-Type: application/json' \
+                -d '{"model":"bench-model","stream":true,"max_tokens":1}' "$YARP_URL" || true) == 200 ]] && break
+            sleep 0.5
+        done
+        taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$YARP_URL" --host "$HOST_HEADER" --streams 300 --ramp-s 1 --settle-s 1 --window-s 3 \
+            --interval-ms "$INTERVAL_MS" --label warmup > "$WORK/warmup-yarp-$streams.txt" 2>&1
+        sleep 2
+        client "yarp-$streams" "$YARP_URL" "${PIDS[yarp]}" "$streams"
+        stop yarp
+        sleep 2
+    fi
 done
 stop silo
 stop backend
@@ -185,11 +209,11 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
     echo "| Streams | Path | Open | Failed | Tokens measured | Delay p50 / p99 / p99.9 (ms) | Gap p50 / p99 (ms) | RSS before → open (MB) | RSS KB per stream | CPU cores (watched) |"
     echo "| ---: | --- | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |"
     for streams in $STREAM_COUNTS; do
-        for path in direct gateway; do
+        for path in direct gateway yarp; do
             label="$path-$streams"
             grep -q "label=$label " "$RESULTS" 2> /dev/null || continue
             printf '| %s | %s | %s | %s | %s | %s / %s / %s | %s / %s | %s → %s | %s | %s |\n' "$streams" \
-                "$([[ $path == direct ]] && echo "direct (watched: backend)" || echo "gateway (watched: gateway)")" \
+                "$(case $path in direct) echo "direct (watched: backend)" ;; yarp) echo "plain YARP (watched: YARP)" ;; *) echo "gateway (watched: gateway)" ;; esac)" \
                 "$(field "$label" open)" "$(field "$label" failed)" "$(field "$label" tokens)" \
                 "$(field "$label" delay_p50_ms)" "$(field "$label" delay_p99_ms)" "$(field "$label" delay_p999_ms)" \
                 "$(field "$label" gap_p50_ms)" "$(field "$label" gap_p99_ms)" "$(field "$label" rss_before_mb)" "$(field "$label" rss_open_mb)" \
@@ -207,10 +231,10 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
         echo "| Streams | Path | Open at probe | GC heap before → open (MB) | GC heap KB per stream | Live objects KB per stream | GC committed KB per stream | RSS after GC KB per stream | Allocated (MB/s) |"
         echo "| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
         for streams in $STREAM_COUNTS; do
-            for path in direct gateway; do
+            for path in direct gateway yarp; do
                 label="$path-$streams"
                 grep -q "label=$label .*gc_heap_kb_per_stream=" "$RESULTS" 2> /dev/null || continue
-                printf '| %s | %s | %s | %s → %s | %s | %s | %s | %s | %s |\n' "$streams" "$([[ $path == direct ]] && echo "direct (backend)" || echo "gateway")" \
+                printf '| %s | %s | %s | %s → %s | %s | %s | %s | %s | %s |\n' "$streams" "$(case $path in direct) echo "direct (backend)" ;; yarp) echo "plain YARP" ;; *) echo "gateway" ;; esac)" \
                     "$(field "$label" probe_open)" "$(field "$label" gc_heap_before_mb)" "$(field "$label" gc_heap_open_mb)" \
                     "$(field "$label" gc_heap_kb_per_stream)" "$(field "$label" live_dump_kb_per_stream)" \
                     "$(field "$label" gc_committed_kb_per_stream)" "$(field "$label" rss_after_gc_kb_per_stream)" "$(field "$label" allocated_mb_per_s)"
@@ -229,6 +253,21 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
             "$(sub "$(field "gateway-$streams" delay_p99_ms)" "$(field "direct-$streams" delay_p99_ms)")" \
             "$(sub "$(field "gateway-$streams" gap_p99_ms)" "$(field "direct-$streams" gap_p99_ms)")"
     done
+    if grep -q "label=yarp-" "$RESULTS" 2> /dev/null; then
+        echo
+        echo "The gateway beside plain YARP (gateway − YARP; memory in KB per stream, delays in ms):"
+        echo
+        echo "| Streams | RSS per stream | Delay p50 | Delay p99 | Gap p99 |"
+        echo "| ---: | ---: | ---: | ---: | ---: |"
+        for streams in $STREAM_COUNTS; do
+            grep -q "label=yarp-$streams " "$RESULTS" 2> /dev/null || continue
+            printf '| %s | %s | %s | %s | %s |\n' "$streams" \
+                "$(sub "$(field "gateway-$streams" kb_per_stream)" "$(field "yarp-$streams" kb_per_stream)")" \
+                "$(sub "$(field "gateway-$streams" delay_p50_ms)" "$(field "yarp-$streams" delay_p50_ms)")" \
+                "$(sub "$(field "gateway-$streams" delay_p99_ms)" "$(field "yarp-$streams" delay_p99_ms)")" \
+                "$(sub "$(field "gateway-$streams" gap_p99_ms)" "$(field "yarp-$streams" gap_p99_ms)")"
+        done
+    fi
     echo
     echo "Raw client lines:"
     echo
