@@ -33,6 +33,7 @@ internal sealed partial class ResilientForwarder
     private readonly TokenRateLimitGate _tokenLimits;
     private readonly AuthorizationGate _authorization;
     private readonly MirrorDispatcher _mirrors;
+    private readonly DeadlineSources _deadlines;
 
     public ResilientForwarder(
         IHttpForwarder forwarder,
@@ -61,6 +62,9 @@ internal sealed partial class ResilientForwarder
         _forwarder = forwarder;
         _client = client.Invoker;
         _time = time;
+
+        // Enough for the attempts a busy gateway starts between two that end; the rest are disposed on return.
+        _deadlines = new DeadlineSources(time, maximumRetained: 64 * Environment.ProcessorCount);
         _bufferLimit = options.Value.RetryBufferLimit;
         _logger = logger;
     }
@@ -187,26 +191,36 @@ internal sealed partial class ResilientForwarder
                     if (!aborted.IsCancellationRequested)
                     {
                         var started = _time.GetTimestamp();
-                        using var deadline = resilience.FirstAttemptTimeout is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
+                        var deadline = resilience.FirstAttemptTimeout is { } timeout ? _deadlines.Rent(timeout) : null;
                         try
                         {
-                            // YARP links this token with the client's.
-                            last = await attempts.SendAsync(deadline?.Token ?? aborted);
-                        }
-                        catch (Exception)
-                        {
-                            routeTimedOut = !aborted.IsCancellationRequested;
-                        }
+                            try
+                            {
+                                // YARP links this token with the client's.
+                                last = await attempts.SendAsync(deadline?.Token ?? aborted);
+                            }
+                            catch (Exception)
+                            {
+                                routeTimedOut = !aborted.IsCancellationRequested;
+                            }
 
-                        var left = resilience.Timeout - _time.GetElapsedTime(started);
-                        if (left <= TimeSpan.Zero && deadline is { IsCancellationRequested: true })
-                        {
-                            routeTimedOut = true;
+                            var left = resilience.Timeout - _time.GetElapsedTime(started);
+                            if (left <= TimeSpan.Zero && deadline is { IsCancellationRequested: true })
+                            {
+                                routeTimedOut = true;
+                            }
+                            else if (last.WillRetry)
+                            {
+                                attempts.ReplayNext(last);
+                                (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts, left);
+                            }
                         }
-                        else if (last.WillRetry)
+                        finally
                         {
-                            attempts.ReplayNext(last);
-                            (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts, left);
+                            if (deadline is not null)
+                            {
+                                _deadlines.Return(deadline);
+                            }
                         }
                     }
                 }

@@ -12,7 +12,7 @@ namespace OrleansMesh.Benchmarks.RequestPath;
 /// <c>--chat</c> sends the load benchmark's chat workload (<c>POST</c> with a JSON body naming the model, which the mesh
 /// routes on) instead of a <c>GET</c>. <c>--logging</c> keeps the host's default logger providers, as a deployed process
 /// has them (without it, none).
-/// Usage: <c>dotnet OrleansMesh.Benchmarks.dll alloc [--requests N] [--warmup N] [--types] [--chat] [--logging] [--access-log] [--tracing]</c>.
+/// Usage: <c>dotnet OrleansMesh.Benchmarks.dll alloc [--requests N] [--warmup N] [--types] [--chat] [--logging] [--access-log] [--tracing] [--timeouts]</c>; <c>--timeouts</c> gives the mesh's routes a timeout and retries (the load benchmark's <c>BENCH_FEATURES=all</c>).
 /// </summary>
 internal static class AllocationHarness
 {
@@ -28,6 +28,7 @@ internal static class AllocationHarness
         var chat = args.Contains("--chat");
         var environment = args.Contains("--access-log") ? "Development" : "Production";
         var logging = args.Contains("--logging");
+        var timeouts = args.Contains("--timeouts");
         var settings = new Dictionary<string, string?>();
         if (args.Contains("--tracing"))
         {
@@ -36,7 +37,7 @@ internal static class AllocationHarness
 
         var (backend, backendAddress) = await HarnessServers.StartBackendAsync(logging);
         var (yarp, yarpAddress) = await HarnessServers.StartYarpAsync(backendAddress, logging);
-        var (mesh, meshAddress) = await HarnessServers.StartMeshAsync(backendAddress, environment, settings, logging);
+        var (mesh, meshAddress) = await HarnessServers.StartMeshAsync(backendAddress, environment, settings, logging, timeouts);
         using var client = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None });
         try
         {
@@ -48,7 +49,7 @@ internal static class AllocationHarness
                 results[name] = await MeasureAsync(client, address, requests, chat);
             }
 
-            Console.WriteLine($"# Allocation harness: {requests:N0} sequential {(chat ? "chat (POST, model in the body)" : "GET")} requests per target after {warmup:N0} of warm-up; mesh environment {environment}, tracing {(settings.Count > 0 ? "on" : "default")}, logger providers {(logging ? "the host's defaults" : "none")}");
+            Console.WriteLine($"# Allocation harness: {requests:N0} sequential {(chat ? "chat (POST, model in the body)" : "GET")} requests per target after {warmup:N0} of warm-up; mesh environment {environment}, tracing {(settings.Count > 0 ? "on" : "default")}, routes {(timeouts ? "with a timeout and retries" : "without timeouts")}, logger providers {(logging ? "the host's defaults" : "none")}");
             Console.WriteLine();
             Console.WriteLine("| Target | Bytes/request (process) | Bytes/request (proxy only = target - direct) | Gen0 GCs per 1k requests | CPU µs/request (process) |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");

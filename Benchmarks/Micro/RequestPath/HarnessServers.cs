@@ -64,7 +64,8 @@ internal static class HarnessServers
     /// <param name="environment">The host environment: <c>Production</c> as in the load benchmark (access log off), <c>Development</c> turns the access log on.</param>
     /// <param name="settings">Extra configuration, e.g. <c>OrleansMesh:Gateway:Telemetry:Tracing</c>.</param>
     /// <param name="logging">Whether the host keeps its default logger providers (see <see cref="ConfigureLogging"/>).</param>
-    public static async Task<(WebApplication App, Uri Address)> StartMeshAsync(Uri backend, string environment, IReadOnlyDictionary<string, string?> settings, bool logging)
+    /// <param name="timeouts">Whether the routes have a timeout and retries with a per-try timeout.</param>
+    public static async Task<(WebApplication App, Uri Address)> StartMeshAsync(Uri backend, string environment, IReadOnlyDictionary<string, string?> settings, bool logging, bool timeouts = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         ConfigureLogging(builder, logging);
@@ -82,7 +83,7 @@ internal static class HarnessServers
         app.MapMeshGatewayAdmin();
         app.MapMeshGateway();
         var address = await StartAsync(app);
-        var compiled = app.Services.GetRequiredService<GatewaySnapshotCompiler>().Compile(Mesh(backend), ImmutableDictionary<string, string>.Empty.Add("istio", "ingressgateway"));
+        var compiled = app.Services.GetRequiredService<GatewaySnapshotCompiler>().Compile(Mesh(backend, timeouts), ImmutableDictionary<string, string>.Empty.Add("istio", "ingressgateway"));
         app.Services.GetRequiredService<GatewaySnapshotStore>().Swap(compiled.Snapshot);
         compiled.Commit();
         return (app, address);
@@ -115,8 +116,9 @@ internal static class HarnessServers
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    // What `meshctl apply` of the load benchmark's ServiceEntry and VirtualService becomes in the control plane.
-    private static MeshSnapshot Mesh(Uri backend) => new()
+    // What `meshctl apply` of the load benchmark's ServiceEntry and VirtualService becomes in the control plane; with
+    // timeouts, its routes have BENCH_FEATURES=all's timeout and retries (Benchmarks/Load/mesh-config.sh).
+    private static MeshSnapshot Mesh(Uri backend, bool timeouts) => new()
     {
         Generation = 1,
         Tables =
@@ -146,12 +148,16 @@ internal static class HarnessServers
                                     Name = "by-model",
                                     Match = [new HttpMatchRequest { Headers = ImmutableDictionary<string, StringMatch>.Empty.Add("x-mesh-model", StringMatch.Exact(Model)) }],
                                     Route = [new HttpRouteDestination { Destination = new Destination { Host = Host } }],
+                                    Timeout = timeouts ? TimeSpan.FromSeconds(30) : null,
+                                    Retries = timeouts ? new HttpRetry { Attempts = 2, PerTryTimeout = TimeSpan.FromSeconds(10) } : null,
                                 },
                                 new HttpRoute
                                 {
                                     Name = "bench",
                                     Match = [new HttpMatchRequest { Uri = StringMatch.Prefix("/v1/") }],
                                     Route = [new HttpRouteDestination { Destination = new Destination { Host = Host } }],
+                                    Timeout = timeouts ? TimeSpan.FromSeconds(30) : null,
+                                    Retries = timeouts ? new HttpRetry { Attempts = 2, PerTryTimeout = TimeSpan.FromSeconds(10) } : null,
                                 },
                             ],
                         },
