@@ -58,9 +58,10 @@ for port in "$HTTP1_PORT" "$H2C_PORT" "$GATEWAY_PORT" "$SILO_HTTP_PORT" "$SILO_P
 done
 
 YARP_PORT=$((PORT_BASE + 3))
-for port in "$YARP_PORT"; do
-    [[ " $PATHS " != *" yarp "* ]] || port_free "$port" || { log "port $port on 127.0.0.1 is in use; set BENCH_PORT_BASE"; exit 1; }
-done
+if [[ " $PATHS " == *" yarp "* ]] && ! port_free "$YARP_PORT"; then
+    log "port $YARP_PORT on 127.0.0.1 is in use; set BENCH_PORT_BASE"
+    exit 1
+fi
 
 # --- Limits: each process may hold `ulimit -n` descriptors; a stream costs the client and the backend one socket
 # each, and the gateway two over HTTP/1.1 (client side and upstream) but one over h2c (streams share connections).
@@ -190,6 +191,19 @@ stop backend
 # --- Report ------------------------------------------------------------------------------------------------
 field() { sed -n "s/.*\blabel=$1 .*\b$2=\([^ ]*\).*/\1/p" "$RESULTS" | tail -n 1; }
 sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; else printf "%+.2f", a - b }'; }
+# One row per stream count the gateway ran: the gateway's value minus path $1's, for each named field.
+differences() {
+    local base=$1 streams name row
+    shift
+    for streams in $STREAM_COUNTS; do
+        grep -q "label=gateway-$streams " "$RESULTS" 2> /dev/null || continue
+        row="| $streams |"
+        for name in "$@"; do
+            row+=" $(sub "$(field "gateway-$streams" "$name")" "$(field "$base-$streams" "$name")") |"
+        done
+        echo "$row"
+    done
+}
 {
     echo "# Concurrent streams through one gateway — $(date -u +'%Y-%m-%d %H:%M UTC')"
     echo
@@ -246,27 +260,14 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "–"; el
     echo
     echo "| Streams | Delay p50 | Delay p99 | Gap p99 |"
     echo "| ---: | ---: | ---: | ---: |"
-    for streams in $STREAM_COUNTS; do
-        grep -q "label=gateway-$streams " "$RESULTS" 2> /dev/null || continue
-        printf '| %s | %s | %s | %s |\n' "$streams" \
-            "$(sub "$(field "gateway-$streams" delay_p50_ms)" "$(field "direct-$streams" delay_p50_ms)")" \
-            "$(sub "$(field "gateway-$streams" delay_p99_ms)" "$(field "direct-$streams" delay_p99_ms)")" \
-            "$(sub "$(field "gateway-$streams" gap_p99_ms)" "$(field "direct-$streams" gap_p99_ms)")"
-    done
+    differences direct delay_p50_ms delay_p99_ms gap_p99_ms
     if grep -q "label=yarp-" "$RESULTS" 2> /dev/null; then
         echo
         echo "The gateway beside plain YARP (gateway − YARP; memory in KB per stream, delays in ms):"
         echo
         echo "| Streams | RSS per stream | Delay p50 | Delay p99 | Gap p99 |"
         echo "| ---: | ---: | ---: | ---: | ---: |"
-        for streams in $STREAM_COUNTS; do
-            grep -q "label=yarp-$streams " "$RESULTS" 2> /dev/null || continue
-            printf '| %s | %s | %s | %s | %s |\n' "$streams" \
-                "$(sub "$(field "gateway-$streams" kb_per_stream)" "$(field "yarp-$streams" kb_per_stream)")" \
-                "$(sub "$(field "gateway-$streams" delay_p50_ms)" "$(field "yarp-$streams" delay_p50_ms)")" \
-                "$(sub "$(field "gateway-$streams" delay_p99_ms)" "$(field "yarp-$streams" delay_p99_ms)")" \
-                "$(sub "$(field "gateway-$streams" gap_p99_ms)" "$(field "yarp-$streams" gap_p99_ms)")"
-        done
+        differences yarp kb_per_stream delay_p50_ms delay_p99_ms gap_p99_ms
     fi
     echo
     echo "Raw client lines:"

@@ -194,33 +194,30 @@ internal sealed partial class ResilientForwarder
                         var deadline = resilience.FirstAttemptTimeout is { } timeout ? _deadlines.Rent(timeout) : null;
                         try
                         {
-                            try
-                            {
-                                // YARP links this token with the client's.
-                                last = await attempts.SendAsync(deadline?.Token ?? aborted);
-                            }
-                            catch (Exception)
-                            {
-                                routeTimedOut = !aborted.IsCancellationRequested;
-                            }
-
-                            var left = resilience.Timeout - _time.GetElapsedTime(started);
-                            if (left <= TimeSpan.Zero && deadline is { IsCancellationRequested: true })
-                            {
-                                routeTimedOut = true;
-                            }
-                            else if (last.WillRetry)
-                            {
-                                attempts.ReplayNext(last);
-                                (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts, left);
-                            }
+                            // YARP links this token with the client's.
+                            last = await attempts.SendAsync(deadline?.Token ?? aborted);
                         }
-                        finally
+                        catch (Exception)
                         {
-                            if (deadline is not null)
-                            {
-                                _deadlines.Return(deadline);
-                            }
+                            routeTimedOut = !aborted.IsCancellationRequested;
+                        }
+
+                        // Given back before any retry: the pipeline's attempts have tokens of their own.
+                        var deadlinePassed = deadline is { IsCancellationRequested: true };
+                        if (deadline is not null)
+                        {
+                            _deadlines.Return(deadline);
+                        }
+
+                        var left = resilience.Timeout - _time.GetElapsedTime(started);
+                        if (left <= TimeSpan.Zero && deadlinePassed)
+                        {
+                            routeTimedOut = true;
+                        }
+                        else if (last.WillRetry)
+                        {
+                            attempts.ReplayNext(last);
+                            (last, routeTimedOut) = await RunPipelineAsync(context, pipeline, attempts, left);
                         }
                     }
                 }
