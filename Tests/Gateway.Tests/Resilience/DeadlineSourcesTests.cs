@@ -37,11 +37,13 @@ public sealed class DeadlineSourcesTests
     public void Rent_ReusedSource_CancelsAtItsNewTimeout()
     {
         var sources = new DeadlineSources(TimeProvider.System, maximumRetained: 4);
-        sources.Return(sources.Rent(TimeSpan.FromMinutes(1)));
+        var first = sources.Rent(TimeSpan.FromMinutes(1));
+        sources.Return(first);
 
         var reused = sources.Rent(TimeSpan.FromMilliseconds(1));
 
         // The system clock's timer: waits for the cancellation (about 1 ms), not for a fixed time.
+        Assert.Same(first, reused);
         Assert.True(reused.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(30)));
     }
 
