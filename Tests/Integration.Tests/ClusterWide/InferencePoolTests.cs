@@ -132,10 +132,14 @@ public sealed class InferencePoolTests(ThreeGatewaysFixture fixture)
     public async Task FlowControl_PoolSaturated_ShedsLowPriorityFirstAndServesHighBeforeLow()
     {
         // A gateway of its own, with a tiny queue and saturation at one queued request, in front of one slow server.
+        // Its metrics stay fresh for the whole test: with stale metrics flow control fails open (by design) and lets
+        // every waiting request go at once, in whatever order they then reach the server — which a busy test machine
+        // once caused, pausing the scrape-and-push path for over the default second.
         await using var gateway = await GatewayHost.StartAsync(fixture.Mesh.Grains, new Dictionary<string, string?>
         {
             ["OrleansMesh:Gateway:InferencePicker:QueueCapacity"] = "4",
             ["OrleansMesh:Gateway:InferencePicker:QueueThreshold"] = "1",
+            ["OrleansMesh:Gateway:InferencePicker:StaleAfter"] = "00:00:30",
         });
         var slow = new ModelServerOptions { Engine = true, MaxRunning = 1, DecodeMs = 25, DecodeMsPerRunning = 0, PrefillMsPerToken = 0 };
         await using var servers = await SimulatedServers.StartAsync(slow);
