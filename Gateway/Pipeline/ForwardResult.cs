@@ -27,9 +27,6 @@ internal readonly record struct ForwardResult(UpstreamOutcome Outcome, int Statu
     /// <summary>The breaker's word on the request, when the destination has one.</summary>
     public Admission Admission { get; init; }
 
-    /// <summary>Fallback destinations tried after the route's own choice; <see cref="Cluster"/> is the one that answered.</summary>
-    public int Fallbacks { get; init; }
-
     /// <summary>A refusal: its status and flags as <see cref="RejectionAnswer"/> gives them.</summary>
     public static ForwardResult Refused(Rejection rejection, UpstreamOutcome outcome = UpstreamOutcome.Rejected, int attempts = 0) =>
         new(outcome, RejectionAnswer.Of(rejection).Status, attempts, RejectionAnswer.Flags(rejection)) { Rejection = rejection };

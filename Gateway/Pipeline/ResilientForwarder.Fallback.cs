@@ -20,7 +20,7 @@ internal sealed partial class ResilientForwarder
         for (var next = 0; ; next++)
         {
             attempt.Begin(next == 0 ? null : destination.Cluster, canFallBack: next < fallback.Destinations.Length);
-            var result = await ForwardToAsync(context, security, route, action, matchIndex, destination, delayed, attempt) with { Fallbacks = next };
+            var result = await ForwardToAsync(context, security, route, action, matchIndex, destination, delayed, attempt);
 
             // The upstream's answer was held back by the attempt's response gate; the mesh's refusal is held back here.
             var fellThrough = result.Rejection is { } refusal ? attempt.HoldsBack(refusal.Kind, result.Outcome) : attempt.FellThrough;

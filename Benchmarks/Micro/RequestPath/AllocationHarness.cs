@@ -12,7 +12,9 @@ namespace OrleansMesh.Benchmarks.RequestPath;
 /// <c>--chat</c> sends the load benchmark's chat workload (<c>POST</c> with a JSON body naming the model, which the mesh
 /// routes on) instead of a <c>GET</c>. <c>--logging</c> keeps the host's default logger providers, as a deployed process
 /// has them (without it, none).
-/// Usage: <c>dotnet OrleansMesh.Benchmarks.dll alloc [--requests N] [--warmup N] [--types] [--chat] [--logging] [--access-log] [--tracing] [--timeouts]</c>; <c>--timeouts</c> gives the mesh's routes a timeout and retries (the load benchmark's <c>BENCH_FEATURES=all</c>).
+/// <c>--concurrency C</c> sends from C connections at once (as the load benchmark's wrk does with 32) instead of one
+/// after another: what per-thread caches (pooled async state machines) keep then differs from the sequential case.
+/// Usage: <c>dotnet OrleansMesh.Benchmarks.dll alloc [--requests N] [--warmup N] [--concurrency C] [--types] [--chat] [--logging] [--access-log] [--tracing] [--timeouts]</c>; <c>--timeouts</c> gives the mesh's routes a timeout and retries (the load benchmark's <c>BENCH_FEATURES=all</c>).
 /// </summary>
 internal static class AllocationHarness
 {
@@ -24,6 +26,8 @@ internal static class AllocationHarness
     {
         var requests = Option(args, "--requests", 20_000);
         var warmup = Option(args, "--warmup", 20_000);
+        var concurrency = Option(args, "--concurrency", 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1, "--concurrency");
         var types = args.Contains("--types");
         var chat = args.Contains("--chat");
         var environment = args.Contains("--access-log") ? "Development" : "Production";
@@ -45,11 +49,11 @@ internal static class AllocationHarness
             var results = new Dictionary<string, (double Bytes, double Gen0, double CpuUs)>();
             foreach (var (name, address) in targets)
             {
-                await SendAsync(client, address, warmup, chat);
-                results[name] = await MeasureAsync(client, address, requests, chat);
+                await SendAsync(client, address, warmup, chat, concurrency);
+                results[name] = await MeasureAsync(client, address, requests, chat, concurrency);
             }
 
-            Console.WriteLine($"# Allocation harness: {requests:N0} sequential {(chat ? "chat (POST, model in the body)" : "GET")} requests per target after {warmup:N0} of warm-up; mesh environment {environment}, tracing {(settings.Count > 0 ? "on" : "default")}, routes {(timeouts ? "with a timeout and retries" : "without timeouts")}, logger providers {(logging ? "the host's defaults" : "none")}");
+            Console.WriteLine($"# Allocation harness: {requests:N0} {(concurrency == 1 ? "sequential" : $"concurrent (from {concurrency} connections)")} {(chat ? "chat (POST, model in the body)" : "GET")} requests per target after {warmup:N0} of warm-up; mesh environment {environment}, tracing {(settings.Count > 0 ? "on" : "default")}, routes {(timeouts ? "with a timeout and retries" : "without timeouts")}, logger providers {(logging ? "the host's defaults" : "none")}");
             Console.WriteLine();
             Console.WriteLine("| Target | Bytes/request (process) | Bytes/request (proxy only = target - direct) | Gen0 GCs per 1k requests | CPU µs/request (process) |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
@@ -62,7 +66,7 @@ internal static class AllocationHarness
 
             if (types)
             {
-                await PrintTypesAsync(client, targets, requests * 5, chat);
+                await PrintTypesAsync(client, targets, requests * 5, chat, concurrency);
             }
 
             return 0;
@@ -78,27 +82,27 @@ internal static class AllocationHarness
         }
     }
 
-    private static async Task<(double Bytes, double Gen0, double CpuUs)> MeasureAsync(HttpMessageInvoker client, Uri address, int requests, bool chat)
+    private static async Task<(double Bytes, double Gen0, double CpuUs)> MeasureAsync(HttpMessageInvoker client, Uri address, int requests, bool chat, int concurrency)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var gen0 = GC.CollectionCount(0);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        await SendAsync(client, address, requests, chat);
+        await SendAsync(client, address, requests, chat, concurrency);
         var after = GC.GetTotalAllocatedBytes(precise: true);
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         return ((after - before) / (double)requests, (GC.CollectionCount(0) - gen0) * 1000.0 / requests, cpuUsed.TotalMicroseconds / requests);
     }
 
-    private static async Task PrintTypesAsync(HttpMessageInvoker client, (string Name, Uri Address)[] targets, int requests, bool chat)
+    private static async Task PrintTypesAsync(HttpMessageInvoker client, (string Name, Uri Address)[] targets, int requests, bool chat, int concurrency)
     {
         using var sampler = new AllocationTypeSampler();
         var byTarget = new Dictionary<string, Dictionary<string, long>>();
         foreach (var (name, address) in targets)
         {
             sampler.Start();
-            await SendAsync(client, address, requests, chat);
+            await SendAsync(client, address, requests, chat, concurrency);
             byTarget[name] = sampler.Stop();
         }
 
@@ -121,7 +125,12 @@ internal static class AllocationHarness
         }
     }
 
-    private static async Task SendAsync(HttpMessageInvoker client, Uri address, int count, bool chat)
+    private static Task SendAsync(HttpMessageInvoker client, Uri address, int count, bool chat, int concurrency) =>
+        concurrency == 1
+            ? SendSequentiallyAsync(client, address, count, chat)
+            : Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(() => SendSequentiallyAsync(client, address, count / concurrency + (i < count % concurrency ? 1 : 0), chat))));
+
+    private static async Task SendSequentiallyAsync(HttpMessageInvoker client, Uri address, int count, bool chat)
     {
         var uri = new Uri(address, "/v1/chat/completions");
         for (var i = 0; i < count; i++)
