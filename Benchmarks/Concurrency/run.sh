@@ -21,6 +21,8 @@
 #   BENCH_GATEWAY_ENV="DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024"  the gateway's environment
 #                            beyond the cluster settings; the default is the image's (Gateway/Dockerfile); "" runs it
 #                            with the runtime's defaults; e.g. add "DOTNET_gcServer=0" for Workstation GC
+#   BENCH_WARMUP_STREAMS=300 BENCH_WARMUP_WINDOW=3   each proxy's warm-up before it is measured: streams and seconds
+#                            (at the measured interval); a long one lets the runtime finish tiering up first
 #   BENCH_HEAP_TOOLS=~/.dotnet/tools  where dotnet-gcdump and dotnet-counters are (`dotnet tool install -g dotnet-gcdump
 #                            dotnet-counters`); "none" skips the heap probe. The dumps are kept in the run's log directory.
 #   BENCH_SKIP_BUILD=1, BENCH_RESULTS_FILE
@@ -33,6 +35,9 @@ WINDOW=${BENCH_WINDOW:-10}
 INTERVAL_MS=${BENCH_INTERVAL_MS:-50}
 UPSTREAM=${BENCH_UPSTREAM:-auto}
 SOURCE_ADDRESSES=${BENCH_SOURCE_ADDRESSES:-4}
+WARMUP_STREAMS=${BENCH_WARMUP_STREAMS:-300}
+WARMUP_WINDOW=${BENCH_WARMUP_WINDOW:-3}
+WARMUP_RAMP=$(( WARMUP_STREAMS / 1000 > 1 ? WARMUP_STREAMS / 1000 : 1 ))
 PORT_BASE=${BENCH_PORT_BASE:-5680}
 HTTP1_PORT=$((PORT_BASE + 1))
 H2C_PORT=$((PORT_BASE + 2))
@@ -156,7 +161,7 @@ for streams in $STREAM_COUNTS; do
     done
     [[ $ready == 1 ]] || { log "the gateway did not route within 120 s: $WORK/gateway.log"; exit 1; }
     # Warm-up (JIT, pools): a few hundred streams through the gateway, not reported.
-    taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$GATEWAY_URL" --host "$HOST_HEADER" --streams 300 --ramp-s 1 --settle-s 1 --window-s 3 \
+    taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$GATEWAY_URL" --host "$HOST_HEADER" --streams "$WARMUP_STREAMS" --ramp-s "$WARMUP_RAMP" --settle-s 1 --window-s "$WARMUP_WINDOW" \
         --interval-ms "$INTERVAL_MS" --label warmup > "$WORK/warmup-$streams.txt" 2>&1
     sleep 2
     if [[ " $PATHS " == *" direct "* ]]; then
@@ -177,7 +182,7 @@ for streams in $STREAM_COUNTS; do
                 -d '{"model":"bench-model","stream":true,"max_tokens":1}' "$YARP_URL" || true) == 200 ]] && break
             sleep 0.5
         done
-        taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$YARP_URL" --host "$HOST_HEADER" --streams 300 --ramp-s 1 --settle-s 1 --window-s 3 \
+        taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$YARP_URL" --host "$HOST_HEADER" --streams "$WARMUP_STREAMS" --ramp-s "$WARMUP_RAMP" --settle-s 1 --window-s "$WARMUP_WINDOW" \
             --interval-ms "$INTERVAL_MS" --label warmup > "$WORK/warmup-yarp-$streams.txt" 2>&1
         sleep 2
         client "yarp-$streams" "$YARP_URL" "${PIDS[yarp]}" "$streams"
@@ -207,14 +212,14 @@ differences() {
 {
     echo "# Concurrent streams through one gateway — $(date -u +'%Y-%m-%d %H:%M UTC')"
     echo
-    echo "Command: \`Benchmarks/Concurrency/run.sh\` with BENCH_STREAMS=\"$STREAM_COUNTS\" BENCH_WINDOW=$WINDOW BENCH_INTERVAL_MS=$INTERVAL_MS BENCH_UPSTREAM=$UPSTREAM BENCH_SOURCE_ADDRESSES=$SOURCE_ADDRESSES BENCH_PATHS=\"$PATHS\" BENCH_GATEWAY_ENV=\"$BENCH_GATEWAY_ENV\"."
+    echo "Command: \`Benchmarks/Concurrency/run.sh\` with BENCH_STREAMS=\"$STREAM_COUNTS\" BENCH_WINDOW=$WINDOW BENCH_INTERVAL_MS=$INTERVAL_MS BENCH_UPSTREAM=$UPSTREAM BENCH_SOURCE_ADDRESSES=$SOURCE_ADDRESSES BENCH_PATHS=\"$PATHS\" BENCH_WARMUP_STREAMS=$WARMUP_STREAMS BENCH_WARMUP_WINDOW=$WARMUP_WINDOW BENCH_GATEWAY_ENV=\"$BENCH_GATEWAY_ENV\"."
     echo
     echo "An SSE backend (\`Benchmarks/Concurrency backend\`, Kestrel) writes one ~170-byte OpenAI chunk per stream every ${INTERVAL_MS} ms, stamped with"
     echo "CLOCK_MONOTONIC; the client (\`client\`, HttpClient, HTTP/1.1, one connection per stream, spread over $SOURCE_ADDRESSES source addresses"
     echo "127.0.0.1..$SOURCE_ADDRESSES) opens N streamed POST /v1/chat/completions (the gateway routes them on the body's \`model\`), started evenly over"
     echo "N/1000 s (at least 2), waits 3 s, then measures ${WINDOW} s: per token, *delay* = client read − backend write; *gap* = time since the"
     echo "stream's previous token. Gateway→backend: $UPSTREAM (port protocol $PROTOCOL). Each stream count gets a fresh gateway (pinned to"
-    echo "CPU 0; client, backend and control plane on CPU 1), warmed with 300 streams first. *Memory per stream*: the watched process's VmRSS with"
+    echo "CPU 0; client, backend and control plane on CPU 1), warmed with $WARMUP_STREAMS streams for ${WARMUP_WINDOW} s first. *Memory per stream*: the watched process's VmRSS with"
     echo "N streams open (middle of the window) minus before the first stream, over the streams open. fd limit \`ulimit -n\` = $FD_LIMIT (it cannot"
     echo "be raised here: no CAP_SYS_RESOURCE), ephemeral ports $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range)."
     echo "Gateway environment: \`${BENCH_GATEWAY_ENV:-(runtime defaults)}\`."
