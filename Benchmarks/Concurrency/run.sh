@@ -149,20 +149,30 @@ client() {
         || log "$label: the client failed"
 }
 
+# await_route NAME URL: waits (at most 120 s) until a streamed chat request through proxy NAME answers 200.
+await_route() {
+    local name=$1 url=$2
+    for _ in $(seq 1 240); do
+        [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "Host: $HOST_HEADER" -H 'Content-Type: application/json' \
+            -d '{"model":"bench-model","stream":true,"max_tokens":1}' "$url" || true) == 200 ]] && return 0
+        sleep 0.5
+    done
+    log "$name did not route within 120 s: $WORK/$name.log"
+    exit 1
+}
+
+# warm URL LABEL: the warm-up streams (BENCH_WARMUP_STREAMS for BENCH_WARMUP_WINDOW s) through URL, not reported.
+warm() {
+    taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$1" --host "$HOST_HEADER" --streams "$WARMUP_STREAMS" --ramp-s "$WARMUP_RAMP" \
+        --settle-s 1 --window-s "$WARMUP_WINDOW" --interval-ms "$INTERVAL_MS" --label warmup > "$WORK/$2.txt" 2>&1
+}
+
 for streams in $STREAM_COUNTS; do
     start gateway "$(bin Gateway)" "$PROXY_CPUS" "${CLUSTER_ENV[@]}" "${GATEWAY_ENV[@]}" Logging__LogLevel__Default=Warning \
         dotnet OrleansMesh.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
-    ready=0
-    for _ in $(seq 1 240); do
-        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "Host: $HOST_HEADER" -H 'Content-Type: application/json' \
-            -d '{"model":"bench-model","stream":true,"max_tokens":1}' "$GATEWAY_URL" || true)
-        [[ $code == 200 ]] && { ready=1; break; }
-        sleep 0.5
-    done
-    [[ $ready == 1 ]] || { log "the gateway did not route within 120 s: $WORK/gateway.log"; exit 1; }
-    # Warm-up (JIT, pools): a few hundred streams through the gateway, not reported.
-    taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$GATEWAY_URL" --host "$HOST_HEADER" --streams "$WARMUP_STREAMS" --ramp-s "$WARMUP_RAMP" --settle-s 1 --window-s "$WARMUP_WINDOW" \
-        --interval-ms "$INTERVAL_MS" --label warmup > "$WORK/warmup-$streams.txt" 2>&1
+    await_route gateway "$GATEWAY_URL"
+    # Warm-up (JIT, pools): streams through the gateway, not reported.
+    warm "$GATEWAY_URL" "warmup-$streams"
     sleep 2
     if [[ " $PATHS " == *" direct "* ]]; then
         client "direct-$streams" "$DIRECT_URL" "${PIDS[backend]}" "$streams"
@@ -177,13 +187,8 @@ for streams in $STREAM_COUNTS; do
         [[ $UPSTREAM == http2 ]] && YARP_ARGS+=(--ReverseProxy:Clusters:backend:HttpRequest:Version=2 --ReverseProxy:Clusters:backend:HttpRequest:VersionPolicy=RequestVersionExact)
         start yarp "$(bin Benchmarks/Load/YarpProxy)" "$PROXY_CPUS" env "${GATEWAY_ENV[@]}" dotnet OrleansMesh.Benchmarks.YarpProxy.dll "${YARP_ARGS[@]}"
         YARP_URL="http://127.0.0.1:$YARP_PORT/v1/chat/completions"
-        for _ in $(seq 1 60); do
-            [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "Host: $HOST_HEADER" -H 'Content-Type: application/json' \
-                -d '{"model":"bench-model","stream":true,"max_tokens":1}' "$YARP_URL" || true) == 200 ]] && break
-            sleep 0.5
-        done
-        taskset -c "$LOAD_CPUS" "${TOOL[@]}" client --url "$YARP_URL" --host "$HOST_HEADER" --streams "$WARMUP_STREAMS" --ramp-s "$WARMUP_RAMP" --settle-s 1 --window-s "$WARMUP_WINDOW" \
-            --interval-ms "$INTERVAL_MS" --label warmup > "$WORK/warmup-yarp-$streams.txt" 2>&1
+        await_route yarp "$YARP_URL"
+        warm "$YARP_URL" "warmup-yarp-$streams"
         sleep 2
         client "yarp-$streams" "$YARP_URL" "${PIDS[yarp]}" "$streams"
         stop yarp

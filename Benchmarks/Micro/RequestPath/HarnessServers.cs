@@ -118,52 +118,57 @@ internal static class HarnessServers
 
     // What `meshctl apply` of the load benchmark's ServiceEntry and VirtualService becomes in the control plane; with
     // timeouts, its routes have BENCH_FEATURES=all's timeout and retries (Benchmarks/Load/mesh-config.sh).
-    private static MeshSnapshot Mesh(Uri backend, bool timeouts) => new()
+    private static MeshSnapshot Mesh(Uri backend, bool timeouts)
     {
-        Generation = 1,
-        Tables =
-        [
-            new RouteTable
-            {
-                Host = Host,
-                Generation = 1,
-                Service = new ServiceDefinition
+        var timeout = timeouts ? TimeSpan.FromSeconds(30) : (TimeSpan?)null;
+        var retries = timeouts ? new HttpRetry { Attempts = 2, PerTryTimeout = TimeSpan.FromSeconds(10) } : null;
+        return new()
+        {
+            Generation = 1,
+            Tables =
+            [
+                new RouteTable
                 {
                     Host = Host,
-                    Ports = [new ServicePort { Number = 80, Name = "http", Protocol = "HTTP" }],
-                    Endpoints = [new WorkloadEntrySpec { Address = "127.0.0.1", Ports = ImmutableDictionary<string, uint>.Empty.Add("http", (uint)backend.Port) }],
-                },
-                VirtualServices =
-                [
-                    new VirtualService
+                    Generation = 1,
+                    Service = new ServiceDefinition
                     {
-                        Metadata = new ResourceMetadata { Name = "bench-backend", Namespace = "default" },
-                        Spec = new VirtualServiceSpec
-                        {
-                            Hosts = [Host],
-                            Http =
-                            [
-                                new HttpRoute
-                                {
-                                    Name = "by-model",
-                                    Match = [new HttpMatchRequest { Headers = ImmutableDictionary<string, StringMatch>.Empty.Add("x-mesh-model", StringMatch.Exact(Model)) }],
-                                    Route = [new HttpRouteDestination { Destination = new Destination { Host = Host } }],
-                                    Timeout = timeouts ? TimeSpan.FromSeconds(30) : null,
-                                    Retries = timeouts ? new HttpRetry { Attempts = 2, PerTryTimeout = TimeSpan.FromSeconds(10) } : null,
-                                },
-                                new HttpRoute
-                                {
-                                    Name = "bench",
-                                    Match = [new HttpMatchRequest { Uri = StringMatch.Prefix("/v1/") }],
-                                    Route = [new HttpRouteDestination { Destination = new Destination { Host = Host } }],
-                                    Timeout = timeouts ? TimeSpan.FromSeconds(30) : null,
-                                    Retries = timeouts ? new HttpRetry { Attempts = 2, PerTryTimeout = TimeSpan.FromSeconds(10) } : null,
-                                },
-                            ],
-                        },
+                        Host = Host,
+                        Ports = [new ServicePort { Number = 80, Name = "http", Protocol = "HTTP" }],
+                        Endpoints = [new WorkloadEntrySpec { Address = "127.0.0.1", Ports = ImmutableDictionary<string, uint>.Empty.Add("http", (uint)backend.Port) }],
                     },
-                ],
-            },
-        ],
-    };
+                    VirtualServices =
+                    [
+                        new VirtualService
+                        {
+                            Metadata = new ResourceMetadata { Name = "bench-backend", Namespace = "default" },
+                            Spec = new VirtualServiceSpec
+                            {
+                                Hosts = [Host],
+                                Http =
+                                [
+                                    new HttpRoute
+                                    {
+                                        Name = "by-model",
+                                        Match = [new HttpMatchRequest { Headers = ImmutableDictionary<string, StringMatch>.Empty.Add("x-mesh-model", StringMatch.Exact(Model)) }],
+                                        Route = [new HttpRouteDestination { Destination = new Destination { Host = Host } }],
+                                        Timeout = timeout,
+                                        Retries = retries,
+                                    },
+                                    new HttpRoute
+                                    {
+                                        Name = "bench",
+                                        Match = [new HttpMatchRequest { Uri = StringMatch.Prefix("/v1/") }],
+                                        Route = [new HttpRouteDestination { Destination = new Destination { Host = Host } }],
+                                        Timeout = timeout,
+                                        Retries = retries,
+                                    },
+                                ],
+                            },
+                        },
+                    ],
+                },
+            ],
+        };
+    }
 }
